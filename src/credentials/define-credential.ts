@@ -1,0 +1,82 @@
+import { CalloutError } from '../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import type { CalloutRetryOptions, CredentialDefinition, NamedCredential } from '../types.js';
+import { normalizeBaseUrl } from './base-url.js';
+
+/** A validated credential, with its base URL parsed once. */
+export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refreshOn'>> {
+  readonly base: URL;
+  readonly refreshOn: readonly number[];
+}
+
+/** Letters, digits, `_` and `-`, starting with a letter: what Salesforce allows, plus `-`. */
+const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
+const scopePattern = /^\S+$/;
+
+/**
+ * Validates a credential definition and returns it normalised (base URL ending in `/`, default
+ * `refreshOn: [401]`, frozen arrays). Every problem is an `invalid_credential` error that names the
+ * credential and the field.
+ */
+export function defineCredential(name: string, definition: CredentialDefinition): ResolvedCredential {
+  const fail = (problem: string) =>
+    new CalloutError({
+      code: CalloutErrorCode.invalidCredential,
+      credential: String(name),
+      message: `Credential "${String(name)}" is invalid: ${problem}`,
+    });
+  if (typeof name !== 'string' || !namePattern.test(name)) {
+    throw fail('its name must start with a letter and contain only letters, digits, "_" and "-"');
+  }
+  if (definition === null || typeof definition !== 'object') throw fail('its definition must be an object');
+  const base = normalizeBaseUrl(name, definition.url);
+  if (typeof definition.provider !== 'string' || definition.provider.trim() === '') {
+    throw fail('"provider" must name a registered provider');
+  }
+  const { scopes } = definition;
+  if (!Array.isArray(scopes) || scopes.length === 0) {
+    throw fail(
+      '"scopes" must be a non-empty array (for Azure AD: ["api://<app-id>/<scope>"] or [".default"])',
+    );
+  }
+  for (const scope of scopes) {
+    if (typeof scope !== 'string' || !scopePattern.test(scope)) {
+      throw fail(`scope ${JSON.stringify(scope)} must be a non-empty string without spaces`);
+    }
+  }
+  const refreshOn = definition.refreshOn ?? [401];
+  if (!Array.isArray(refreshOn) || refreshOn.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {
+    throw fail('"refreshOn" must be an array of HTTP error statuses such as [401, 403]');
+  }
+  const headers = definition.headers ?? {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') throw fail(`header "${key}" must be a string`);
+    if (key.toLowerCase() === 'authorization') {
+      throw fail('"headers" must not set Authorization: the token is attached by the client');
+    }
+  }
+  const { timeout } = definition;
+  if (timeout !== undefined && timeout !== false && !(typeof timeout === 'number' && timeout > 0)) {
+    throw fail('"timeout" must be a positive number of milliseconds or false');
+  }
+  const retry = definition.retry;
+  if (
+    retry !== undefined &&
+    !(Number.isInteger(retry) && (retry as number) >= 0) &&
+    typeof retry !== 'object'
+  ) {
+    throw fail('"retry" must be a non-negative integer or ky retry options');
+  }
+  const credential: ResolvedCredential = {
+    name,
+    url: base.href,
+    base,
+    provider: definition.provider,
+    scopes: Object.freeze([...scopes]) as string[],
+    refreshOn: Object.freeze([...refreshOn]),
+    headers: Object.freeze({ ...headers }) as Record<string, string>,
+    ...(timeout === undefined ? {} : { timeout }),
+    ...(retry === undefined ? {} : { retry: retry as number | CalloutRetryOptions }),
+  };
+  return Object.freeze(credential);
+}

@@ -1,0 +1,47 @@
+/**
+ * Stable, machine-readable codes for every failure a callout can end in. Branch on these, never on
+ * message text. New codes may be added; existing ones keep their meaning.
+ */
+export const CalloutErrorCode = {
+  /** `callout:Name/…` names a credential that is not registered. */
+  unknownCredential: 'unknown_credential',
+  /** A credential definition is malformed (bad URL, missing scopes, unknown provider …). */
+  invalidCredential: 'invalid_credential',
+  /** A `callout:` path tried to leave its credential's base URL. No request was sent. */
+  urlEscape: 'url_escape',
+  /** The API answered 401 again after the one refresh-and-retry. */
+  unauthorized: 'unauthorized',
+  /** The API answered 403. */
+  forbidden: 'forbidden',
+  /** Any other non-2xx answer. */
+  httpError: 'http_error',
+  /** The request never got an answer: offline, DNS, CORS or CSP blocked it. */
+  networkError: 'network_error',
+  /** The request took longer than its `timeout`. */
+  timeout: 'timeout',
+  /** The caller aborted the request through its `signal`. */
+  aborted: 'aborted',
+  /** The body is a stream that cannot be sent twice, so the auth retry was not possible. */
+  bodyNotReplayable: 'body_not_replayable',
+  /** The identity provider needs the user to interact (sign in, MFA, consent). */
+  interactionRequired: 'interaction_required',
+  /** No session at the identity provider for this user (or third-party cookies are blocked). */
+  loginRequired: 'login_required',
+  /** The user or an admin has not consented to the requested scopes. */
+  consentRequired: 'consent_required',
+  /** A refresh token or authorization code was rejected. */
+  invalidGrant: 'invalid_grant',
+  /** The token endpoint failed, answered garbage, or a custom token function threw. */
+  tokenEndpointError: 'token_endpoint_error',
+  /** The browser blocked the sign-in popup. */
+  popupBlocked: 'popup_blocked',
+  /** The redirect URI is not registered (or registered under the wrong platform). */
+  redirectUriMismatch: 'redirect_uri_mismatch',
+  /** The library or a provider was configured in a way that cannot work. */
+  configurationError: 'configuration_error',
+  /** Token renewals for one key were throttled because they repeated too fast (clock skew?). */
+  renewalThrottled: 'renewal_throttled',
+} as const;
+
+/** One of the values of {@link CalloutErrorCode}. */
+export type CalloutErrorCode = (typeof CalloutErrorCode)[keyof typeof CalloutErrorCode];

@@ -1,0 +1,45 @@
+import { CalloutErrorCode } from './error-codes.js';
+
+/**
+ * The default hint for each error code: one sentence that tells the reader what to change. Errors
+ * created with a more specific hint (an AADSTS code, a missing header) use that instead.
+ */
+export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
+  [CalloutErrorCode.unknownCredential]:
+    'Register the credential first (createCallout({ credentials }), callout.credentials.define() or a <callout-credential> element) and check the spelling of its name.',
+  [CalloutErrorCode.invalidCredential]:
+    'Fix the credential definition: an absolute https URL without query or credentials, a registered provider and at least one scope.',
+  [CalloutErrorCode.urlEscape]:
+    'Pass a path relative to the credential URL without "..", encoded dots, backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
+  [CalloutErrorCode.unauthorized]:
+    'The API rejected a freshly acquired token: check that the token audience (aud) and scopes (scp) match what the API expects, and that the API trusts your tenant.',
+  [CalloutErrorCode.forbidden]:
+    "The user is authenticated but not allowed: check the API role or scope assignments for this user, or add 403 to the credential's refreshOn if the API answers 403 for expired scopes.",
+  [CalloutErrorCode.httpError]:
+    'The API answered with an error status: see the response body and request id.',
+  [CalloutErrorCode.networkError]:
+    'The browser blocked or could not reach the API: check that it is online, that its CORS policy allows this origin (and exposes WWW-Authenticate), and in Salesforce that the API origin is a CSP Trusted URL with connect-src.',
+  [CalloutErrorCode.timeout]:
+    "The API did not answer in time: raise the credential's timeout or check the API's health.",
+  [CalloutErrorCode.aborted]:
+    'The request was aborted by its caller; nothing to fix unless that was unexpected.',
+  [CalloutErrorCode.bodyNotReplayable]:
+    'A ReadableStream body can be sent only once, so the request could not be retried with a fresh token: pass the body as a string, Blob, FormData or ArrayBuffer.',
+  [CalloutErrorCode.interactionRequired]:
+    'The identity provider needs the user: call callout.signIn() from a click (or show <callout-login>) and the pending callouts will continue.',
+  [CalloutErrorCode.loginRequired]:
+    'There is no identity-provider session for this user in this browser, or third-party cookies are blocked: sign in once interactively.',
+  [CalloutErrorCode.consentRequired]:
+    'Grant consent for the API scope: an admin can grant tenant-wide consent for the client app in Entra ID (API permissions → Grant admin consent).',
+  [CalloutErrorCode.invalidGrant]:
+    'The refresh token or code was rejected (expired or revoked): sign in again.',
+  [CalloutErrorCode.tokenEndpointError]:
+    'The token source failed: check that the identity provider is reachable and configured, and see the cause for details.',
+  [CalloutErrorCode.popupBlocked]:
+    'The browser blocked the sign-in popup: start sign-in from a click, or allow popups for this site.',
+  [CalloutErrorCode.redirectUriMismatch]:
+    'Register this exact redirect URI in the app registration under the "Single-page application" platform.',
+  [CalloutErrorCode.configurationError]: 'Fix the configuration named in the message.',
+  [CalloutErrorCode.renewalThrottled]:
+    'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
+};

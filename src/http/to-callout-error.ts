@@ -1,0 +1,134 @@
+import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { defaultHints } from '../diagnostics/hints.js';
+import { bearerChallenge } from './challenge.js';
+
+/** What the client knows about the request that failed. */
+export interface FailedCall {
+  method: string;
+  url: string;
+  credential?: string;
+  /** Whether a token was attached. */
+  authorized: boolean;
+  /** Whether the one auth retry was already spent. */
+  authRetried: boolean;
+  /** The caller's signal, to tell an abort from a timeout. */
+  signal?: AbortSignal;
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** `x-ms-request-id`, `request-id` or `x-request-id` of a response: what support will ask for. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return (
+    headers.get('x-ms-request-id') ?? headers.get('request-id') ?? headers.get('x-request-id') ?? undefined
+  );
+}
+
+/**
+ * Turns whatever a callout threw (a ky `HTTPError`/`TimeoutError`/`NetworkError`, an abort, an
+ * already typed error) into a {@link CalloutError} whose message names the request, like ky's:
+ * `Callout failed with 404 Not Found: GET https://api.contoso.com/v1/orders/7`.
+ */
+export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
+  if (isCalloutError(error)) return error;
+  const where = `${call.method} ${call.url}`;
+  const base = {
+    cause: error,
+    method: call.method,
+    url: call.url,
+    ...(call.credential === undefined ? {} : { credential: call.credential }),
+  };
+  if (call.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) {
+    return new CalloutError({
+      ...base,
+      code: CalloutErrorCode.aborted,
+      message: `Callout was aborted: ${where}`,
+    });
+  }
+  if (isTimeoutError(error)) {
+    return new CalloutError({
+      ...base,
+      code: CalloutErrorCode.timeout,
+      message: `Callout timed out: ${where}`,
+    });
+  }
+  if (isHTTPError(error)) {
+    const { response } = error;
+    const status = response.status;
+    const label = `${status} ${response.statusText || reasons[status] || 'Error'}`.trim();
+    const requestId = requestIdOf(response.headers);
+    const common = {
+      ...base,
+      status,
+      message: `Callout failed with ${label}: ${where}`,
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(error.data === undefined ? {} : { data: error.data }),
+    };
+    if (status === 401)
+      return new CalloutError({
+        ...common,
+        code: CalloutErrorCode.unauthorized,
+        hint: unauthorizedHint(response, call),
+      });
+    if (status === 403)
+      return new CalloutError({ ...common, code: CalloutErrorCode.forbidden, hint: forbiddenHint(response) });
+    return new CalloutError({ ...common, code: CalloutErrorCode.httpError });
+  }
+  if (isNetworkError(error)) {
+    return new CalloutError({
+      ...base,
+      code: CalloutErrorCode.networkError,
+      message: `Callout could not reach the server: ${where}`,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CalloutError({
+    ...base,
+    code: CalloutErrorCode.configurationError,
+    message: `Callout could not be sent: ${where}: ${reason}`,
+  });
+}
+
+function unauthorizedHint(response: Response, call: FailedCall): string {
+  if (!call.authorized) {
+    return call.credential === undefined
+      ? "No token was sent because this URL is not inside any credential's base URL: call it as callout:Name/path or register a credential for it."
+      : `No token was sent to this URL: check that credential "${call.credential}" and its provider are registered.`;
+  }
+  const hidden =
+    response.headers.get('www-authenticate') === null &&
+    new URL(call.url).origin !== globalThis.location?.origin
+      ? ' If the API sends WWW-Authenticate, it must also list it in Access-Control-Expose-Headers, or the browser hides it.'
+      : '';
+  const error = bearerChallenge(response.headers)?.params.error_description;
+  const said = error ? ` The API said: "${error.slice(0, 200)}".` : '';
+  return `${defaultHints[CalloutErrorCode.unauthorized]}${said}${hidden}`;
+}
+
+function forbiddenHint(response: Response): string {
+  const challenge = bearerChallenge(response.headers);
+  if (challenge?.params.error === 'insufficient_scope') {
+    const scope = challenge.params.scope ? ` (the API wants: ${challenge.params.scope.slice(0, 200)})` : '';
+    return `The token lacks a scope the API requires${scope}: add it to the credential's scopes and grant consent for it, or add 403 to refreshOn if consent was just granted.`;
+  }
+  return defaultHints[CalloutErrorCode.forbidden];
+}

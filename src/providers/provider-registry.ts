@@ -1,0 +1,64 @@
+import { CalloutError } from '../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import type { CalloutEvents } from '../events.js';
+import type { AuthProvider } from '../types.js';
+
+const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
+
+/**
+ * The providers of one client, by name. Adding a provider subscribes the client's `account` event
+ * to it; replacing or deleting one unsubscribes and lets the client forget its tokens.
+ */
+export class ProviderRegistry {
+  readonly #providers = new Map<string, { provider: AuthProvider; unsubscribe: () => void }>();
+  readonly #events: CalloutEvents;
+  readonly #onRemoved: (name: string) => void;
+
+  /** @param onRemoved called after a provider is replaced or deleted (the client clears its tokens). */
+  constructor(events: CalloutEvents, onRemoved: (name: string) => void) {
+    this.#events = events;
+    this.#onRemoved = onRemoved;
+  }
+
+  /** Adds or replaces provider `name`. Throws `configuration_error` for a bad name or object. */
+  define(name: string, provider: AuthProvider): void {
+    if (typeof name !== 'string' || !namePattern.test(name)) {
+      throw new CalloutError({
+        code: CalloutErrorCode.configurationError,
+        message: `Provider name ${JSON.stringify(name)} is invalid: use letters, digits, "_" and "-", starting with a letter`,
+      });
+    }
+    if (!provider || typeof provider.getToken !== 'function') {
+      throw new CalloutError({
+        code: CalloutErrorCode.configurationError,
+        message: `Provider "${name}" must be an object with a getToken(request) method`,
+      });
+    }
+    this.delete(name);
+    const unsubscribe =
+      provider.subscribe?.((account) => {
+        this.#events.emit('account', { provider: name, ...(account ? { account } : {}) });
+      }) ?? (() => {});
+    this.#providers.set(name, { provider, unsubscribe });
+  }
+
+  /** Removes provider `name`; returns whether it existed. */
+  delete(name: string): boolean {
+    const existing = this.#providers.get(name);
+    if (!existing) return false;
+    existing.unsubscribe();
+    this.#providers.delete(name);
+    this.#onRemoved(name);
+    return true;
+  }
+
+  /** The provider called `name`, or `undefined`. */
+  get(name: string): AuthProvider | undefined {
+    return this.#providers.get(name)?.provider;
+  }
+
+  /** Names of every registered provider. */
+  names(): string[] {
+    return [...this.#providers.keys()];
+  }
+}

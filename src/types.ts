@@ -1,0 +1,97 @@
+import type { RetryOptions } from 'ky';
+
+/** A signed-in user as an {@link AuthProvider} knows them. */
+export interface Account {
+  /** Stable id (for Azure AD: `homeAccountId`). */
+  id: string;
+  /** Sign-in name (UPN or email). */
+  username: string;
+  /** Display name, when the provider knows it. */
+  name?: string;
+}
+
+/** Where a token came from: our in-memory store, or which provider step produced it. */
+export type TokenSource = 'store' | 'cache' | 'refresh' | 'sso-silent' | 'interactive' | 'provider';
+
+/** What a caller asks a provider for. */
+export interface TokenRequest {
+  /** Scopes the token must carry (for Azure AD: `api://orders/Orders.Read`). */
+  scopes: string[];
+  /** A claims challenge (decoded JSON string) the token must satisfy (CAE, conditional access). */
+  claims?: string;
+  /** Skip every cache and obtain a new token from the source. */
+  forceRefresh?: boolean;
+  /** Stops waiting for the token. A shared acquisition keeps running for other callers. */
+  signal?: AbortSignal;
+}
+
+/** An access token and what is known about it. Never logged, stored or rendered by this library. */
+export interface AccessToken {
+  accessToken: string;
+  /** When the token stops being valid, in this device's clock. */
+  expiresOn: Date;
+  scopes: string[];
+  account?: Account;
+  source: TokenSource;
+}
+
+/**
+ * A way of obtaining tokens: MSAL, an OAuth token endpoint, a backend, a custom function.
+ * Implementations should acquire silently when they can, and throw a `CalloutError` with a code
+ * (`interaction_required`, `login_required`, …) when they cannot.
+ */
+export interface AuthProvider {
+  /** Obtain a token for `request.scopes`. Called by the token store, never concurrently for one key. */
+  getToken(request: TokenRequest): Promise<AccessToken>;
+  /** Interactive sign-in. Call from a user gesture when it may open a popup. */
+  signIn?(): Promise<Account>;
+  signOut?(): Promise<void>;
+  /** The account tokens are currently acquired for, if the provider knows it. */
+  readonly account?: Account;
+  /** Called with the new account whenever it changes; returns an unsubscribe function. */
+  subscribe?(listener: (account?: Account) => void): () => void;
+  /**
+   * URLs (or URL prefixes) of the provider's own token endpoints. Tokens are never attached to,
+   * and auth retries never go through, requests to these URLs.
+   */
+  readonly tokenEndpoints?: readonly string[];
+}
+
+/** ky's retry options, re-exported so credentials can be typed without importing ky. */
+export type CalloutRetryOptions = RetryOptions;
+
+/**
+ * A named credential: an API base URL and how to obtain a token for it. `callout:Name/path`
+ * resolves strictly inside `url`, and tokens go only to URLs inside it.
+ */
+export interface NamedCredential {
+  name: string;
+  /** Absolute base URL. Paths resolve below it; it must end in `/` or is treated as if it did. */
+  url: string;
+  /** Name of the provider (a key of `CalloutOptions.providers`). */
+  provider: string;
+  scopes: string[];
+  /** Statuses that make the client refresh the token and retry once. Default `[401]`. */
+  refreshOn?: number[];
+  /** Headers sent with every request through this credential. */
+  headers?: Record<string, string>;
+  /** ky's per-attempt timeout in ms (default 10 000) or `false`. */
+  timeout?: number | false;
+  /** ky's retry policy for transient failures (the auth retry is separate and always one). */
+  retry?: number | CalloutRetryOptions;
+}
+
+/** A credential as passed in `CalloutOptions.credentials`, keyed by name. */
+export type CredentialDefinition = Omit<NamedCredential, 'name'>;
+
+/** Options of {@link createCallout}. */
+export interface CalloutOptions {
+  providers?: Record<string, AuthProvider>;
+  credentials?: Record<string, CredentialDefinition>;
+  /** Renew tokens this many seconds before they expire. Default 300. */
+  leewaySeconds?: number;
+  /** Coordinate acquisitions and sign-out across tabs (Web Locks + BroadcastChannel). Default true. */
+  crossTab?: boolean;
+  /** Name of the cross-tab channel; tabs with the same name share tokens. Default `sso-callout`. */
+  channelName?: string;
+}

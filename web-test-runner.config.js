@@ -1,0 +1,47 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { summaryReporter } from './test/support/summary-reporter.js';
+
+/** Debian's chromium by default; CHROME_PATH points the suite at another Chrome. */
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * MSW's worker must be served from `/` so its scope covers the test page.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+const mswWorker = async (context, next) => {
+  if (context.path === '/mockServiceWorker.js') {
+    context.type = 'application/javascript';
+    context.set('Service-Worker-Allowed', '/');
+    context.body = readFileSync(new URL('./demo/public/mockServiceWorker.js', import.meta.url));
+    return;
+  }
+  return next();
+};
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  middleware: [mswWorker],
+  reporters: [defaultReporter(), summaryReporter()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],
+  testFramework: { config: { timeout: 20_000 } },
+};
