@@ -26,12 +26,10 @@ export function hasHiddenDotSegment(path: string): boolean {
 
 /**
  * Whether `url` lies inside `base`: same origin, no user info, and a path equal to the base path
- * or below it, with no dot segment hidden behind percent-encoding. `base` is a normalised base
- * URL (see `normalizeBaseUrl`), so its path ends in `/`.
+ * below it, with no dot segment hidden behind percent-encoding. `base` is a normalised base
+ * URL (see `normalizeBaseUrl`), so its path ends in `/`: `/v1` and `/v10/x` are not inside `/v1/`.
  */
 export function isInside(url: URL, base: URL): boolean {
   if (url.origin !== base.origin || url.username !== '' || url.password !== '') return false;
-  const path = url.pathname;
-  const inside = path.startsWith(base.pathname) || `${path}/` === base.pathname;
-  return inside && !hasHiddenDotSegment(path);
+  return url.pathname.startsWith(base.pathname) && !hasHiddenDotSegment(url.pathname);
 }

@@ -1,0 +1,158 @@
+import { expect } from '@open-wc/testing';
+import type { CalloutError, CredentialDefinition } from '../../src/index.js';
+import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { createTokenSource } from '../support/token-source.js';
+
+const base = 'https://api.contoso.test/v1/';
+
+function thrown(fn: () => unknown): CalloutError {
+  try {
+    fn();
+  } catch (error) {
+    if (isCalloutError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a CalloutError');
+}
+
+function registry() {
+  const callout = createCallout({
+    crossTab: false,
+    providers: { test: createTokenSource().provider },
+    credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
+  });
+  return callout.credentials;
+}
+
+describe('named credentials', () => {
+  failOnUnhandledRejections();
+
+  const invalid: [string, Partial<CredentialDefinition>, RegExp][] = [
+    ['a relative url', { url: '/v1/' }, /absolute URL/],
+    ['plain http to a remote host', { url: 'http://api.contoso.test/v1/' }, /https/],
+    ['user info in the url', { url: 'https://jane@api.contoso.test/v1/' }, /user info/],
+    ['a query in the url', { url: 'https://api.contoso.test/v1/?key=1' }, /query/],
+    ['dot segments in the url', { url: 'https://api.contoso.test/v1/%2e%2e/' }, /dot segments/],
+    ['no scopes', { scopes: [] }, /"scopes"/],
+    ['a scope with spaces', { scopes: ['a b'] }, /scope "a b"/],
+    ['no provider', { provider: '' }, /"provider"/],
+    ['an Authorization header', { headers: { Authorization: 'Basic x' } }, /Authorization/],
+    ['a success status in refreshOn', { refreshOn: [200] }, /"refreshOn"/],
+    ['a negative timeout', { timeout: -1 }, /"timeout"/],
+  ];
+  for (const [what, change, message] of invalid) {
+    it(`rejects a definition with ${what}, naming the credential and the problem`, () => {
+      const definition = {
+        url: base,
+        provider: 'test',
+        scopes: ['Orders.Read'],
+        ...change,
+      } as CredentialDefinition;
+      const error = thrown(() => registry().define('Bad', definition));
+      expect(error.code).to.equal(CalloutErrorCode.invalidCredential);
+      expect(error.message).to.contain('"Bad"');
+      expect(error.message).to.match(message);
+    });
+  }
+
+  it('rejects a name that cannot be written in a callout: reference', () => {
+    const error = thrown(() => registry().define('Or ders', { url: base, provider: 'test', scopes: ['x'] }));
+    expect(error.code).to.equal(CalloutErrorCode.invalidCredential);
+  });
+
+  it('normalises the base url to end with a slash and defaults refreshOn to 401', () => {
+    const credential = registry().define('Plain', {
+      url: 'https://api.contoso.test/v2',
+      provider: 'test',
+      scopes: ['x'],
+    });
+    expect(credential.url).to.equal('https://api.contoso.test/v2/');
+    expect(credential.refreshOn).to.deep.equal([401]);
+  });
+
+  it('allows plain http only for localhost', () => {
+    expect(
+      registry().define('Local', { url: 'http://localhost:3000/api', provider: 'test', scopes: ['x'] }).url,
+    ).to.equal('http://localhost:3000/api/');
+  });
+
+  const resolves: [string, string][] = [
+    ['callout:Orders/orders/42?expand=lines', `${base}orders/42?expand=lines`],
+    ['callout:Orders', base],
+    ['callout:Orders/', base],
+    ['callout:Orders?status=open', `${base}?status=open`],
+    ['callout:Orders/users/jane@contoso.com', `${base}users/jane@contoso.com`],
+    ['callout:Orders/a..b/c.d', `${base}a..b/c.d`],
+    ['callout:Orders/%2e%2e%zz/x', `${base}%2e%2e%zz/x`],
+    ['callout:Orders/search?q=../../etc&x=%2e%2e', `${base}search?q=../../etc&x=%2e%2e`],
+    ['callout:Orders/caf\u00e9', `${base}caf%C3%A9`],
+  ];
+  for (const [input, expected] of resolves) {
+    it(`resolves ${input} inside the base url`, () => {
+      expect(registry().resolve(input).url.href).to.equal(expected);
+    });
+  }
+
+  const escapes = [
+    'callout:Orders/../admin',
+    'callout:Orders/orders/../../admin',
+    'callout:Orders/%2e%2e/admin',
+    'callout:Orders/%2E%2e/admin',
+    'callout:Orders/.%2e/admin',
+    'callout:Orders/%252e%252e/admin',
+    'callout:Orders/..%2fadmin',
+    'callout:Orders/..%5cadmin',
+    'callout:Orders/..\\admin',
+    'callout:Orders/orders\\..\\..\\admin',
+    'callout:Orders//evil.test/x',
+    'callout:Orders/\\\\evil.test/x',
+    'callout:Orders/https://evil.test/',
+    'callout:Orders/javascript:alert(1)',
+    'callout:Orders@evil.test/x',
+    'callout:Orders.evil.test/x',
+    'callout:Orders/.',
+    'callout:Orders/./x',
+    'callout:Orders/.\t./admin',
+    'callout:Orders/a/\n../../admin',
+  ];
+  for (const input of escapes) {
+    it(`refuses ${JSON.stringify(input)} with url_escape before any request`, () => {
+      const error = thrown(() => registry().resolve(input));
+      expect(error.code).to.equal(CalloutErrorCode.urlEscape);
+      expect(error.message).to.contain('No request was sent');
+    });
+  }
+
+  it('names the unknown credential and the known ones', () => {
+    const error = thrown(() => registry().resolve('callout:Invoices/x'));
+    expect(error.code).to.equal(CalloutErrorCode.unknownCredential);
+    expect(error.message).to.equal('No credential named "Invoices" is registered (known: Orders)');
+  });
+
+  it('matches a plain URL to the credential with the longest base path, and others to none', () => {
+    const credentials = registry();
+    credentials.define('Admin', { url: `${base}admin/`, provider: 'test', scopes: ['Admin'] });
+    expect(credentials.resolve(`${base}admin/users`).credential?.name).to.equal('Admin');
+    expect(credentials.resolve(`${base}orders`).credential?.name).to.equal('Orders');
+    expect(credentials.resolve('https://api.contoso.test/v10/orders').credential).to.equal(undefined);
+    expect(credentials.resolve('https://api.contoso.test.evil.test/v1/x').credential).to.equal(undefined);
+    expect(credentials.resolve('https://evil.test@api.contoso.test/v1/x').credential).to.equal(undefined);
+    expect(credentials.resolve(`${base}..%2fadmin`).credential).to.equal(undefined);
+  });
+
+  it('rejects a callout to a credential whose provider is not registered, without a request', async () => {
+    const callout = createCallout({ crossTab: false });
+    callout.credentials.define('Orders', { url: base, provider: 'aad', scopes: ['x'] });
+    let requests = 0;
+    callout.events.addEventListener('request', () => requests++);
+    try {
+      await callout('callout:Orders/x').json();
+      expect.fail('expected an error');
+    } catch (error) {
+      expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.invalidCredential);
+      expect((error as Error).message).to.contain('provider "aad"');
+    }
+    expect(requests).to.equal(0);
+  });
+});

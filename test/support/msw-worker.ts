@@ -1,0 +1,20 @@
+import type { RequestHandler } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+/**
+ * Starts one MSW worker for the current test file (in a root `before` hook) and resets its
+ * handlers after each test. Call `use(...)` inside a test to install that test's handlers.
+ */
+export function useMsw(): { use: (...handlers: RequestHandler[]) => void } {
+  const worker = setupWorker();
+  before(async () => {
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  });
+  afterEach(() => {
+    worker.resetHandlers();
+  });
+  after(() => {
+    worker.stop();
+  });
+  return { use: (...handlers) => worker.use(...handlers) };
+}
