@@ -72,6 +72,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
     events,
     ...(options.leewaySeconds === undefined ? {} : { leewaySeconds: options.leewaySeconds }),
     ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout' } : {}),
+    onRemoteSignOut: (provider) => events.emit('account', { provider }),
   });
   const providers = new ProviderRegistry(events, (name) => store.clear(name));
   const credentials = new CredentialRegistry();

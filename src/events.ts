@@ -13,6 +13,8 @@ export interface TokenEventDetail {
   forced: boolean;
   /** Whether a claims challenge was part of the request. */
   claims: boolean;
+  /** Set when the token was acquired by another tab and shared with this one. */
+  fromOtherTab?: boolean;
 }
 
 /** One HTTP attempt is about to be sent (retries are separate attempts). */

@@ -22,6 +22,8 @@ export interface TokenStoreOptions {
   crossTabName?: string;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
+  /** Called after another tab signed `provider` out and this store forgot its tokens. */
+  onRemoteSignOut?: (provider: string, accountId: string | undefined) => void;
 }
 
 interface StoredToken extends AccessToken {
@@ -73,7 +75,10 @@ export class TokenStore {
         ? undefined
         : new CrossTab(options.crossTabName, {
             onToken: (key, token) => this.#adopt(key, token),
-            onSignOut: (provider, accountId) => this.#clearLocal(provider, accountId),
+            onSignOut: (provider, accountId) => {
+              this.#clearLocal(provider, accountId);
+              options.onRemoteSignOut?.(provider, accountId);
+            },
           });
   }
 
@@ -231,6 +236,17 @@ export class TokenStore {
       source: 'store',
       receivedAt: this.#now(),
     };
+    const [provider, , , claims] = JSON.parse(key) as [string, string, string[], string];
+    this.#events.emit('token', {
+      provider,
+      scopes: [...shared.scopes],
+      source: 'store',
+      expiresOn: entry.token.expiresOn,
+      ...(shared.account ? { account: shared.account } : {}),
+      forced: false,
+      claims: claims !== '',
+      fromOtherTab: true,
+    });
   }
 
   #clearLocal(provider: string | undefined, accountId: string | undefined): void {

@@ -1,0 +1,161 @@
+import { expect } from '@open-wc/testing';
+import type { AccessToken, AuthProvider, TokenEventDetail, TokenRequest } from '../../src/index.js';
+import { CalloutErrorCode, CalloutEvents, isCalloutError } from '../../src/index.js';
+import { TokenStore } from '../../src/tokens/token-store.js';
+import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
+
+/** A provider on a fake clock: each token lives `lifetimeMs` from the moment it is issued. */
+function clockedProvider(clock: { now: number }, lifetimeMs: number) {
+  const requests: TokenRequest[] = [];
+  const provider: AuthProvider = {
+    async getToken(request): Promise<AccessToken> {
+      requests.push(request);
+      return {
+        accessToken: `t${requests.length}`,
+        expiresOn: new Date(clock.now + lifetimeMs),
+        scopes: request.scopes,
+        source: 'provider',
+      };
+    },
+  };
+  return { provider, requests };
+}
+
+const read = { scopes: ['Orders.Read'] };
+
+describe('the token store', () => {
+  failOnUnhandledRejections();
+
+  it('serves the cached token until the leeway before expiry, then renews before it expires', async () => {
+    const clock = { now: 1_000_000 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 300, now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    expect((await store.get(context, read)).accessToken).to.equal('t1');
+    clock.now += 3_600_000 - 300_001;
+    const served = await store.get(context, read);
+    expect(served.accessToken).to.equal('t1');
+    expect(served.source).to.equal('store');
+    clock.now += 2;
+    expect((await store.get(context, read)).accessToken).to.equal('t2');
+    expect(requests).to.have.length(2);
+  });
+
+  it('never serves an expired token, checking expiry on read after the device slept', async () => {
+    const clock = { now: 5_000_000 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 0, now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, read);
+    clock.now += 10 * 3_600_000; // The laptop slept for ten hours: no timer fired.
+    const token = await store.get(context, read);
+    expect(token.accessToken).to.equal('t2');
+    expect(token.expiresOn.getTime()).to.be.greaterThan(clock.now);
+    expect(requests).to.have.length(2);
+  });
+
+  it('caps the leeway at half the lifetime so short-lived tokens are still reused', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 60_000);
+    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 300, now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, read);
+    clock.now += 29_000;
+    await store.get(context, read);
+    expect(requests).to.have.length(1);
+    clock.now += 2_000;
+    await store.get(context, read);
+    expect(requests).to.have.length(2);
+  });
+
+  it('keys tokens by provider, scopes in any order and case, and claims', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, { scopes: ['A', 'b'] });
+    await store.get(context, { scopes: ['B', 'a'] });
+    expect(requests).to.have.length(1);
+    await store.get(context, { scopes: ['a', 'b'], claims: '{"x":1}' });
+    await store.get({ providerName: 'q', provider }, { scopes: ['a', 'b'] });
+    expect(requests).to.have.length(3);
+  });
+
+  it('throttles a renewal loop to ten acquisitions per key in thirty seconds', async () => {
+    const clock = { now: 0 };
+    // Every token is already expired on arrival: a skewed clock.
+    const { provider, requests } = clockedProvider(clock, -1_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    for (let i = 0; i < 10; i++) await store.get(context, read);
+    try {
+      await store.get(context, read);
+      expect.fail('expected a throttling error');
+    } catch (error) {
+      expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.renewalThrottled);
+    }
+    expect(requests).to.have.length(10);
+    clock.now += 30_001;
+    await store.get(context, read);
+    expect(requests).to.have.length(11);
+  });
+
+  it('refreshes only when the rejected token is still the cached one', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, read);
+    const first = await store.refresh(context, read, 't1');
+    expect(first).to.include({ refreshed: true });
+    expect(first.token.accessToken).to.equal('t2');
+    const late = await store.refresh(context, read, 't1');
+    expect(late).to.include({ refreshed: false });
+    expect(late.token.accessToken).to.equal('t2');
+    expect(requests.map((r) => r.forceRefresh === true)).to.deep.equal([false, true]);
+  });
+
+  it('emits token events with source and expiry but never the token', async () => {
+    const clock = { now: 0 };
+    const { provider } = clockedProvider(clock, 3_600_000);
+    const events = new CalloutEvents();
+    const seen: TokenEventDetail[] = [];
+    events.addEventListener('token', (e) => seen.push(e.detail));
+    const store = new TokenStore({ events, now: () => clock.now });
+    await store.get({ providerName: 'p', provider, credential: 'Orders' }, read);
+    await store.get({ providerName: 'p', provider, credential: 'Orders' }, read);
+    expect(seen.map((d) => d.source)).to.deep.equal(['provider', 'store']);
+    expect(seen[0]).to.include({ provider: 'p', credential: 'Orders', forced: false, claims: false });
+    expect(JSON.stringify(seen)).not.to.contain('t1');
+  });
+
+  it('forgets the tokens of a provider on clear', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, read);
+    store.clear('p');
+    expect(store.peek(context, read)).to.equal(undefined);
+    await store.get(context, read);
+    expect(requests).to.have.length(2);
+  });
+
+  it('writes nothing to localStorage, sessionStorage or cookies', async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    const before = document.cookie;
+    const clock = { now: 0 };
+    const { provider } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({
+      events: new CalloutEvents(),
+      now: () => clock.now,
+      crossTabName: 'store-test',
+    });
+    await store.get({ providerName: 'p', provider }, read);
+    store.close();
+    expect(localStorage.length).to.equal(0);
+    expect(sessionStorage.length).to.equal(0);
+    expect(document.cookie).to.equal(before);
+  });
+});

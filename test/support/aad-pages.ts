@@ -1,0 +1,58 @@
+import { type AadError, describeAadError } from './aad-errors.js';
+
+/** A user the emulated tenant knows. */
+export interface AadUser {
+  oid: string;
+  username: string;
+  name: string;
+}
+
+const escape = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const page = (title: string, body: string, script = ''): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<style>body{font:15px system-ui,sans-serif;max-width:26rem;margin:3rem auto;color:#1b1b1b}
+a.user{display:block;padding:.8rem 1rem;margin:.5rem 0;border:1px solid #8a8886;border-radius:4px;color:inherit;text-decoration:none}
+a.user:hover{background:#f3f2f1}.error{color:#a4262c}</style></head><body>${body}${script}</body></html>`;
+
+/**
+ * The emulator's interactive sign-in page ("Pick an account"): one link per user, each pointing
+ * back at the authorize endpoint with `emulator_user` set. With `autoContinue` the page follows
+ * the first link by itself, as if the user had clicked it, so tests need no popup automation.
+ */
+export function signInPage(
+  users: AadUser[],
+  continueUrl: (user: AadUser) => string,
+  autoContinue: boolean,
+): string {
+  const links = users
+    .map(
+      (user) =>
+        `<a class="user" href="${escape(continueUrl(user))}"><strong>${escape(user.name)}</strong><br>${escape(user.username)}</a>`,
+    )
+    .join('');
+  const script = autoContinue
+    ? '<script>const first = document.querySelector("a.user"); if (first) location.replace(first.href);</script>'
+    : '';
+  return page('Sign in to your account', `<h1>Pick an account</h1><p>Azure AD emulator</p>${links}`, script);
+}
+
+/** The error page Azure AD shows when it cannot redirect back (for example an unregistered redirect URI). */
+export function errorPage(error: AadError): string {
+  return page(
+    'Sign in error',
+    `<h1>Sorry, but we're having trouble signing you in.</h1><p class="error">${escape(describeAadError(error))}</p>`,
+  );
+}
+
+/** An HTML response with `Cache-Control: no-store`. */
+export function html(body: string, status = 200): Response {
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
