@@ -10,9 +10,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  *   its runtime dependencies left external so an app bundles them once. Declarations are emitted
  *   afterwards by `tsc -p tsconfig.build.json` (vite empties `dist/` first).
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here('./demo'),
-  publicDir: here('./demo/public'),
+  // The demo's public files (MSW's worker, the redirect page) are served, not shipped in the library.
+  publicDir: command === 'serve' ? here('./demo/public') : false,
   server: { port: 5173, open: false },
   build: {
     outDir: here('./dist'),
@@ -29,4 +30,4 @@ export default defineConfig({
       external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/, /^jose($|\/)/],
     },
   },
-});
+}));
