@@ -1,0 +1,365 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CalloutErrorCode } from '../../src/index.js';
+import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
+import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
+import { CalloutElement } from '../shared/callout-element.js';
+import { renderDefault } from '../shared/default-renderer.js';
+import { describeError, type ErrorView } from '../shared/describe-error.js';
+import { renderErrorPanel } from '../shared/error-panel.js';
+import { isEmptyData } from '../shared/format-value.js';
+import { InvalidAttribute, jsonAttribute } from '../shared/invalid-attribute.js';
+import { renderSpinner } from '../shared/spinner.js';
+import { stampTemplate } from '../shared/template-renderer.js';
+import { calloutGetStyles } from './callout-get.styles.js';
+
+/** What `<callout-get>` shows. */
+export const CalloutGetState = {
+  idle: 'idle',
+  loading: 'loading',
+  error: 'error',
+  empty: 'empty',
+  data: 'data',
+} as const;
+export type CalloutGetState = (typeof CalloutGetState)[keyof typeof CalloutGetState];
+
+/** `detail` of `callout-response`. */
+export interface CalloutResponseDetail {
+  data: unknown;
+  status: number;
+  credential?: string;
+  path: string;
+  method: string;
+}
+
+/** `detail` of `callout-error`. */
+export interface CalloutErrorDetail {
+  /** What was thrown: usually a `CalloutError`. */
+  error: unknown;
+  /** The error reduced to message, hint and code. */
+  view: ErrorView;
+}
+
+/** A data renderer for Lit users: returns anything Lit can render. */
+export type CalloutRenderer = (data: unknown, context: { status: number; element: CalloutGet }) => unknown;
+
+const minimumPollMs = 1000;
+const templateSlots = ['loading', 'error', 'empty', 'data'] as const;
+type TemplateSlot = (typeof templateSlots)[number];
+
+/**
+ * Calls an API through a named credential and shows the result: a spinner while loading, an error
+ * panel (message, hint, details, "Sign in to continue" when the identity provider needs the user,
+ * Retry), an empty state, or the data.
+ *
+ * The request runs when the element first renders and again whenever `credential`, `path`,
+ * `method` or `body` change (the stale request is aborted and its result never shown), when the
+ * credential is (re)defined, every `poll` milliseconds while the page is visible, and on
+ * `refresh()`. Disconnecting aborts the request in flight.
+ *
+ * Data is shown, in order of preference, by the `renderer` property (Lit users), by a light-DOM
+ * `<template slot="data">` (HTML authors; `{{ path }}` placeholders and `data-each` repeats,
+ * bound as text only), or by the default renderer: a table for an array of objects, a definition
+ * list for an object. API data is never parsed as HTML.
+ *
+ * @summary Declarative callout: fetch through a named credential and render the result.
+ *
+ * @slot loading - A `<template slot="loading">` shown instead of the spinner.
+ * @slot error - A `<template slot="error">` shown instead of the error panel; its scope has
+ *   `message`, `hint`, `code`, `status`, `requestId`.
+ * @slot empty - A `<template slot="empty">` shown when the API returns nothing (204, `null`, `[]`, `{}`).
+ * @slot data - A `<template slot="data">` stamped with the data.
+ *
+ * @csspart base - The wrapper; carries `aria-busy` while loading.
+ * @csspart spinner - The loading spinner (with its screen-reader label).
+ * @csspart error - The error panel.
+ * @csspart error-message - The error's message.
+ * @csspart error-hint - What to change to fix it.
+ * @csspart error-details - The details toggle.
+ * @csspart button - Every button.
+ * @csspart retry-button - The Retry button.
+ * @csspart sign-in-button - The "Sign in to continue" button.
+ * @csspart empty - The default empty state.
+ * @csspart table - The default renderer's table; also `table-row`, `table-header`, `table-cell`.
+ * @csspart definition-list - The default renderer's definition list; also `term`, `definition`.
+ * @csspart list - The default renderer's list; also `list-item`, `value`.
+ *
+ * @cssprop --callout-font-family - Font stack.
+ * @cssprop --callout-font-size - Base font size (default 0.8125rem).
+ * @cssprop --callout-color-text - Text colour.
+ * @cssprop --callout-color-text-weak - Secondary text (table headers, empty state).
+ * @cssprop --callout-color-background - Background of tables and buttons.
+ * @cssprop --callout-color-background-alt - Table header and hover background.
+ * @cssprop --callout-color-border - Borders.
+ * @cssprop --callout-color-brand - Brand colour (spinner, primary button).
+ * @cssprop --callout-color-brand-dark - Brand hover and link colour.
+ * @cssprop --callout-color-error - Error text and border.
+ * @cssprop --callout-color-error-background - Error panel background.
+ * @cssprop --callout-radius - Corner radius.
+ * @cssprop --callout-spacing - Panel padding.
+ * @cssprop --callout-spacing-small - Gaps.
+ * @cssprop --callout-focus-ring - Focus indicator (a box-shadow).
+ * @cssprop --callout-spinner-size - Spinner diameter.
+ *
+ * @fires callout-response - A request succeeded (`CalloutResponseDetail`). Bubbles, composed.
+ * @fires callout-error - A request failed (`CalloutErrorDetail`). Bubbles, composed. Stale and
+ *   disconnect-aborted requests fire nothing.
+ *
+ * @example
+ * ```html
+ * <callout-get credential="Orders" path="orders?status=open" poll="30000">
+ *   <template slot="data"><ul><li data-each=".">{{ sku }} × {{ quantity }}</li></ul></template>
+ * </callout-get>
+ * ```
+ */
+export class CalloutGet extends CalloutElement {
+  static override styles = [tokenStyles, buttonStyles, spinnerStyles, errorPanelStyles, calloutGetStyles];
+
+  /** Name of the named credential to call through. Without one, `path` must be an absolute URL (sent with no token unless a credential covers it). */
+  @property() credential = '';
+
+  /** Path below the credential's URL, such as `orders?status=open` (no leading slash). */
+  @property() path = '';
+
+  /** HTTP method. Default `GET`. Other methods also run on every change of the inputs, unless `manual`. */
+  @property() method = 'GET';
+
+  /** JSON request body: an attribute holding JSON, or any JSON-serialisable property value. */
+  @property({ converter: jsonAttribute('body') }) body: unknown;
+
+  /** Re-run every this many milliseconds (at least 1000) while the page is visible; 0 or absent: never. */
+  @property({ type: Number }) poll = 0;
+
+  /** When set, the request runs only on `refresh()`, not by itself. */
+  @property({ type: Boolean }) manual = false;
+
+  /** Renders the data for Lit users; wins over the data template and the default renderer. */
+  @property({ attribute: false }) renderer: CalloutRenderer | undefined;
+
+  readonly #controller = new CalloutController(this, {
+    callout: () => this.callout,
+    credential: () => this.credential,
+    path: () => this.path,
+    method: () => this.method,
+    body: () => (this.body instanceof InvalidAttribute ? undefined : this.body),
+    auto: () => !this.manual && !(this.body instanceof InvalidAttribute),
+    onResponse: (result) => this.#onResponse(result),
+    onError: (error) => this.#onError(error),
+  });
+
+  #actionError: unknown;
+  #pollTimer: ReturnType<typeof setInterval> | undefined;
+  #observer: MutationObserver | undefined;
+  #stamped: { key: unknown; template: HTMLTemplateElement; node: DocumentFragment } | undefined;
+  #reported = new Set<string>();
+
+  /** The last successful result's data (kept while a refresh is in flight). */
+  get data(): unknown {
+    return this.#controller.data;
+  }
+
+  /** The last error, or `undefined`. */
+  get error(): unknown {
+    return this.#actionError ?? this.#controller.error;
+  }
+
+  /** Whether a request is in flight. */
+  get loading(): boolean {
+    return this.#controller.loading;
+  }
+
+  /**
+   * What the element shows now: `idle` (nothing to call), `loading`, `error`, `empty` or `data`.
+   * Mirrored to the `state` attribute after each render, for styling (`callout-get[state='error']`).
+   */
+  get state(): CalloutGetState {
+    if (this.body instanceof InvalidAttribute || this.error !== undefined) return CalloutGetState.error;
+    const result = this.#controller.result;
+    if (result === undefined)
+      return this.#controller.loading ? CalloutGetState.loading : CalloutGetState.idle;
+    return isEmptyData(result.data) ? CalloutGetState.empty : CalloutGetState.data;
+  }
+
+  /**
+   * Sends the request again now (aborting one in flight). Resolves when it has settled and the
+   * element has rendered the outcome; never rejects (the outcome is shown and fired as an event).
+   */
+  async refresh(): Promise<void> {
+    this.#actionError = undefined;
+    await this.#controller.refresh();
+    await this.updateComplete;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer = new MutationObserver(() => {
+      this.#stamped = undefined;
+      this.requestUpdate();
+    });
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: ['slot'],
+    });
+    this.#restartPoll();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#stopPoll();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('poll')) this.#restartPoll();
+    if (this.body instanceof InvalidAttribute) this.#report(this.body);
+  }
+
+  protected override updated(): void {
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+  }
+
+  protected override render(): TemplateResult {
+    const loading = this.#controller.loading;
+    return html`<div part="base" class="base" aria-busy=${loading ? 'true' : 'false'}>
+      ${this.#renderState()}
+    </div>`;
+  }
+
+  #renderState(): unknown {
+    switch (this.state) {
+      case CalloutGetState.loading:
+        return this.#stamp('loading', undefined) ?? renderSpinner();
+      case CalloutGetState.error:
+        return this.#renderError();
+      case CalloutGetState.empty:
+        return [
+          this.#stamp('empty', undefined) ?? html`<p part="empty" class="empty">No data.</p>`,
+          this.#renderRefreshing(),
+        ];
+      case CalloutGetState.data:
+        return [this.#renderData(), this.#renderRefreshing()];
+      default:
+        return nothing;
+    }
+  }
+
+  #renderRefreshing(): unknown {
+    return this.#controller.loading
+      ? html`<div class="refreshing">${renderSpinner('Refreshing…')}</div>`
+      : nothing;
+  }
+
+  #renderData(): unknown {
+    const result = this.#controller.result!;
+    if (this.renderer) return this.renderer(result.data, { status: result.status, element: this });
+    return this.#stamp('data', result.data) ?? renderDefault(result.data);
+  }
+
+  #renderError(): unknown {
+    const view =
+      this.body instanceof InvalidAttribute
+        ? configurationView(this.body.describe(this.localName))
+        : describeError(this.error);
+    if (this.#controller.loading) return renderSpinner();
+    return (
+      this.#stamp('error', view) ??
+      renderErrorPanel(view, {
+        onRetry: () => void this.refresh(),
+        ...(this.#canSignIn() ? { onSignIn: () => this.#signIn() } : {}),
+      })
+    );
+  }
+
+  /** Stamps the light-DOM template for `slot`, reusing the last stamp while the scope is the same. */
+  #stamp(slot: TemplateSlot, scope: unknown): DocumentFragment | undefined {
+    const template = this.querySelector<HTMLTemplateElement>(`:scope > template[slot="${slot}"]`);
+    if (!template) return undefined;
+    const key = slot === 'error' ? this.error : scope;
+    if (this.#stamped?.template === template && this.#stamped.key === key) return this.#stamped.node;
+    const node = stampTemplate(template, scope);
+    this.#stamped = { key, template, node };
+    return node;
+  }
+
+  #canSignIn(): boolean {
+    const credential = this.credential && this.client.credentials.get(this.credential);
+    return !!credential && typeof this.client.providers.get(credential.provider)?.signIn === 'function';
+  }
+
+  /** Runs from the button's click, so a popup opens within the user gesture. */
+  #signIn(): void {
+    const credential = this.client.credentials.get(this.credential);
+    this.client.signIn(credential?.provider).then(
+      () => this.refresh(),
+      (error: unknown) => {
+        this.#actionError = error;
+        this.requestUpdate();
+        this.#onError(error);
+      },
+    );
+  }
+
+  #onResponse(result: CalloutResult<unknown>): void {
+    this.#actionError = undefined;
+    this.#dispatch<CalloutResponseDetail>('callout-response', {
+      data: result.data,
+      status: result.status,
+      ...(this.credential ? { credential: this.credential } : {}),
+      path: this.path,
+      method: this.method.toUpperCase(),
+    });
+  }
+
+  #onError(error: unknown): void {
+    this.#dispatch<CalloutErrorDetail>('callout-error', { error, view: describeError(error) });
+  }
+
+  #dispatch<D>(type: string, detail: D): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #report(problem: InvalidAttribute): void {
+    const message = problem.describe(this.localName);
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
+    console.error(message);
+  }
+
+  #restartPoll(): void {
+    this.#stopPoll();
+    if (!this.isConnected || !(this.poll > 0)) return;
+    this.#pollTimer = setInterval(
+      () => {
+        if (!this.#controller.loading && document.visibilityState !== 'hidden') void this.refresh();
+      },
+      Math.max(minimumPollMs, this.poll),
+    );
+  }
+
+  #stopPoll(): void {
+    if (this.#pollTimer !== undefined) clearInterval(this.#pollTimer);
+    this.#pollTimer = undefined;
+  }
+}
+
+function configurationView(message: string): ErrorView {
+  return {
+    message,
+    hint: 'Fix the attribute named in the message.',
+    code: CalloutErrorCode.configurationError,
+    interactionRequired: false,
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callout-get': CalloutGet;
+  }
+  interface HTMLElementEventMap {
+    'callout-response': CustomEvent<CalloutResponseDetail>;
+    'callout-error': CustomEvent<CalloutErrorDetail>;
+  }
+}

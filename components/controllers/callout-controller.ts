@@ -1,0 +1,198 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Callout, ResolvedCredential } from '../../src/index.js';
+import { calloutScheme } from '../../src/index.js';
+import { ClientLookup } from '../shared/client-lookup.js';
+import { ClientSubscription } from '../shared/client-subscription.js';
+import { parseResponse } from './parse-response.js';
+
+/** A value, or a function read before every host update (so it can follow the host's properties). */
+export type Reactive<V> = V | (() => V);
+
+/** What a finished callout produced. */
+export interface CalloutResult<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+}
+
+/** Options of {@link CalloutController}. Every input may be a value or a getter. */
+export interface CalloutControllerOptions<T = unknown> {
+  /** Name of the named credential; with it, `path` is relative to the credential's URL. */
+  credential?: Reactive<string | undefined>;
+  /** Path below the credential's URL, or an absolute URL when there is no credential. */
+  path?: Reactive<string | undefined>;
+  /** HTTP method. Default `GET`. */
+  method?: Reactive<string | undefined>;
+  /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
+  body?: Reactive<unknown>;
+  /** A client to use instead of the context's or the page's default one. */
+  callout?: Reactive<Callout | undefined>;
+  /** Whether changes of the inputs run the callout by themselves. Default true; `refresh()` always runs it. */
+  auto?: Reactive<boolean>;
+  /** Turns the response into `data`. Default: JSON, text, or `null` for an empty body. */
+  parse?: (response: Response) => Promise<T>;
+  /** Called with each result that is not stale. */
+  onResponse?: (result: CalloutResult<T>) => void;
+  /** Called with each error that is not stale (aborts caused by this controller are not errors). */
+  onError?: (error: unknown) => void;
+}
+
+type Args = readonly [Callout, ResolvedCredential | undefined, string | undefined, string, string, string];
+
+const disconnected = Symbol('disconnected');
+
+function read<V>(value: Reactive<V>): V {
+  return typeof value === 'function' ? (value as () => V)() : value;
+}
+
+/**
+ * The `@wire` of sso-callout: a Lit reactive controller (built on `@lit/task`) that calls an API
+ * through a named credential and exposes `{ data, error, loading }` to its host.
+ *
+ * Timing and behaviour:
+ * - The inputs are read before each host update; when any of them (or the credential's
+ *   definition in the client, or the client itself) changed, the callout runs during that update.
+ *   The first run happens on the host's first update.
+ * - A new run aborts the one in flight; a stale run's result and error are dropped, never shown.
+ * - Disconnecting the host aborts the run in flight; reconnecting runs it again.
+ * - While a run is in flight, `data` keeps the previous result (so a refresh does not blank the
+ *   view) and `loading` is true. After an error, `data` is `undefined`.
+ * - If the credential is not registered yet, `error` is an `unknown_credential` error, and the
+ *   callout runs again as soon as it is registered.
+ *
+ * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
+ * default client.
+ *
+ * @example
+ * ```ts
+ * class OrderCard extends LitElement {
+ *   @property() orderId = '';
+ *   #order = new CalloutController<Order>(this, { credential: 'Orders', path: () => `orders/${this.orderId}` });
+ *   render() {
+ *     const { data, error, loading } = this.#order;
+ *     if (loading && !data) return html`Loading…`;
+ *     if (error) return html`${describeError(error).message}`;
+ *     return html`${data?.sku}`;
+ *   }
+ * }
+ * ```
+ */
+export class CalloutController<T = unknown> implements ReactiveController {
+  readonly #options: CalloutControllerOptions<T>;
+  readonly #lookup: ClientLookup;
+  readonly #task: Task<Args, CalloutResult<T>>;
+  #needsRun = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: CalloutControllerOptions<T>) {
+    this.#options = options;
+    this.#lookup = new ClientLookup(host, {
+      explicit: () => (options.callout === undefined ? undefined : read(options.callout)),
+    });
+    new ClientSubscription(host, {
+      client: () => this.#lookup.callout,
+      subscribe: (callout) => callout.credentials.subscribe(() => host.requestUpdate()),
+    });
+    host.addController(this);
+    this.#task = new Task<Args, CalloutResult<T>>(host, {
+      task: (args, { signal }) => this.#run(args, signal),
+      args: () => this.#args(),
+      autoRun: this.#auto(),
+      onComplete: (result) => options.onResponse?.(result),
+      onError: (error) => options.onError?.(error),
+    });
+  }
+
+  /** The last result's data; kept while a new run is in flight, `undefined` after an error. */
+  get data(): T | undefined {
+    return this.#task.value?.data;
+  }
+
+  /** The last result (data, status and headers). */
+  get result(): CalloutResult<T> | undefined {
+    return this.#task.value;
+  }
+
+  /** The last run's error (usually a `CalloutError`), or `undefined`. */
+  get error(): unknown {
+    return this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
+  }
+
+  /** Whether a run is in flight. */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** The client the controller calls through now. */
+  get callout(): Callout {
+    return this.#lookup.callout;
+  }
+
+  /** Resolves when the current run (if any) has settled; never rejects. */
+  get settled(): Promise<void> {
+    return this.#task.taskComplete.then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /**
+   * Runs the callout again now with the current inputs (aborting a run in flight), for example
+   * from a Retry button or a poll. Resolves when that run has settled; never rejects.
+   */
+  async refresh(): Promise<void> {
+    await this.#task.run(this.#args());
+  }
+
+  hostConnected(): void {
+    if (this.#needsRun) {
+      this.#needsRun = false;
+      void this.#task.run(this.#args());
+    }
+  }
+
+  hostUpdate(): void {
+    this.#task.autoRun = this.#auto();
+  }
+
+  hostDisconnected(): void {
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#needsRun = true;
+      this.#task.abort(disconnected);
+    }
+  }
+
+  #auto(): boolean {
+    return this.#options.auto === undefined ? true : read(this.#options.auto);
+  }
+
+  #args(): Args {
+    const callout = this.#lookup.callout;
+    const options = this.#options;
+    const credential = options.credential === undefined ? undefined : read(options.credential);
+    const path = (options.path === undefined ? undefined : read(options.path)) ?? '';
+    const method = ((options.method === undefined ? undefined : read(options.method)) || 'GET').toUpperCase();
+    const body = options.body === undefined ? undefined : read(options.body);
+    const definition = credential ? callout.credentials.get(credential) : undefined;
+    const bodyKey = body === undefined ? '' : JSON.stringify(body);
+    return [callout, definition, credential || undefined, path, method, bodyKey];
+  }
+
+  async #run(args: Args, signal: AbortSignal): Promise<CalloutResult<T>> {
+    const [callout, , credential, path, method, bodyKey] = args;
+    const input = credential ? `${calloutScheme}${credential}/${path}` : path;
+    if (!credential && !path) return initialState as never;
+    try {
+      const response = await callout(input, {
+        method,
+        signal,
+        ...(bodyKey === '' ? {} : { json: JSON.parse(bodyKey) as unknown }),
+      });
+      const data = (await (this.#options.parse ?? parseResponse)(response)) as T;
+      return { data, status: response.status, headers: response.headers };
+    } catch (error) {
+      if (signal.aborted && signal.reason === disconnected) return initialState as never;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
+import '../../../components/callout-get/define.js';
+import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
+import { apiBase, createTestClient, gate } from '../support/client.js';
+import { useApi } from '../support/msw.js';
+import { part, textOf, untilState } from '../support/wait.js';
+
+const api = useApi();
+
+describe('<callout-get> states', () => {
+  it('shows a busy spinner until the API answers, then renders an array of objects as a table', async () => {
+    const { callout, issued } = createTestClient();
+    const release = gate();
+    let requests = 0;
+    let authorization: string | null = null;
+    api.use(
+      http.get(`${apiBase}orders`, async ({ request }) => {
+        requests++;
+        authorization = request.headers.get('authorization');
+        await release.promise;
+        return HttpResponse.json([
+          { id: 1, sku: 'A1', quantity: 2 },
+          { id: 2, sku: 'B7', quantity: 5 },
+        ]);
+      }),
+    );
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    );
+    await untilState(el, 'loading');
+    expect(part(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, '[part~="spinner"]')).to.exist;
+    expect(part(el, '[part~="spinner"]')!.getAttribute('role')).to.equal('status');
+
+    release.open();
+    await untilState(el, 'data');
+    expect(part(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('false');
+    const table = part<HTMLTableElement>(el, 'table[part~="table"]')!;
+    expect([...table.querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal([
+      'id',
+      'sku',
+      'quantity',
+    ]);
+    expect(table.querySelectorAll('tbody tr')).to.have.length(2);
+    expect(textOf(table)).to.contain('B7');
+    expect(el.getAttribute('state')).to.equal('data');
+    expect(requests).to.equal(1);
+    expect(issued).to.have.length(1);
+    expect(authorization).to.equal('Bearer token-1');
+  });
+
+  it('renders an object as a definition list.', async () => {
+    const { callout } = createTestClient();
+    api.use(http.get(`${apiBase}orders/42`, () => HttpResponse.json({ id: 42, status: 'open' })));
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders/42"></callout-get>`,
+    );
+    await untilState(el, 'data');
+    const list = part(el, 'dl[part~="definition-list"]')!;
+    expect([...list.querySelectorAll('dt')].map((dt) => dt.textContent)).to.deep.equal(['id', 'status']);
+    expect(textOf(list)).to.contain('open');
+  });
+
+  it('shows the empty state for an empty array and for a 204 answer.', async () => {
+    const { callout } = createTestClient();
+    api.use(
+      http.get(`${apiBase}orders`, () => HttpResponse.json([])),
+      http.get(`${apiBase}nothing`, () => new HttpResponse(null, { status: 204 })),
+    );
+    const list = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    );
+    const none = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="nothing"></callout-get>`,
+    );
+    await untilState(list, 'empty');
+    await untilState(none, 'empty');
+    expect(textOf(part(list, '[part~="empty"]')!)).to.equal('No data.');
+    expect(part(none, '[part~="empty"]')).to.exist;
+  });
+
+  it('shows an error panel with the message, the hint and details, and Retry sends the request again.', async () => {
+    const { callout } = createTestClient();
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders`, () => {
+        requests++;
+        return requests === 1
+          ? HttpResponse.json({ error: 'boom' }, { status: 500, headers: { 'x-request-id': 'req-77' } })
+          : HttpResponse.json([{ sku: 'A1' }]);
+      }),
+    );
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    );
+    await untilState(el, 'error');
+    const panel = part(el, '[part~="error"]')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    expect(textOf(part(el, '[part~="error-message"]')!)).to.contain('500');
+    expect(textOf(part(el, '[part~="error-hint"]')!)).to.not.equal('');
+    const details = part<HTMLDetailsElement>(el, 'details[part~="error-details"]')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.click();
+    expect(details.open).to.equal(true);
+    expect(textOf(details)).to.contain('http_error');
+    expect(textOf(details)).to.contain('req-77');
+    expect(part(el, '[part~="sign-in-button"]')).to.equal(null);
+
+    part<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await untilState(el, 'data');
+    expect(requests).to.equal(2);
+  });
+
+  it('offers "Sign in to continue" when the provider needs interaction, and the click signs in and loads.', async () => {
+    const { CalloutError, CalloutErrorCode, createCallout } = await import('../../../src/index.js');
+    let signedIn = false;
+    let signIns = 0;
+    let tokenCalls = 0;
+    const callout = createCallout({
+      crossTab: false,
+      providers: {
+        aad: {
+          async getToken(request) {
+            tokenCalls++;
+            if (!signedIn) {
+              throw new CalloutError({
+                code: CalloutErrorCode.interactionRequired,
+                message: 'The user must sign in',
+              });
+            }
+            return {
+              accessToken: 'token-after-sign-in',
+              expiresOn: new Date(Date.now() + 3_600_000),
+              scopes: request.scopes,
+              source: 'provider',
+            };
+          },
+          async signIn() {
+            signIns++;
+            signedIn = true;
+            return { id: 'u1', username: 'jane@contoso.test', name: 'Jane Doe' };
+          },
+        },
+      },
+      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+    });
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders`, () => {
+        requests++;
+        return HttpResponse.json([{ sku: 'A1' }]);
+      }),
+    );
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    );
+    await untilState(el, 'error');
+    expect(requests).to.equal(0);
+    const button = part<HTMLButtonElement>(el, '[part~="sign-in-button"]')!;
+    expect(textOf(button)).to.equal('Sign in to continue');
+    button.click();
+    await untilState(el, 'data');
+    expect(signIns).to.equal(1);
+    expect(tokenCalls).to.equal(2);
+    expect(requests).to.equal(1);
+  });
+
+  it('shows an unknown credential as an error and loads by itself once the credential is defined.', async () => {
+    const { callout } = createTestClient();
+    api.use(http.get('https://billing.contoso.test/invoices', () => HttpResponse.json([{ id: 'inv-1' }])));
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Billing" path="invoices"></callout-get>`,
+    );
+    await untilState(el, 'error');
+    expect(textOf(part(el, '[part~="error"]')!)).to.contain('Billing');
+    callout.credentials.define('Billing', {
+      url: 'https://billing.contoso.test/',
+      provider: 'aad',
+      scopes: ['api://billing/.default'],
+    });
+    await untilState(el, 'data');
+    expect(textOf(el)).to.contain('inv-1');
+  });
+
+  it('passes axe in the data, empty and error states.', async () => {
+    const { callout } = createTestClient();
+    api.use(
+      http.get(`${apiBase}orders`, () => HttpResponse.json([{ sku: 'A1', quantity: 1 }])),
+      http.get(`${apiBase}order`, () => HttpResponse.json({ sku: 'A1', lines: [1, 2] })),
+      http.get(`${apiBase}none`, () => HttpResponse.json([])),
+      http.get(`${apiBase}broken`, () => HttpResponse.json({}, { status: 503 })),
+    );
+    for (const [path, state] of [
+      ['orders', 'data'],
+      ['order', 'data'],
+      ['none', 'empty'],
+      ['broken', 'error'],
+    ] as const) {
+      const el = await fixture<CalloutGet>(
+        html`<callout-get .callout=${callout} credential="Orders" path=${path}></callout-get>`,
+      );
+      await untilState(el, state);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('shows nothing and sends nothing without a credential or a path.', async () => {
+    const { callout, issued } = createTestClient();
+    const el = await fixture<CalloutGet>(html`<callout-get .callout=${callout}></callout-get>`);
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(issued).to.have.length(0);
+    await waitUntil(() => el.getAttribute('state') === 'idle');
+  });
+});
