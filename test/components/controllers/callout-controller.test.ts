@@ -1,0 +1,136 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { HttpResponse, http } from 'msw';
+import { CalloutController } from '../../../components/controllers/callout-controller.js';
+import type { Callout } from '../../../src/index.js';
+import { apiBase, createTestClient, gate } from '../support/client.js';
+import { useApi } from '../support/msw.js';
+
+const api = useApi();
+
+interface Order {
+  id: string;
+}
+
+/** A component author's element: the order follows the `orderId` property. */
+class OrderCard extends LitElement {
+  static override properties = { orderId: { attribute: 'order-id' } };
+  declare orderId: string;
+  client: Callout | undefined;
+  readonly order = new CalloutController<Order>(this, {
+    callout: () => this.client,
+    credential: 'Orders',
+    path: () => `orders/${this.orderId}`,
+  });
+
+  protected override render() {
+    const { data, error, loading } = this.order;
+    return html`<p aria-busy=${loading ? 'true' : 'false'}>${error ? 'failed' : (data?.id ?? '')}</p>`;
+  }
+}
+customElements.define('test-order-card', OrderCard);
+
+describe('CalloutController', () => {
+  it('exposes loading, then data, and re-runs when its reactive input changes.', async () => {
+    const { callout, tokenRequests } = createTestClient();
+    const release = gate();
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders/:id`, async ({ params }) => {
+        requests++;
+        await release.promise;
+        return HttpResponse.json({ id: params.id });
+      }),
+    );
+    const el = await fixture<OrderCard>(
+      html`<test-order-card .client=${callout} order-id="1"></test-order-card>`,
+    );
+    expect(el.order.loading).to.equal(true);
+    expect(el.order.data).to.equal(undefined);
+    release.open();
+    await el.order.settled;
+    await el.updateComplete;
+    expect(el.order.loading).to.equal(false);
+    expect(el.order.data).to.deep.equal({ id: '1' });
+    expect(el.renderRoot.textContent).to.equal('1');
+
+    el.orderId = '2';
+    await el.updateComplete;
+    expect(el.order.loading).to.equal(true);
+    expect(el.order.data, 'the previous data stays while the new run is in flight').to.deep.equal({
+      id: '1',
+    });
+    await el.order.settled;
+    await el.updateComplete;
+    expect(el.order.data).to.deep.equal({ id: '2' });
+    expect(el.order.result?.status).to.equal(200);
+    expect(requests).to.equal(2);
+    expect(tokenRequests).to.have.length(1);
+  });
+
+  it('drops a stale result: only the latest input is ever shown.', async () => {
+    const { callout } = createTestClient();
+    const first = gate();
+    api.use(
+      http.get(`${apiBase}orders/1`, async () => {
+        await first.promise;
+        return HttpResponse.json({ id: 'stale' });
+      }),
+      http.get(`${apiBase}orders/2`, () => HttpResponse.json({ id: 'latest' })),
+    );
+    const el = await fixture<OrderCard>(
+      html`<test-order-card .client=${callout} order-id="1"></test-order-card>`,
+    );
+    el.orderId = '2';
+    await waitUntil(() => el.order.data?.id === 'latest');
+    first.open();
+    await el.order.refresh();
+    expect(el.order.data).to.deep.equal({ id: 'latest' });
+  });
+
+  it('exposes the error of a failed run and clears it when refresh() succeeds.', async () => {
+    const { callout } = createTestClient();
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders/7`, () =>
+        ++requests === 1 ? HttpResponse.json({}, { status: 403 }) : HttpResponse.json({ id: '7' }),
+      ),
+    );
+    const el = await fixture<OrderCard>(
+      html`<test-order-card .client=${callout} order-id="7"></test-order-card>`,
+    );
+    await el.order.settled;
+    expect((el.order.error as { code?: string }).code).to.equal('forbidden');
+    expect(el.order.data).to.equal(undefined);
+    await el.order.refresh();
+    expect(el.order.error).to.equal(undefined);
+    expect(el.order.data).to.deep.equal({ id: '7' });
+  });
+
+  it('aborts on disconnect, reports no error for it, and runs again on reconnect.', async () => {
+    const { callout } = createTestClient();
+    const first = gate();
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders/3`, async () => {
+        if (++requests === 1) await first.promise;
+        return HttpResponse.json({ id: `3-${requests}` });
+      }),
+    );
+    const aborted: string[] = [];
+    callout.events.addEventListener('error', (e) => aborted.push(e.detail.error.code));
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('test-order-card') as OrderCard;
+    el.client = callout;
+    el.orderId = '3';
+    container.append(el);
+    await waitUntil(() => requests === 1);
+    el.remove();
+    await waitUntil(() => !el.order.loading);
+    expect(aborted).to.deep.equal(['aborted']);
+    expect(el.order.error).to.equal(undefined);
+    first.open();
+    container.append(el);
+    await waitUntil(() => el.order.data?.id === '3-2');
+  });
+});
