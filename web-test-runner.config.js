@@ -32,6 +32,18 @@ const mswWorker = async (context, next) => {
   return next();
 };
 
+/**
+ * MSAL's redirect page, served at `/redirect.html` the way apps must host it: same origin, no
+ * COOP, never cached.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+const redirectPage = async (context, next) => {
+  if (context.path !== '/redirect.html') return next();
+  context.url = `/demo/public/redirect.html${context.querystring ? `?${context.querystring}` : ''}`;
+  await next();
+  context.set('Cache-Control', 'no-store');
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts'],
@@ -39,7 +51,7 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
-  middleware: [mswWorker],
+  middleware: [mswWorker, redirectPage],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],

@@ -7,14 +7,14 @@ export interface AadUser {
   name: string;
 }
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
 const page = (title: string, body: string, script = ''): string =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font:15px system-ui,sans-serif;max-width:26rem;margin:3rem auto;color:#1b1b1b}
 a.user{display:block;padding:.8rem 1rem;margin:.5rem 0;border:1px solid #8a8886;border-radius:4px;color:inherit;text-decoration:none}
 a.user:hover{background:#f3f2f1}.error{color:#a4262c}</style></head><body>${body}${script}</body></html>`;
@@ -32,7 +32,7 @@ export function signInPage(
   const links = users
     .map(
       (user) =>
-        `<a class="user" href="${escape(continueUrl(user))}"><strong>${escape(user.name)}</strong><br>${escape(user.username)}</a>`,
+        `<a class="user" href="${escapeHtml(continueUrl(user))}"><strong>${escapeHtml(user.name)}</strong><br>${escapeHtml(user.username)}</a>`,
     )
     .join('');
   const script = autoContinue
@@ -45,7 +45,7 @@ export function signInPage(
 export function errorPage(error: AadError): string {
   return page(
     'Sign in error',
-    `<h1>Sorry, but we're having trouble signing you in.</h1><p class="error">${escape(describeAadError(error))}</p>`,
+    `<h1>Sorry, but we're having trouble signing you in.</h1><p class="error">${escapeHtml(describeAadError(error))}</p>`,
   );
 }
 

@@ -1,0 +1,403 @@
+import {
+  type AccountInfo,
+  type AuthenticationResult,
+  CacheLookupPolicy,
+  InteractionRequiredAuthError,
+  type IPublicClientApplication,
+  PublicClientApplication,
+} from '@azure/msal-browser';
+import { CalloutError } from '../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } from '../types.js';
+import { pickAccount, toAccount } from './msal-account.js';
+import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
+import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
+import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
+import { SignOutChannel } from './msal-sign-out-channel.js';
+import { startMsal } from './msal-startup.js';
+
+/** The MSAL provider: an {@link AuthProvider} with sign-in, sign-out and account tracking. */
+export interface MsalAuthProvider extends AuthProvider {
+  signIn(): Promise<Account>;
+  signOut(): Promise<void>;
+  subscribe(listener: (account?: Account) => void): () => void;
+  readonly tokenEndpoints: readonly string[];
+  /** Resolves once MSAL is initialized and a sign-in redirect (if any) is handled. */
+  ready(): Promise<void>;
+}
+
+/** MSAL errors after which a silent SSO attempt (hidden iframe) may still succeed. */
+const ssoRecoverable: ReadonlySet<string> = new Set([
+  'invalid_grant',
+  'interaction_required',
+  'login_required',
+  'consent_required',
+  'no_tokens_found',
+  'refresh_token_expired',
+  'bad_token',
+  'no_account_error',
+]);
+
+/** MSAL errors that mean "the user must interact" (so the policy decides what happens). */
+const needsUser: ReadonlySet<string> = new Set([
+  'interaction_required',
+  'login_required',
+  'consent_required',
+  'no_account_error',
+]);
+
+const interactionCodes: ReadonlySet<string> = new Set([
+  CalloutErrorCode.interactionRequired,
+  CalloutErrorCode.loginRequired,
+  CalloutErrorCode.consentRequired,
+]);
+
+const oidcScopes = ['openid', 'profile', 'offline_access'];
+
+/**
+ * Creates an {@link AuthProvider} that gets Azure AD (Entra ID) access tokens as the host page's
+ * signed-in user, with `@azure/msal-browser`.
+ *
+ * **Start-up** begins at once: `initialize()` then `handleRedirectPromise()`, exactly once per MSAL
+ * instance however many providers share it. The account is the one matching `loginHint`, else the
+ * active account.
+ *
+ * **Acquisition** (`getToken`, called by the core's token store only when it has no fresh token),
+ * each step only when the previous cannot serve:
+ * 1. `acquireTokenSilent`: MSAL's cache (`source: 'cache'`) or its refresh token (`'refresh'`);
+ * 2. `ssoSilent` with `loginHint` / `sid`: a hidden iframe against the Azure AD session the host
+ *    page signed in with (`'sso-silent'`); concurrent callers share one attempt;
+ * 3. interaction per `interaction`: `popup` only while the page has a user gesture
+ *    (`navigator.userActivation.isActive`), `redirect`, or `none`. Without a gesture (or with
+ *    `none`) a `CalloutError` coded `interaction_required` / `login_required` / `consent_required`
+ *    is thrown, and the client fires `interaction-required` so an element can offer "Sign in".
+ *
+ * Only one popup or redirect runs on the page at a time; other demands wait for it and then
+ * reuse its result silently. Claims challenges are passed to MSAL (silently first). Every MSAL or
+ * AADSTS failure becomes a `CalloutError` whose hint says what to change.
+ *
+ * Throws `configuration_error` at once for options that cannot work (no client id, http authority,
+ * redirect URI on another origin).
+ *
+ * @example
+ * ```ts
+ * const aad = msalProvider({
+ *   clientId: '11111111-2222-3333-4444-555555555555',
+ *   authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+ *   loginHint: 'jane@contoso.com',          // the host page's user: silent SSO, no prompt
+ *   redirectUri: `${location.origin}/redirect.html`,
+ * });
+ * const callout = createCallout({ providers: { aad }, credentials: { … } });
+ * ```
+ */
+export function msalProvider(options: MsalProviderOptions = {}): MsalAuthProvider {
+  return new MsalProvider(options);
+}
+
+class MsalProvider implements MsalAuthProvider {
+  readonly tokenEndpoints: readonly string[];
+  readonly #options: MsalProviderOptions;
+  readonly #instance: IPublicClientApplication;
+  readonly #clientId: string;
+  readonly #redirectUri: string;
+  readonly #listeners = new Set<(account?: Account) => void>();
+  readonly #startup: Promise<void>;
+  readonly #channel: SignOutChannel;
+  #loginHint: string | undefined;
+  #account: AccountInfo | undefined;
+  #pendingSso: Promise<unknown> | undefined;
+  /** After signOut(), silent SSO would sign the user straight back in; wait for signIn(). */
+  #signedOut = false;
+  /** Scopes that needed interaction, consented to on the next sign-in. */
+  readonly #wantedScopes = new Set<string>();
+
+  constructor(options: MsalProviderOptions) {
+    this.#options = options;
+    if (options.instance) {
+      this.#instance = options.instance;
+      const configured = options.instance.getConfiguration();
+      this.#clientId = configured.auth.clientId;
+      this.#redirectUri = configured.auth.redirectUri;
+      this.tokenEndpoints = authorityEndpoints(configured);
+    } else {
+      const configuration = buildMsalConfiguration(options);
+      this.#clientId = configuration.auth.clientId;
+      this.#redirectUri = configuration.auth.redirectUri ?? '';
+      this.tokenEndpoints = authorityEndpoints(configuration);
+      try {
+        this.#instance = new PublicClientApplication(configuration);
+      } catch (error) {
+        throw fromMsalError(error, this.#context('new PublicClientApplication', []));
+      }
+    }
+    this.#channel = new SignOutChannel(this.#clientId, (accountId) => this.#signedOutElsewhere(accountId));
+    this.#startup = this.#start();
+    this.#startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
+  }
+
+  get account(): Account | undefined {
+    return this.#account ? toAccount(this.#account) : undefined;
+  }
+
+  ready(): Promise<void> {
+    return this.#startup;
+  }
+
+  subscribe(listener: (account?: Account) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  async getToken(request: TokenRequest): Promise<AccessToken> {
+    await this.#startup;
+    await interactionSettled();
+    const scopes = [...request.scopes];
+    let firstFailure: unknown;
+    const account = this.#account;
+    if (account) {
+      try {
+        const result = await this.#instance.acquireTokenSilent({
+          account,
+          scopes,
+          ...(request.claims ? { claims: request.claims } : {}),
+          ...(request.forceRefresh ? { forceRefresh: true } : {}),
+          cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+        });
+        return this.#token(result, result.fromCache ? 'cache' : 'refresh');
+      } catch (error) {
+        if (!isSsoRecoverable(error)) throw fromMsalError(error, this.#context('acquireTokenSilent', scopes));
+        firstFailure = error;
+      }
+    }
+    let lastFailure: unknown = firstFailure;
+    if (!this.#signedOut && (this.#loginHint || this.#options.sid || account)) {
+      if (this.#pendingSso) {
+        // Another credential is already signing in silently: wait, then use its account.
+        await this.#pendingSso.catch(() => {});
+        if (this.#account && !account) return this.getToken(request);
+      }
+      try {
+        const attempt = this.#instance.ssoSilent({
+          scopes,
+          redirectUri: this.#redirectUri,
+          ...(this.#loginHint ? { loginHint: this.#loginHint } : account ? { account } : {}),
+          ...(this.#options.sid ? { sid: this.#options.sid } : {}),
+          ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
+          ...(request.claims ? { claims: request.claims } : {}),
+        });
+        this.#pendingSso = attempt;
+        const result = await attempt.finally(() => {
+          if (this.#pendingSso === attempt) this.#pendingSso = undefined;
+        });
+        this.#setAccount(result.account ?? undefined);
+        return this.#token(result, 'sso-silent');
+      } catch (error) {
+        if (!needsUser.has(msalErrorCode(error) ?? '') && !(error instanceof InteractionRequiredAuthError)) {
+          throw fromMsalError(error, this.#context('ssoSilent', scopes));
+        }
+        lastFailure = error;
+      }
+    }
+    return this.#interact(request, lastFailure, firstFailure);
+  }
+
+  async signIn(): Promise<Account> {
+    await this.#startup;
+    const scopes = [...new Set([...oidcScopes, ...this.#wantedScopes])];
+    const request = {
+      scopes,
+      redirectUri: this.#redirectUri,
+      ...(this.#loginHint ? { loginHint: this.#loginHint } : {}),
+      ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
+    };
+    if (this.#options.interaction === 'redirect') {
+      await runExclusiveInteraction(() =>
+        this.#instance.loginRedirect(request).catch((error: unknown) => {
+          throw fromMsalError(error, this.#context('loginRedirect', scopes));
+        }),
+      );
+      // The page is navigating to Azure AD; sign-in completes when it comes back.
+      return new Promise<Account>(() => {});
+    }
+    const result = await runExclusiveInteraction(() =>
+      this.#instance.loginPopup(request).catch((error: unknown) => {
+        throw fromMsalError(error, this.#context('loginPopup', scopes));
+      }),
+    );
+    if (result?.account) {
+      this.#signedOut = false;
+      this.#wantedScopes.clear();
+      this.#setAccount(result.account);
+    }
+    if (!this.#account) {
+      throw new CalloutError({
+        code: CalloutErrorCode.interactionRequired,
+        message: 'Sign-in finished without an account',
+        hint: 'Another sign-in on this page ended without signing in: call callout.signIn() again from a click.',
+      });
+    }
+    return toAccount(this.#account);
+  }
+
+  async signOut(): Promise<void> {
+    await this.#startup.catch(() => {});
+    const account = this.#account;
+    this.#signedOut = true;
+    this.#setAccount(undefined);
+    this.#channel.announce(account?.homeAccountId);
+    try {
+      if (this.#options.signOutScope === 'global' && this.#options.interaction === 'redirect') {
+        await this.#instance.logoutRedirect({
+          ...(account ? { account } : {}),
+          postLogoutRedirectUri: this.#redirectUri,
+        });
+      } else if (this.#options.signOutScope === 'global' && this.#options.interaction !== 'none') {
+        await runExclusiveInteraction(() =>
+          this.#instance.logoutPopup({
+            ...(account ? { account } : {}),
+            postLogoutRedirectUri: this.#redirectUri,
+          }),
+        );
+      } else {
+        await this.#instance.clearCache(account ? { account } : {});
+      }
+    } catch (error) {
+      throw fromMsalError(error, this.#context('signOut', []));
+    }
+  }
+
+  async #start(): Promise<void> {
+    const hint = this.#options.loginHint;
+    try {
+      this.#loginHint = typeof hint === 'function' ? await hint() : hint;
+    } catch (error) {
+      throw new CalloutError({
+        code: CalloutErrorCode.configurationError,
+        cause: error,
+        message: 'msalProvider loginHint function failed',
+        hint: 'Fix the loginHint function: it should resolve to the host page user’s UPN or email, or undefined.',
+      });
+    }
+    let redirected: AuthenticationResult | null;
+    try {
+      redirected = await startMsal(this.#instance);
+    } catch (error) {
+      throw fromMsalError(error, this.#context('initialize', []));
+    }
+    const account = redirected?.account ?? pickAccount(this.#instance, this.#loginHint);
+    if (account) this.#setAccount(account);
+  }
+
+  async #interact(request: TokenRequest, failure: unknown, earlier: unknown): Promise<AccessToken> {
+    const scopes = [...request.scopes];
+    const error = this.#interactionError(failure, earlier, scopes);
+    for (const scope of scopes) this.#wantedScopes.add(scope);
+    const policy = this.#options.interaction ?? 'popup';
+    if (policy === 'none' || this.#signedOut) throw error;
+    const interactive = {
+      scopes,
+      redirectUri: this.#redirectUri,
+      ...(this.#account ? { account: this.#account } : {}),
+      ...(this.#loginHint ? { loginHint: this.#loginHint } : {}),
+      ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
+      ...(request.claims ? { claims: request.claims } : {}),
+    };
+    if (policy === 'redirect') {
+      await runExclusiveInteraction(() => this.#instance.acquireTokenRedirect(interactive));
+      throw error;
+    }
+    if (globalThis.navigator?.userActivation?.isActive !== true) throw error;
+    const result = await runExclusiveInteraction(() =>
+      this.#instance.acquireTokenPopup(interactive).catch((cause: unknown) => {
+        throw fromMsalError(cause, this.#context('acquireTokenPopup', scopes));
+      }),
+    );
+    if (!result) return this.#afterOtherInteraction(request);
+    this.#setAccount(result.account ?? undefined);
+    return this.#token(result, 'interactive');
+  }
+
+  /** Another interaction on the page finished while we waited: try the cache it filled. */
+  async #afterOtherInteraction(request: TokenRequest): Promise<AccessToken> {
+    const scopes = [...request.scopes];
+    if (!this.#account) throw this.#interactionError(undefined, undefined, scopes);
+    try {
+      const result = await this.#instance.acquireTokenSilent({
+        account: this.#account,
+        scopes,
+        ...(request.claims ? { claims: request.claims } : {}),
+        cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+      });
+      return this.#token(result, result.fromCache ? 'cache' : 'refresh');
+    } catch (error) {
+      throw fromMsalError(error, this.#context('acquireTokenSilent', scopes));
+    }
+  }
+
+  /** The typed error for "the user must interact", always with an interaction code. */
+  #interactionError(failure: unknown, earlier: unknown, scopes: string[]): CalloutError {
+    if (failure === undefined) {
+      const why = this.#signedOut
+        ? 'The user signed out'
+        : 'No account is signed in and no loginHint or sid was given for silent SSO';
+      return new CalloutError({
+        code: CalloutErrorCode.interactionRequired,
+        message: `${why}: a token for ${scopes.join(' ')} needs an interactive sign-in`,
+        hint: this.#signedOut
+          ? 'Call callout.signIn() from a click to sign in again.'
+          : "Pass loginHint (the host page user's UPN or email) so the provider can sign in silently with the Azure AD session, or call callout.signIn() from a click.",
+      });
+    }
+    const mapped = fromMsalError(failure, this.#context('ssoSilent', scopes));
+    const before =
+      earlier !== undefined && earlier !== failure
+        ? ` (before that, ${fromMsalError(earlier, this.#context('acquireTokenSilent', scopes)).message})`
+        : '';
+    const code = interactionCodes.has(mapped.code) ? mapped.code : CalloutErrorCode.interactionRequired;
+    return new CalloutError({
+      code,
+      hint: mapped.hint,
+      cause: failure,
+      message: `${mapped.message}${before}`,
+    });
+  }
+
+  #token(result: AuthenticationResult, source: TokenSource): AccessToken {
+    const account = result.account ?? this.#account;
+    return {
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn ?? new Date(Number.NaN),
+      scopes: [...result.scopes],
+      ...(account ? { account: toAccount(account) } : {}),
+      source,
+    };
+  }
+
+  #setAccount(account: AccountInfo | undefined): void {
+    const before = this.#account?.homeAccountId;
+    this.#account = account;
+    if (account) this.#instance.setActiveAccount(account);
+    if (before === account?.homeAccountId) return;
+    const current = this.account;
+    for (const listener of this.#listeners) listener(current);
+  }
+
+  /** Another tab signed this client out: forget the account and MSAL's cache for it here too. */
+  #signedOutElsewhere(accountId: string | undefined): void {
+    const account = this.#account;
+    if (accountId !== undefined && account && account.homeAccountId !== accountId) return;
+    this.#signedOut = true;
+    this.#setAccount(undefined);
+    void this.#instance.clearCache(account ? { account } : {}).catch(() => {});
+  }
+
+  #context(step: string, scopes: string[]): MsalFailureContext {
+    return { step, scopes, redirectUri: this.#redirectUri, clientId: this.#clientId };
+  }
+}
+
+function isSsoRecoverable(error: unknown): boolean {
+  return error instanceof InteractionRequiredAuthError || ssoRecoverable.has(msalErrorCode(error) ?? '');
+}
