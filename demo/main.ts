@@ -14,17 +14,27 @@ const worker = setupWorker(
   http.get(`${api}orders`, ({ request }) => {
     const auth = request.headers.get('authorization');
     if (!auth || auth === `Bearer ${revoked}`) {
-      return new HttpResponse(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+      return new HttpResponse(null, {
+        status: 401,
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
     }
     return HttpResponse.json(orders);
   }),
 );
-await worker.start({ quiet: true, onUnhandledFrame: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+await worker.start({
+  quiet: true,
+  onUnhandledFrame: 'bypass',
+  serviceWorker: { url: '/mockServiceWorker.js' },
+});
 
 /** The emulated token source: a new opaque token each time it is asked. */
 const callout = createCallout({
   providers: {
-    demo: functionProvider(async () => ({ accessToken: `demo-token-${++issued}`, expiresOn: Date.now() + 3_600_000 })),
+    demo: functionProvider(async () => ({
+      accessToken: `demo-token-${++issued}`,
+      expiresOn: Date.now() + 3_600_000,
+    })),
   },
   credentials: { Orders: { url: api, provider: 'demo', scopes: ['api://orders/Orders.Read'] } },
 });
@@ -36,8 +46,12 @@ const note = (text: string) => {
   item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
   log.prepend(item);
 };
-callout.events.addEventListener('token', (e) => note(`token from ${e.detail.source}${e.detail.forced ? ' (forced refresh)' : ''}`));
-callout.events.addEventListener('response', (e) => note(`${e.detail.method} ${e.detail.url} → ${e.detail.status}`));
+callout.events.addEventListener('token', (e) =>
+  note(`token from ${e.detail.source}${e.detail.forced ? ' (forced refresh)' : ''}`),
+);
+callout.events.addEventListener('response', (e) =>
+  note(`${e.detail.method} ${e.detail.url} → ${e.detail.status}`),
+);
 callout.events.addEventListener('retry', (e) => note(`retry: ${e.detail.reason}`));
 
 const table = document.querySelector<HTMLTableElement>('#orders')!;
