@@ -179,19 +179,24 @@ class MsalProvider implements MsalAuthProvider {
         if (this.#account && !account) return this.getToken(request);
       }
       try {
-        const attempt = this.#instance.ssoSilent({
-          scopes,
-          redirectUri: this.#redirectUri,
-          ...(this.#loginHint ? { loginHint: this.#loginHint } : account ? { account } : {}),
-          ...(this.#options.sid ? { sid: this.#options.sid } : {}),
-          ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
-          ...(request.claims ? { claims: request.claims } : {}),
-        });
+        const attempt = this.#instance
+          .ssoSilent({
+            scopes,
+            redirectUri: this.#redirectUri,
+            ...(this.#loginHint ? { loginHint: this.#loginHint } : account ? { account } : {}),
+            ...(this.#options.sid ? { sid: this.#options.sid } : {}),
+            ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
+            ...(request.claims ? { claims: request.claims } : {}),
+          })
+          .then((result) => {
+            // Before waiters resume: they continue with this account.
+            this.#setAccount(result.account ?? undefined);
+            return result;
+          });
         this.#pendingSso = attempt;
         const result = await attempt.finally(() => {
           if (this.#pendingSso === attempt) this.#pendingSso = undefined;
         });
-        this.#setAccount(result.account ?? undefined);
         return this.#token(result, 'sso-silent');
       } catch (error) {
         if (!needsUser.has(msalErrorCode(error) ?? '') && !(error instanceof InteractionRequiredAuthError)) {
