@@ -1,0 +1,216 @@
+import { nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type Callout, CalloutErrorCode, isCalloutError, type ResolvedCredential } from '../../src/index.js';
+import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
+import { CalloutElement } from '../shared/callout-element.js';
+import { renderErrorPanel } from '../shared/error-panel.js';
+import { InvalidAttribute } from '../shared/invalid-attribute.js';
+import { calloutCredentialStyles } from './callout-credential.styles.js';
+import {
+  attributeOf,
+  type CredentialAttributes,
+  parseCredentialAttributes,
+} from './credential-attributes.js';
+
+/**
+ * Declares a named credential: `callout:Name/path` then resolves below `url`, with a token from
+ * `provider` for `scopes`. The credential is defined in the client (the nearest context
+ * provider's, else the page's default) when the element connects, redefined when an attribute
+ * changes (requests through it re-run), and deleted when the element disconnects.
+ *
+ * An invalid attribute is never a silent failure: the element becomes visible with an error panel
+ * naming the attribute, logs `console.error` with the same sentence once, and removes any earlier
+ * definition of that name it made. Otherwise it takes no space.
+ *
+ * @summary Declarative named credential (Salesforce's Named Credential, in the browser).
+ *
+ * @csspart error - The configuration error panel (only when an attribute is invalid).
+ * @csspart error-message - The sentence naming the attribute.
+ * @csspart error-hint - What to change.
+ * @csspart error-details - The details toggle.
+ *
+ * @cssprop --callout-color-error - Error text and border.
+ * @cssprop --callout-color-error-background - Error panel background.
+ * @cssprop --callout-spacing - Panel padding.
+ *
+ * @fires callout-credential-change - The credential was defined or removed; `detail.credential`
+ *   is the definition (or `undefined`), `detail.problem` the invalid attribute's sentence.
+ *
+ * @example
+ * ```html
+ * <callout-credential name="Orders" provider="aad" url="https://api.contoso.com/v1/"
+ *                     scopes="api://orders/Orders.Read" refresh-on="401 403"></callout-credential>
+ * ```
+ */
+export class CalloutCredential extends CalloutElement {
+  static override styles = [tokenStyles, errorPanelStyles, calloutCredentialStyles];
+
+  /** Name used in `callout:Name/path`: letters, digits, `_`, `-`, starting with a letter. */
+  @property({ reflect: true }) name: string | null = null;
+
+  /** Absolute API base URL; paths resolve strictly below it. */
+  @property() url: string | null = null;
+
+  /** Name of the auth provider (a `<callout-msal>` id, or a provider registered in code). */
+  @property() provider: string | null = null;
+
+  /** Scopes, separated by spaces or commas. */
+  @property() scopes: string | null = null;
+
+  /** Statuses that make the client refresh the token and retry once, such as `401 403`. Default `401`. */
+  @property({ attribute: 'refresh-on' }) refreshOn: string | null = null;
+
+  /** Per-attempt timeout in milliseconds. */
+  @property() timeout: string | null = null;
+
+  @state() private problem: InvalidAttribute | undefined;
+
+  #registeredIn: Callout | undefined;
+  #registered: ResolvedCredential | undefined;
+  #reported = new Set<string>();
+
+  /** The credential as defined in the client, or `undefined` while invalid or disconnected. */
+  get credential(): ResolvedCredential | undefined {
+    return this.#registered;
+  }
+
+  /** The sentence describing the invalid attribute, or `undefined` when the attributes are valid. */
+  get configurationError(): string | undefined {
+    return this.problem?.describe(this.localName);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unregister();
+  }
+
+  protected override willUpdate(): void {
+    this.#sync();
+  }
+
+  protected override updated(): void {
+    this.toggleAttribute('invalid', this.problem !== undefined);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.problem) return nothing;
+    return renderErrorPanel({
+      message: this.problem.describe(this.localName),
+      hint: 'Fix the attribute named above; the credential is not registered until it is valid.',
+      code: CalloutErrorCode.invalidCredential,
+      interactionRequired: false,
+    });
+  }
+
+  #attributes(): CredentialAttributes {
+    return {
+      name: this.name,
+      url: this.url,
+      provider: this.provider,
+      scopes: this.scopes,
+      refreshOn: this.refreshOn,
+      timeout: this.timeout,
+    };
+  }
+
+  /** Brings the client's registry in line with the attributes (idempotent). */
+  #sync(): void {
+    if (!this.isConnected) return;
+    const attributes = this.#attributes();
+    const parsed = parseCredentialAttributes(attributes);
+    if (parsed instanceof InvalidAttribute) {
+      this.#fail(parsed);
+      return;
+    }
+    const client = this.client;
+    const current = this.#registered;
+    if (
+      this.#registeredIn === client &&
+      current &&
+      client.credentials.get(current.name) === current &&
+      sameDefinition(current, parsed.name, parsed.definition)
+    ) {
+      return;
+    }
+    this.#unregister();
+    try {
+      this.#registered = client.credentials.define(parsed.name, parsed.definition);
+      this.#registeredIn = client;
+      this.problem = undefined;
+      this.#changed();
+    } catch (error) {
+      const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
+      const { attribute, value } = attributeOf(message, attributes);
+      const reason = message.replace(
+        /^Credential "[^"]*" (is invalid|has an invalid url ("(?:[^"\\]|\\.)*"|\S+)): /,
+        '',
+      );
+      this.#fail(new InvalidAttribute({ attribute, value, problem: reason }));
+    }
+  }
+
+  #fail(problem: InvalidAttribute): void {
+    this.#unregister();
+    this.problem = problem;
+    const message = problem.describe(this.localName);
+    if (!this.#reported.has(message)) {
+      this.#reported.add(message);
+      console.error(message);
+    }
+    this.#changed();
+  }
+
+  #unregister(): void {
+    const client = this.#registeredIn;
+    const current = this.#registered;
+    this.#registeredIn = undefined;
+    this.#registered = undefined;
+    if (client && current && client.credentials.get(current.name) === current) {
+      client.credentials.delete(current.name);
+      this.#changed();
+    }
+  }
+
+  #changed(): void {
+    this.dispatchEvent(
+      new CustomEvent('callout-credential-change', {
+        detail: { credential: this.#registered, problem: this.configurationError },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+function sameDefinition(
+  current: ResolvedCredential,
+  name: string,
+  definition: {
+    url: string;
+    provider: string;
+    scopes: string[];
+    refreshOn?: number[];
+    timeout?: number | false;
+  },
+): boolean {
+  return (
+    current.name === name &&
+    current.base.href ===
+      new URL(definition.url.endsWith('/') ? definition.url : `${definition.url}/`).href &&
+    current.provider === definition.provider &&
+    current.scopes.join(' ') === definition.scopes.join(' ') &&
+    current.refreshOn.join(' ') === (definition.refreshOn ?? [401]).join(' ') &&
+    current.timeout === definition.timeout
+  );
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callout-credential': CalloutCredential;
+  }
+}

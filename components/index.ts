@@ -1,0 +1,23 @@
+/**
+ * `sso-callout/components`: the element classes, the controller and the context key. Importing
+ * this module registers nothing; import `sso-callout/define` (or each element's `define.js`) to
+ * register the elements, or register them under your own names.
+ */
+
+export { CalloutCredential } from './callout-credential/callout-credential.js';
+export {
+  type CalloutErrorDetail,
+  CalloutGet,
+  CalloutGetState,
+  type CalloutRenderer,
+  type CalloutResponseDetail,
+} from './callout-get/callout-get.js';
+export {
+  CalloutController,
+  type CalloutControllerOptions,
+  type CalloutResult,
+  type Reactive,
+} from './controllers/callout-controller.js';
+export { calloutContext } from './shared/callout-context.js';
+export { CalloutElement, type ShadowMode } from './shared/callout-element.js';
+export { describeError, type ErrorView } from './shared/describe-error.js';
