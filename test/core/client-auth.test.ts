@@ -294,3 +294,43 @@ describe('the callout client', () => {
     expect(serialized).not.to.contain('t2');
   });
 });
+
+describe('token renewal under continuous traffic', () => {
+  const msw = useMsw();
+  failOnUnhandledRejections();
+
+  it('renews short-lived tokens ahead of expiry so no request ever carries an expired token', async () => {
+    const expiries = new Map<string, number>();
+    let issued = 0;
+    const { functionProvider } = await import('../../src/index.js');
+    const provider = functionProvider(async () => {
+      const token = `short-${++issued}`;
+      const expiresOn = Date.now() + 400;
+      expiries.set(token, expiresOn);
+      return { accessToken: token, expiresOn };
+    });
+    const callout = createCallout({
+      crossTab: false,
+      leewaySeconds: 300,
+      providers: { test: provider },
+      credentials: { Orders: { url: api, provider: 'test', scopes: ['Orders.Read'] } },
+    });
+    const expiredOnArrival: string[] = [];
+    let apiRequests = 0;
+    msw.use(
+      http.get(`${api}orders`, ({ request }) => {
+        apiRequests++;
+        const token = request.headers.get('authorization')?.slice('Bearer '.length) ?? '';
+        if (!(Date.now() < (expiries.get(token) ?? 0))) expiredOnArrival.push(token);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    for (let i = 0; i < 30; i++) {
+      await callout('callout:Orders/orders').json();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    expect(apiRequests).to.equal(30);
+    expect(expiredOnArrival).to.deep.equal([]);
+    expect(issued).to.be.greaterThan(1);
+  });
+});
