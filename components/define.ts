@@ -11,5 +11,6 @@
  */
 import './callout-credential/define.js';
 import './callout-get/define.js';
+import './callout-login/define.js';
 
 export * from './index.js';

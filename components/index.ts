@@ -12,6 +12,7 @@ export {
   type CalloutRenderer,
   type CalloutResponseDetail,
 } from './callout-get/callout-get.js';
+export { CalloutLogin, CalloutLoginState, type CalloutSignInDetail } from './callout-login/callout-login.js';
 export {
   CalloutController,
   type CalloutControllerOptions,

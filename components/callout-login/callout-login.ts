@@ -1,0 +1,203 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Account, Callout } from '../../src/index.js';
+import { buttonStyles, errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
+import { CalloutElement } from '../shared/callout-element.js';
+import { ClientSubscription } from '../shared/client-subscription.js';
+import { describeError } from '../shared/describe-error.js';
+import { renderErrorPanel } from '../shared/error-panel.js';
+import { calloutLoginStyles } from './callout-login.styles.js';
+import { initialsOf } from './initials.js';
+
+/** What `<callout-login>` shows. */
+export const CalloutLoginState = {
+  signedOut: 'signed-out',
+  signingIn: 'signing-in',
+  signedIn: 'signed-in',
+  interactionRequired: 'interaction-required',
+} as const;
+export type CalloutLoginState = (typeof CalloutLoginState)[keyof typeof CalloutLoginState];
+
+/** `detail` of `callout-sign-in` and `callout-sign-out`. */
+export interface CalloutSignInDetail {
+  provider?: string;
+  account?: Account;
+}
+
+/**
+ * Shows who the callouts run as, and lets the user sign in and out. It follows the provider's
+ * account (the client's `account` events) and switches to "Sign in to continue" when any callout
+ * through that provider needs interaction (`interaction-required` events). The sign-in button
+ * calls `callout.signIn()` directly from the click, so a popup opens within the user gesture.
+ *
+ * @summary Sign-in status, account avatar, and sign-in / sign-out buttons.
+ *
+ * @csspart base - The wrapper.
+ * @csspart avatar - The initials avatar.
+ * @csspart name - The account's display name.
+ * @csspart username - The account's sign-in name.
+ * @csspart message - The signed-out / interaction-required message.
+ * @csspart button - Every button.
+ * @csspart sign-in-button - The sign-in button.
+ * @csspart sign-out-button - The sign-out button.
+ * @csspart error - The panel of a failed sign-in or sign-out.
+ *
+ * @cssprop --callout-avatar-size - Avatar diameter (default 2rem).
+ * @cssprop --callout-color-brand - Primary button background.
+ * @cssprop --callout-color-brand-dark - Avatar background.
+ * @cssprop --callout-color-text-weak - Secondary text.
+ * @cssprop --callout-focus-ring - Focus indicator.
+ *
+ * @fires callout-sign-in - Sign-in succeeded (`CalloutSignInDetail`). Bubbles, composed.
+ * @fires callout-sign-out - Sign-out finished (`CalloutSignInDetail` without account). Bubbles, composed.
+ *
+ * @example
+ * ```html
+ * <callout-login provider="aad"></callout-login>
+ * ```
+ */
+export class CalloutLogin extends CalloutElement {
+  static override styles = [tokenStyles, buttonStyles, errorPanelStyles, calloutLoginStyles];
+
+  /** Provider to sign in with; default: the only registered provider that supports sign-in. */
+  @property() provider = '';
+
+  @state() private account: Account | undefined;
+  @state() private busy = false;
+  @state() private needsInteraction = false;
+  @state() private failure: unknown;
+
+  constructor() {
+    super();
+    new ClientSubscription(this, {
+      client: () => this.client,
+      subscribe: (callout) => this.#listen(callout),
+    });
+  }
+
+  /** The current state, mirrored to the `state` attribute. */
+  get state(): CalloutLoginState {
+    if (this.busy) return CalloutLoginState.signingIn;
+    if (this.needsInteraction) return CalloutLoginState.interactionRequired;
+    return this.account ? CalloutLoginState.signedIn : CalloutLoginState.signedOut;
+  }
+
+  /** Signs in with the provider. Call from a user gesture when it may open a popup. */
+  async signIn(): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      const account = await this.client.signIn(this.provider || undefined);
+      this.account = account;
+      this.needsInteraction = false;
+      this.#dispatch('callout-sign-in', { ...this.#providerDetail(), account });
+    } catch (error) {
+      this.failure = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Signs out of the provider and forgets its tokens (in every tab). */
+  async signOut(): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await this.client.signOut(this.provider || undefined);
+      this.account = undefined;
+      this.#dispatch('callout-sign-out', this.#providerDetail());
+    } catch (error) {
+      this.failure = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override willUpdate(): void {
+    if (!this.account) this.account = this.#currentAccount(this.client);
+  }
+
+  protected override updated(): void {
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.account && !this.needsInteraction ? this.#renderAccount(this.account) : this.#renderSignedOut()}
+      ${
+        this.failure === undefined
+          ? nothing
+          : html`<div class="error">${renderErrorPanel(describeError(this.failure))}</div>`
+      }
+    </div>`;
+  }
+
+  #renderAccount(account: Account): TemplateResult {
+    return html`<span part="avatar" class="avatar" aria-hidden="true">${initialsOf(account.name, account.username)}</span>
+      <span class="account">
+        ${account.name ? html`<span part="name" class="name">${account.name}</span>` : nothing}
+        <span part="username" class="username">${account.username}</span>
+      </span>
+      <button part="button sign-out-button" class="button" type="button" ?disabled=${this.busy}
+        @click=${() => void this.signOut()}>Sign out</button>`;
+  }
+
+  #renderSignedOut(): TemplateResult {
+    const message = this.needsInteraction
+      ? 'Your session needs you to sign in again to continue.'
+      : this.busy
+        ? 'Signing in…'
+        : 'You are not signed in.';
+    return html`<p part="message" class="message" role="status">${message}</p>
+      <button part="button sign-in-button" class="button brand" type="button" ?disabled=${this.busy}
+        @click=${() => void this.signIn()}>${this.needsInteraction ? 'Sign in to continue' : 'Sign in'}</button>`;
+  }
+
+  #listen(callout: Callout): () => void {
+    const onAccount = (event: CustomEvent<{ provider: string; account?: Account }>) => {
+      if (!this.#concerns(event.detail.provider)) return;
+      this.account = event.detail.account;
+      if (event.detail.account) this.needsInteraction = false;
+    };
+    const onInteraction = (event: CustomEvent<{ provider: string }>) => {
+      if (this.#concerns(event.detail.provider)) this.needsInteraction = true;
+    };
+    callout.events.addEventListener('account', onAccount);
+    callout.events.addEventListener('interaction-required', onInteraction);
+    return () => {
+      callout.events.removeEventListener('account', onAccount);
+      callout.events.removeEventListener('interaction-required', onInteraction);
+    };
+  }
+
+  #concerns(provider: string): boolean {
+    return !this.provider || this.provider === provider;
+  }
+
+  #currentAccount(callout: Callout): Account | undefined {
+    const names = this.provider ? [this.provider] : callout.providers.names();
+    for (const name of names) {
+      const account = callout.providers.get(name)?.account;
+      if (account) return account;
+    }
+    return undefined;
+  }
+
+  #providerDetail(): CalloutSignInDetail {
+    return this.provider ? { provider: this.provider } : {};
+  }
+
+  #dispatch(type: string, detail: CalloutSignInDetail): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callout-login': CalloutLogin;
+  }
+  interface HTMLElementEventMap {
+    'callout-sign-in': CustomEvent<CalloutSignInDetail>;
+    'callout-sign-out': CustomEvent<CalloutSignInDetail>;
+  }
+}
