@@ -19,6 +19,8 @@ interface FakeAad extends AuthProvider {
   signIns: number;
   signOuts: number;
   allowSilent: boolean;
+  signIn(): Promise<Account>;
+  signOut(): Promise<void>;
 }
 
 /** A provider that needs interaction until signed in, and signs in as Jane. */
