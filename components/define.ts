@@ -11,6 +11,7 @@
  */
 import './callout-credential/define.js';
 import './callout-get/define.js';
+import './callout-log/define.js';
 import './callout-login/define.js';
 
 export * from './index.js';

@@ -12,6 +12,9 @@ export {
   type CalloutRenderer,
   type CalloutResponseDetail,
 } from './callout-get/callout-get.js';
+export { CalloutLog } from './callout-log/callout-log.js';
+export { type LogEntry, LogKind } from './callout-log/log-entry.js';
+export type { TokenView } from './callout-log/token-view.js';
 export { CalloutLogin, CalloutLoginState, type CalloutSignInDetail } from './callout-login/callout-login.js';
 export {
   CalloutController,

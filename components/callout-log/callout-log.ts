@@ -1,0 +1,251 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
+import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
+import { CalloutElement } from '../shared/callout-element.js';
+import { ClientSubscription } from '../shared/client-subscription.js';
+import { calloutLogStyles } from './callout-log.styles.js';
+import { type LogEntry, toLogEntry } from './log-entry.js';
+import { buildReport } from './report.js';
+import { countdown, type TokenView, toTokenView } from './token-view.js';
+
+const eventNames: readonly CalloutEventName[] = [
+  'token',
+  'request',
+  'response',
+  'retry',
+  'error',
+  'interaction-required',
+  'account',
+];
+
+/**
+ * The diagnostics panel Salesforce users never had: a live timeline of the client's events —
+ * token acquisitions and where each token came from (token store, MSAL cache, refresh token, SSO
+ * silent, interactive), requests, responses with status and duration, auth retries and their
+ * reason, errors with their hints — and, for each credential, the current token's decoded claims
+ * (`aud`, `scp`, `upn`, `exp` with a countdown) with the token itself masked.
+ *
+ * Entries start when the element connects (earlier events are not replayed). The panel reads a
+ * token only right after the client acquired it, from the client's store, so it never causes an
+ * acquisition. "Copy report" copies a plain-text report without any token.
+ *
+ * @summary Live diagnostics: token sources, requests, retries, errors and token claims.
+ *
+ * @csspart base - The panel.
+ * @csspart toolbar - The title bar with the buttons.
+ * @csspart button - Every button.
+ * @csspart copy-button - The "Copy report" button.
+ * @csspart clear-button - The "Clear" button.
+ * @csspart tokens - The current-token section.
+ * @csspart claims - One credential's claims (a definition list).
+ * @csspart timeline - The timeline list.
+ * @csspart entry - One timeline entry (also `entry-token`, `entry-request`, `entry-response`,
+ *   `entry-retry`, `entry-error`, `entry-interaction-required`, `entry-account`).
+ * @csspart status - The copy result, announced politely.
+ * @csspart report - The report text area shown when the clipboard is not available.
+ *
+ * @cssprop --callout-log-max-height - Height of the timeline before it scrolls (default 20rem).
+ * @cssprop --callout-color-error - Failed entries.
+ * @cssprop --callout-color-text-weak - Times and hints.
+ * @cssprop --callout-color-border - Panel border.
+ *
+ * @example
+ * ```html
+ * <callout-log limit="500"></callout-log>
+ * ```
+ */
+export class CalloutLog extends CalloutElement {
+  static override styles = [tokenStyles, buttonStyles, calloutLogStyles];
+
+  /** How many entries to keep (oldest dropped first). Default 200. */
+  @property({ type: Number }) limit = 200;
+
+  @state() private entries: LogEntry[] = [];
+  @state() private tokens = new Map<string, TokenView>();
+  @state() private status = '';
+  @state() private fallbackReport: string | undefined;
+  @state() private now = Date.now();
+
+  #inspecting = false;
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    new ClientSubscription(this, {
+      client: () => this.client,
+      subscribe: (callout) => this.#listen(callout),
+    });
+  }
+
+  /** The timeline entries, oldest first. */
+  get log(): readonly LogEntry[] {
+    return this.entries;
+  }
+
+  /** The current token of each credential, as claims and a masked token. */
+  get currentTokens(): readonly TokenView[] {
+    return [...this.tokens.values()];
+  }
+
+  /** The plain-text report that "Copy report" copies. Contains no token. */
+  report(): string {
+    return buildReport({
+      entries: this.entries,
+      tokens: this.currentTokens,
+      credentials: this.client.credentials.list(),
+      now: new Date(),
+    });
+  }
+
+  /** Forgets every entry (token views stay until the next sign-out). */
+  clear(): void {
+    this.entries = [];
+    this.status = 'Log cleared.';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#clock = setInterval(() => {
+      if (this.tokens.size > 0) this.now = Date.now();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+    this.#clock = undefined;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<section part="base" class="base" aria-label="Callout diagnostics">
+      <div part="toolbar" class="toolbar">
+        <h2>Callout log</h2>
+        <button part="button copy-button" class="button" type="button" @click=${() => void this.#copy()}>
+          Copy report
+        </button>
+        <button part="button clear-button" class="button" type="button" @click=${() => this.clear()}>Clear</button>
+      </div>
+      <p part="status" class="visually-hidden" role="status">${this.status}</p>
+      ${
+        this.fallbackReport === undefined
+          ? nothing
+          : html`<div class="section">
+              <label for="report">The clipboard is not available here: select the report and copy it.</label>
+              <textarea part="report" id="report" readonly .value=${this.fallbackReport}></textarea>
+            </div>`
+      }
+      <div part="tokens" class="section">
+        <h3>Current tokens</h3>
+        ${
+          this.tokens.size === 0
+            ? html`<p class="empty">No token acquired since this panel opened.</p>`
+            : [...this.tokens.values()].map((view) => this.#renderToken(view))
+        }
+      </div>
+      <div class="section">
+        <h3 id="timeline-title">Timeline</h3>
+        ${
+          this.entries.length === 0
+            ? html`<p class="empty">Nothing yet: callouts, tokens and retries appear here as they happen.</p>`
+            : html`<ol part="timeline" aria-labelledby="timeline-title">
+                ${this.entries.map((entry) => this.#renderEntry(entry))}
+              </ol>`
+        }
+      </div>
+    </section>`;
+  }
+
+  #renderToken(view: TokenView): TemplateResult {
+    const expiry = view.exp ?? view.expiresOn;
+    return html`<dl part="claims" class="claims" aria-label=${`Token of ${view.credential}`}>
+      <dt>Credential</dt><dd>${view.credential}</dd>
+      <dt>Token</dt><dd>${view.masked}</dd>
+      ${view.note ? html`<dt>Note</dt><dd>${view.note}</dd>` : nothing}
+      ${view.audience ? html`<dt>aud</dt><dd>${view.audience}</dd>` : nothing}
+      ${view.scp ? html`<dt>scp</dt><dd>${view.scp}</dd>` : nothing}
+      ${view.roles ? html`<dt>roles</dt><dd>${view.roles}</dd>` : nothing}
+      ${view.upn ? html`<dt>upn</dt><dd>${view.upn}</dd>` : nothing}
+      <dt>exp</dt><dd>${expiry.toLocaleTimeString()} (${countdown(expiry, this.now)})</dd>
+    </dl>`;
+  }
+
+  #renderEntry(entry: LogEntry): TemplateResult {
+    return html`<li part=${`entry entry-${entry.kind}`} class=${entry.failed ? 'failed' : ''}>
+      <span class="time">${entry.at.toLocaleTimeString()}</span>
+      <span class="kind">${entry.kind}</span>
+      <span class="summary">${entry.summary}</span>
+      ${entry.hint ? html`<span class="hint">${entry.hint}</span>` : nothing}
+    </li>`;
+  }
+
+  #listen(callout: Callout): () => void {
+    const listeners = eventNames.map((name) => {
+      const listener = (event: Event) => this.#record(callout, name, event as CalloutEventMap[typeof name]);
+      callout.events.addEventListener(name, listener);
+      return () => callout.events.removeEventListener(name, listener);
+    });
+    return () => {
+      for (const remove of listeners) remove();
+    };
+  }
+
+  #record(callout: Callout, name: CalloutEventName, event: CalloutEventMap[CalloutEventName]): void {
+    if (this.#inspecting) return;
+    const entry = toLogEntry(name, event);
+    const limit = Math.max(1, this.limit);
+    this.entries = [...this.entries, entry].slice(-limit);
+    if (name === 'token') this.#inspect(callout, event as CalloutEventMap['token']);
+    if (name === 'account') {
+      const { detail } = event as CalloutEventMap['account'];
+      if (!detail.account) this.#forgetTokens(callout, detail.provider);
+    }
+  }
+
+  /**
+   * Reads the token the client just acquired, from its store (a fresh token: no acquisition), while
+   * ignoring the store's own "served" event so the panel does not log itself.
+   */
+  #inspect(callout: Callout, event: CalloutEventMap['token']): void {
+    const { credential, source, claims } = event.detail;
+    if (!credential || source === 'store' || claims) return;
+    this.#inspecting = true;
+    let pending: Promise<unknown>;
+    try {
+      pending = callout.token(credential).then((token) => {
+        this.tokens = new Map(this.tokens).set(credential, toTokenView(credential, token));
+      });
+    } finally {
+      this.#inspecting = false;
+    }
+    pending.catch(() => {});
+  }
+
+  /** Drops the token views of the credentials that use `provider` (it signed out). */
+  #forgetTokens(callout: Callout, provider: string): void {
+    const remaining = new Map(this.tokens);
+    for (const name of this.tokens.keys()) {
+      const credential = callout.credentials.get(name);
+      if (!credential || credential.provider === provider) remaining.delete(name);
+    }
+    this.tokens = remaining;
+  }
+
+  async #copy(): Promise<void> {
+    const text = this.report();
+    try {
+      await navigator.clipboard.writeText(text);
+      this.fallbackReport = undefined;
+      this.status = 'Report copied to the clipboard.';
+    } catch {
+      this.fallbackReport = text;
+      this.status = 'The clipboard is not available: the report is shown below.';
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callout-log': CalloutLog;
+  }
+}

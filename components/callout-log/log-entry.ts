@@ -1,0 +1,120 @@
+import type { CalloutEventMap, CalloutEventName } from '../../src/index.js';
+
+/** Kinds of timeline entries. */
+export const LogKind = {
+  token: 'token',
+  request: 'request',
+  response: 'response',
+  retry: 'retry',
+  error: 'error',
+  interaction: 'interaction-required',
+  account: 'account',
+} as const;
+export type LogKind = (typeof LogKind)[keyof typeof LogKind];
+
+/** One line of the diagnostics timeline: plain text only, never a token. */
+export interface LogEntry {
+  kind: LogKind;
+  at: Date;
+  /** Credential the entry is about, when known. */
+  credential?: string;
+  /** One readable line. */
+  summary: string;
+  /** What to change (errors only). */
+  hint?: string;
+  /** Whether it is a failure (errors, 4xx/5xx responses). */
+  failed: boolean;
+}
+
+const sourceLabels: Record<string, string> = {
+  store: 'token store',
+  cache: 'MSAL cache',
+  refresh: 'refresh token',
+  'sso-silent': 'SSO silent',
+  interactive: 'interactive sign-in',
+  provider: 'provider',
+};
+
+const retryLabels: Record<string, string> = {
+  'token-rejected': 'token rejected, refreshed and retried',
+  'claims-challenge': 'claims challenge answered with a new token',
+  transient: 'transient failure, retried',
+};
+
+/** Turns one client event into a timeline entry. Events carry no tokens, so neither do entries. */
+export function toLogEntry<K extends CalloutEventName>(
+  name: K,
+  event: CalloutEventMap[K],
+  at = new Date(),
+): LogEntry {
+  const detail = event.detail as CalloutEventMap[CalloutEventName]['detail'];
+  const credential = 'credential' in detail && detail.credential ? { credential: detail.credential } : {};
+  const base = { at, ...credential, failed: false };
+  switch (name) {
+    case 'token': {
+      const d = detail as CalloutEventMap['token']['detail'];
+      const flags = [d.forced ? 'forced' : '', d.claims ? 'with claims' : ''].filter(Boolean).join(', ');
+      return {
+        ...base,
+        kind: LogKind.token,
+        summary: `Token for ${d.credential ?? d.provider} from ${sourceLabels[d.source] ?? d.source}${flags ? ` (${flags})` : ''}, expires ${d.expiresOn.toLocaleTimeString()}`,
+      };
+    }
+    case 'request': {
+      const d = detail as CalloutEventMap['request']['detail'];
+      return {
+        ...base,
+        kind: LogKind.request,
+        summary: `${d.method} ${d.url}${d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}${d.authorized ? '' : ' — no token attached'}`,
+      };
+    }
+    case 'response': {
+      const d = detail as CalloutEventMap['response']['detail'];
+      return {
+        ...base,
+        kind: LogKind.response,
+        failed: d.status >= 400,
+        summary: `${d.status} ${d.method} ${d.url} in ${Math.round(d.durationMs)} ms${d.requestId ? ` (request id ${d.requestId})` : ''}`,
+      };
+    }
+    case 'retry': {
+      const d = detail as CalloutEventMap['retry']['detail'];
+      const reason = retryLabels[d.reason] ?? d.reason;
+      return {
+        ...base,
+        kind: LogKind.retry,
+        summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
+      };
+    }
+    case 'error': {
+      const d = detail as CalloutEventMap['error']['detail'];
+      return {
+        ...base,
+        kind: LogKind.error,
+        failed: true,
+        summary: `${d.error.code}: ${d.error.message}`,
+        hint: d.error.hint,
+      };
+    }
+    case 'interaction-required': {
+      const d = detail as CalloutEventMap['interaction-required']['detail'];
+      return {
+        ...base,
+        kind: LogKind.interaction,
+        failed: true,
+        summary: `Provider ${d.provider} needs the user to sign in (${d.error.code})`,
+        hint: d.error.hint,
+      };
+    }
+    default: {
+      const d = detail as CalloutEventMap['account']['detail'];
+      return {
+        ...base,
+        kind: LogKind.account,
+        summary: d.account
+          ? `Signed in to ${d.provider} as ${d.account.username}`
+          : `Signed out of ${d.provider}`,
+      };
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { decodeJwt } from 'jose';
+import type { AccessToken } from '../../src/index.js';
+
+/** What the diagnostics panel may show about a token: selected claims and a masked form. */
+export interface TokenView {
+  credential: string;
+  /** The token with all but its first four characters hidden, plus its length. */
+  masked: string;
+  expiresOn: Date;
+  scopes: string[];
+  /** Audience (`aud`). */
+  audience?: string;
+  /** Delegated scopes (`scp`) or app roles (`roles`). */
+  scp?: string;
+  roles?: string;
+  /** Who the token is for (`upn`, else `preferred_username`, else `unique_name`). */
+  upn?: string;
+  /** Expiry from the token itself (`exp`), when it is a JWT. */
+  exp?: Date;
+  /** Why no claims are shown (an opaque or encrypted token). */
+  note?: string;
+}
+
+/** Masks a token: its first four characters (a JWT header's `eyJ0`), bullets, and its length. */
+export function maskToken(token: string): string {
+  return `${token.slice(0, 4)}••••••••••••(${token.length} characters)`;
+}
+
+/**
+ * Decodes the claims the panel shows, with `jose`'s `decodeJwt` (no signature check: this is for
+ * reading only). An opaque or encrypted token yields a note instead of claims.
+ */
+export function toTokenView(credential: string, token: AccessToken): TokenView {
+  const base: TokenView = {
+    credential,
+    masked: maskToken(token.accessToken),
+    expiresOn: token.expiresOn,
+    scopes: [...token.scopes],
+  };
+  try {
+    const claims = decodeJwt(token.accessToken);
+    const text = (value: unknown) =>
+      value === undefined ? undefined : Array.isArray(value) ? value.join(' ') : String(value);
+    const audience = text(claims.aud);
+    const scp = text(claims.scp);
+    const roles = text(claims.roles);
+    const upn = text(claims.upn ?? claims.preferred_username ?? claims.unique_name);
+    return {
+      ...base,
+      ...(audience === undefined ? {} : { audience }),
+      ...(scp === undefined ? {} : { scp }),
+      ...(roles === undefined ? {} : { roles }),
+      ...(upn === undefined ? {} : { upn }),
+      ...(typeof claims.exp === 'number' ? { exp: new Date(claims.exp * 1000) } : {}),
+    };
+  } catch {
+    return { ...base, note: 'Not a readable JWT (an opaque or encrypted token): no claims to show.' };
+  }
+}
+
+/** `4 min 05 s`, `12 s`, or `expired`: time left until `date`, counted from `now`. */
+export function countdown(date: Date, now: number): string {
+  const seconds = Math.floor((date.getTime() - now) / 1000);
+  if (seconds <= 0) return 'expired';
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
+}
