@@ -33,7 +33,10 @@ export interface AadEmulatorOptions {
   accessTokenLifetime?: number;
   /** Refresh token lifetime in seconds. Default 86 400 (SPA refresh tokens last 24 h). */
   refreshTokenLifetime?: number;
-  /** Whether the interactive sign-in page picks the first account by itself. Default true. */
+  /**
+   * Whether interactive sign-in completes at once as the hinted (or first) user, as if they picked
+   * the account. Default true; with false the "pick an account" page waits for a click.
+   */
   autoSignIn?: boolean;
 }
 
@@ -285,6 +288,13 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     });
   };
 
+  /** The user signed in (and consented) interactively: start a session and answer with a code. */
+  const signIn = (params: URLSearchParams, user: AadUser): Response => {
+    state.session = { username: user.username, sid: crypto.randomUUID() };
+    faults.consentMissing = false;
+    return issueCode(params, user, true);
+  };
+
   const clientInfo = (user: AadUser): string => base64url(JSON.stringify({ uid: user.oid, utid: tenantId }));
 
   const authorize = ({ request }: { request: Request }): Response => {
@@ -305,9 +315,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     if (picked) {
       const user = findUser(picked);
       if (!user) return html(errorPage(aadErrors.noSession), 400);
-      state.session = { username: user.username, sid: crypto.randomUUID() };
-      faults.consentMissing = false; // The user consented on the sign-in page.
-      return issueCode(params, user, true);
+      return signIn(params, user);
     }
     if (params.get('prompt') === 'none') {
       counters.silentAuthorize++;
@@ -330,12 +338,15 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     counters.signInPage++;
     const hinted = findUser(params.get('login_hint'));
     const choices = hinted ? [hinted] : users;
+    // A user who picks the first account at once. Answered in this same navigation: a second
+    // navigation started by the popup itself would not reach MSW when the opener is hidden.
+    if (state.autoSignIn && choices[0]) return signIn(params, choices[0]);
     const continueUrl = (user: AadUser): string => {
       const next = new URL(url);
       next.searchParams.set('emulator_user', user.username);
       return next.href;
     };
-    return html(signInPage(choices, continueUrl, state.autoSignIn));
+    return html(signInPage(choices, continueUrl));
   };
 
   /** Whether `claims` asks for more than client capabilities (a CAE / conditional-access challenge). */

@@ -13,32 +13,24 @@ const escapeHtml = (text: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-const page = (title: string, body: string, script = ''): string =>
+const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font:15px system-ui,sans-serif;max-width:26rem;margin:3rem auto;color:#1b1b1b}
 a.user{display:block;padding:.8rem 1rem;margin:.5rem 0;border:1px solid #8a8886;border-radius:4px;color:inherit;text-decoration:none}
-a.user:hover{background:#f3f2f1}.error{color:#a4262c}</style></head><body>${body}${script}</body></html>`;
+a.user:hover{background:#f3f2f1}.error{color:#a4262c}</style></head><body>${body}</body></html>`;
 
 /**
  * The emulator's interactive sign-in page ("Pick an account"): one link per user, each pointing
- * back at the authorize endpoint with `emulator_user` set. With `autoContinue` the page follows
- * the first link by itself, as if the user had clicked it, so tests need no popup automation.
+ * back at the authorize endpoint with `emulator_user` set, which signs that user in.
  */
-export function signInPage(
-  users: AadUser[],
-  continueUrl: (user: AadUser) => string,
-  autoContinue: boolean,
-): string {
+export function signInPage(users: AadUser[], continueUrl: (user: AadUser) => string): string {
   const links = users
     .map(
       (user) =>
         `<a class="user" href="${escapeHtml(continueUrl(user))}"><strong>${escapeHtml(user.name)}</strong><br>${escapeHtml(user.username)}</a>`,
     )
     .join('');
-  const script = autoContinue
-    ? '<script>const first = document.querySelector("a.user"); if (first) location.replace(first.href);</script>'
-    : '';
-  return page('Sign in to your account', `<h1>Pick an account</h1><p>Azure AD emulator</p>${links}`, script);
+  return page('Sign in to your account', `<h1>Pick an account</h1><p>Azure AD emulator</p>${links}`);
 }
 
 /** The error page Azure AD shows when it cannot redirect back (for example an unregistered redirect URI). */

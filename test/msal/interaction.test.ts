@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { isCalloutError } from '../../src/diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
+import type { Account } from '../../src/types.js';
+import { type AadScenario, startScenario } from '../support/aad-setup.js';
+
+/** Clicks a real button (a trusted click, so the page has user activation) that runs `action`. */
+async function click<T>(action: () => Promise<T>): Promise<T> {
+  const button = document.createElement('button');
+  button.textContent = 'Sign in';
+  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
+  document.body.append(button);
+  const result = new Promise<T>((resolve, reject) => {
+    button.addEventListener('click', () => action().then(resolve, reject), { once: true });
+  });
+  try {
+    await sendMouse({ type: 'click', position: [20, 20] });
+    return await result;
+  } finally {
+    button.remove();
+  }
+}
+
+describe('msalProvider interaction', () => {
+  let s: AadScenario | undefined;
+  afterEach(() => {
+    s?.callout.dispose();
+    s = undefined;
+    sessionStorage.clear();
+  });
+
+  it('signs in through the emulator popup from a click, after which the callout that failed succeeds with no further request', async () => {
+    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const t = s;
+    const first = await t
+      .callout('callout:Orders/orders')
+      .json()
+      .catch((error: unknown) => error);
+    expect(isCalloutError(first) && first.code).to.equal(CalloutErrorCode.loginRequired);
+    expect(t.aad.counters.signInPage).to.equal(0);
+
+    const account = await click(() => t.callout.signIn());
+    expect(account.username).to.equal('jane@contoso.com');
+    expect(t.aad.counters.signInPage).to.equal(1);
+
+    t.aad.resetCounters();
+    const body = await t.callout('callout:Orders/orders').json<{ user: string }>();
+    expect(body.user).to.equal('jane@contoso.com');
+    // The sign-in asked for the scope that needed it, so its token serves the callout directly.
+    expect(t.aad.counters.authorize).to.equal(0);
+    expect(t.aad.counters.token).to.equal(0);
+  });
+
+  it('opens one popup for two sign-in demands at once and gives both the same account', async () => {
+    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const t = s;
+    const accounts = await click(() => Promise.all([t.callout.signIn(), t.callout.signIn()]));
+    expect(accounts.map((a: Account) => a.username)).to.deep.equal(['jane@contoso.com', 'jane@contoso.com']);
+    expect(t.aad.counters.signInPage).to.equal(1);
+  });
+
+  it('acquires interactively inside a click when silent SSO is impossible, once for concurrent callers', async () => {
+    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const t = s;
+    const bodies = await click(() =>
+      Promise.all([
+        t.callout('callout:Orders/orders/1').json<{ path: string }>(),
+        t.callout('callout:Orders/orders/2').json<{ path: string }>(),
+      ]),
+    );
+    expect(bodies.map((b) => b.path)).to.deep.equal(['orders/1', 'orders/2']);
+    expect(t.aad.counters.signInPage).to.equal(1);
+    expect(t.aad.counters.authorizationCodeGrants).to.equal(1);
+  });
+
+  it('notifies subscribers of the account after sign-in and after sign-out', async () => {
+    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const t = s;
+    const seen: (string | undefined)[] = [];
+    t.callout.events.addEventListener('account', (e) => seen.push(e.detail.account?.username));
+    await click(() => t.callout.signIn());
+    await t.callout.signOut();
+    expect(seen).to.deep.equal(['jane@contoso.com', undefined]);
+    expect(t.provider.account).to.equal(undefined);
+  });
+});
