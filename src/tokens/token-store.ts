@@ -253,7 +253,8 @@ export class TokenStore {
     for (const [key, entry] of this.#entries) {
       const [keyProvider, keyAccount] = JSON.parse(key) as [string, string];
       if (provider !== undefined && keyProvider !== provider) continue;
-      if (accountId !== undefined && keyAccount !== accountId) continue;
+      // Tokens acquired before the provider knew its account (keyed '') belong to whoever signs out.
+      if (accountId !== undefined && keyAccount !== accountId && keyAccount !== '') continue;
       delete entry.token;
       entry.renewals = [];
     }
