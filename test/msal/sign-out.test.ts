@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import type { Callout } from '../../src/create-callout.js';
+import { isCalloutError } from '../../src/diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
+import { type AadScenario, startScenario } from '../support/aad-setup.js';
+
+/**
+ * Resolves after `count` `account` events of `callout` that report no account: one from the MSAL
+ * provider (its account was signed out elsewhere), one from the client (its store was cleared).
+ */
+function signedOut(callout: Callout, count: number): Promise<void> {
+  let seen = 0;
+  return new Promise((resolve) => {
+    const listener = (event: CustomEvent<{ account?: unknown }>) => {
+      if (event.detail.account || ++seen < count) return;
+      callout.events.removeEventListener('account', listener);
+      resolve();
+    };
+    callout.events.addEventListener('account', listener);
+  });
+}
+
+describe('msalProvider sign-out and storage', () => {
+  let s: AadScenario | undefined;
+  const others: Callout[] = [];
+  afterEach(() => {
+    s?.callout.dispose();
+    for (const other of others.splice(0)) other.dispose();
+    s = undefined;
+    sessionStorage.clear();
+  });
+
+  it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
+    s = await startScenario({ channelName: `tabs-${crypto.randomUUID()}` });
+    const tabB = s.reload();
+    others.push(tabB.callout);
+    await s.callout.token('Orders');
+    await tabB.callout.token('Orders');
+    const tabBSignedOut = signedOut(tabB.callout, 2);
+    await s.callout.signOut();
+    await tabBSignedOut;
+    s.aad.resetCounters();
+
+    const error = await tabB
+      .callout('callout:Orders/orders')
+      .json()
+      .catch((e: unknown) => e);
+    expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.interactionRequired);
+    expect(tabB.provider.account).to.equal(undefined);
+    expect(s.aad.counters.authorize).to.equal(0);
+    expect(s.aad.counters.token).to.equal(0);
+    expect(s.api.counters.requests).to.equal(0);
+  });
+
+  it('signs in silently again only after an explicit sign-in', async () => {
+    s = await startScenario();
+    await s.callout.token('Orders');
+    await s.callout.signOut();
+    const error = await s.callout.token('Orders').catch((e: unknown) => e);
+    expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.interactionRequired);
+    expect(isCalloutError(error) && error.hint).to.contain('signIn()');
+  });
+
+  it('writes no token to storage, cookies, the URL or the DOM with the memory cache', async () => {
+    s = await startScenario({ provider: { cache: 'memory' } });
+    const token = await s.callout.token('Orders');
+    await s.callout('callout:Orders/orders').json();
+    const everywhere = [
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      document.cookie,
+      location.href,
+      document.documentElement.outerHTML,
+    ].join('\n');
+    expect(token.accessToken).to.have.length.greaterThan(100);
+    expect(everywhere.includes(token.accessToken)).to.equal(false);
+    expect(everywhere.includes(token.accessToken.split('.')[2] ?? '-')).to.equal(false);
+  });
+});
