@@ -9,6 +9,7 @@
  * <script type="module">import 'sso-callout/define';</script>
  * ```
  */
+import './callout-msal/define.js';
 import './callout-credential/define.js';
 import './callout-get/define.js';
 import './callout-log/define.js';

@@ -16,6 +16,7 @@ export { CalloutLog } from './callout-log/callout-log.js';
 export { type LogEntry, LogKind } from './callout-log/log-entry.js';
 export type { TokenView } from './callout-log/token-view.js';
 export { CalloutLogin, CalloutLoginState, type CalloutSignInDetail } from './callout-login/callout-login.js';
+export { CalloutMsal } from './callout-msal/callout-msal.js';
 export {
   CalloutController,
   type CalloutControllerOptions,
