@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => ({
       formats: ['es'],
       entry: {
         index: here('./src/index.ts'),
+        msal: here('./src/msal.ts'),
+        redirect: here('./src/redirect.ts'),
       },
     },
     rolldownOptions: {
