@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => ({
       formats: ['es'],
       entry: {
         index: here('./src/index.ts'),
+        components: here('./components/index.ts'),
+        define: here('./components/define.ts'),
         msal: here('./src/msal.ts'),
         redirect: here('./src/redirect.ts'),
       },

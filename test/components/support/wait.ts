@@ -3,7 +3,10 @@ import type { CalloutGet, CalloutGetState } from '../../../components/callout-ge
 
 /** Waits until `element` shows `state`, then until that state is rendered. */
 export async function untilState(element: CalloutGet, state: CalloutGetState): Promise<void> {
-  await waitUntil(() => element.state === state, `callout-get never reached state "${state}"`);
+  // A generous bound for loaded CI machines (silent SSO runs a hidden iframe); not a timing assertion.
+  await waitUntil(() => element.state === state, `callout-get never reached state "${state}"`, {
+    timeout: 10_000,
+  });
   await element.updateComplete;
 }
 
