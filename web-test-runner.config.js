@@ -39,7 +39,7 @@ const mswWorker = async (context, next) => {
  */
 const redirectPage = async (context, next) => {
   if (context.path !== '/redirect.html') return next();
-  context.url = `/demo/public/redirect.html${context.querystring ? `?${context.querystring}` : ''}`;
+  context.url = `/demo/redirect.html${context.querystring ? `?${context.querystring}` : ''}`;
   await next();
   context.set('Cache-Control', 'no-store');
 };
