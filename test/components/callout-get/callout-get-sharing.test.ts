@@ -168,8 +168,7 @@ describe('<callout-get> sharing one client', () => {
     el.body = { sku: 'A1', quantity: 2 };
     await el.updateComplete;
     el.body = { sku: 'B2', quantity: 1 };
-    await waitUntil(() => bodies.length === 2);
-    await untilState(el, 'data');
+    await waitUntil(() => responses.length === 2, 'the second POST never completed');
     expect(bodies).to.deep.equal([
       { sku: 'A1', quantity: 2 },
       { sku: 'B2', quantity: 1 },
