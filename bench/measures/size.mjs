@@ -1,0 +1,66 @@
+/**
+ * (5) Bundle size: every bundle built the same way (esbuild, minified, gzip -9), ours against
+ * their budgets and beside the libraries users would pick instead. No browser.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { kB } from '../lib/table.mjs';
+import { bundle, root } from '../size/bundle.mjs';
+import { others, ours } from '../size/entries.mjs';
+
+/** @param {string} name */
+async function versionOf(name) {
+  try {
+    const json = JSON.parse(await readFile(resolve(root, 'node_modules', name, 'package.json'), 'utf8'));
+    return String(json.version);
+  } catch {
+    return undefined;
+  }
+}
+
+/** @type {import('../run.mjs').Measure} */
+export default {
+  id: 'size',
+  title: '(5) Bundle size, min+gzip (esbuild -9)',
+  target: 'core ≤ 6 kB, MSAL adapter ≤ 3 kB, define ≤ 16 kB, everything ≤ 110 kB',
+  browser: false,
+  async run() {
+    /** @type {(string | number)[][]} */
+    const rows = [];
+    /** @type {string[]} */
+    const notes = [];
+    /** @type {Record<string, unknown>} */
+    const data = {};
+    for (const entry of [...ours, ...others]) {
+      const version = entry.package ? await versionOf(entry.package) : undefined;
+      const label = version ? `${entry.label} ${version}` : entry.label;
+      try {
+        const { minified, gzip } = await bundle(entry);
+        data[entry.id] = {
+          minified,
+          gzip,
+          ...(entry.budget ? { budget: entry.budget } : {}),
+          ...(version ? { version } : {}),
+        };
+        const budget = entry.budget ? kB(entry.budget) : '—';
+        const verdict = entry.budget
+          ? gzip <= entry.budget
+            ? 'yes'
+            : `no (+${kB(gzip - entry.budget)})`
+          : '—';
+        rows.push([label, kB(minified), kB(gzip), budget, verdict]);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        data[entry.id] = { notMeasured: reason };
+        rows.push([label, `not measured: ${reason}`, '', '', '']);
+        notes.push(`${entry.label} was not measured: ${reason}`);
+      }
+    }
+    notes.push(
+      '"w/o X" means X is left external (loaded once by the page and shared); the adapter row also leaves out the core it imports.',
+      'Alternatives are measured as their whole public API (`export * from`), MGT as the four pieces a page needs.',
+      '`npm run size` checks our four budgets with size-limit on the same bundles.',
+    );
+    return { columns: ['bundle', 'min', 'min+gzip', 'budget', 'within budget'], rows, notes, data };
+  },
+};

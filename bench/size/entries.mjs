@@ -1,0 +1,108 @@
+/**
+ * The bundles whose size we report: ours (with budgets) and the alternatives users would pick
+ * instead. Every entry is bundled the same way (see ./bundle.mjs): esbuild, minified, ESM,
+ * es2022, browser conditions, production; then gzip level 9.
+ *
+ * An entry is either a file (`entry`) or a few lines of source (`contents`, resolved from the
+ * repository root). `external` lists packages left out of the bundle (the page loads them once,
+ * shared). `coreExternal` also leaves out our own core files, to count only the adapter's code.
+ */
+
+/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, budget?: number, package?: string }} SizeEntry */
+
+const lit = ['lit', 'lit/*', '@lit/*'];
+const ky = ['ky'];
+const msal = ['@azure/msal-browser', '@azure/msal-browser/*'];
+
+/** @type {SizeEntry[]} Our entries; `budget` is the size-limit budget in bytes (min+gzip). */
+export const ours = [
+  {
+    id: 'core',
+    label: 'sso-callout core (w/o ky)',
+    entry: 'src/index.ts',
+    external: [...ky, ...msal],
+    budget: 6_000,
+  },
+  {
+    id: 'msal-adapter',
+    label: 'sso-callout/msal adapter (w/o MSAL, w/o core)',
+    entry: 'src/msal.ts',
+    external: [...ky, ...msal],
+    coreExternal: true,
+    budget: 3_000,
+  },
+  {
+    id: 'define',
+    label: 'sso-callout/define: core + adapter + every element (w/o lit, ky, MSAL)',
+    entry: 'components/define.ts',
+    external: [...lit, ...ky, ...msal],
+    budget: 16_000,
+  },
+  {
+    id: 'everything',
+    label: 'everything a page loads (define + ky + lit + MSAL)',
+    entry: 'components/define.ts',
+    external: [],
+    budget: 110_000,
+  },
+];
+
+/** @type {SizeEntry[]} What users would pick instead (whole public API of each package). */
+export const others = [
+  { id: 'ky', label: 'ky', contents: "export * from 'ky';", package: 'ky' },
+  { id: 'lit', label: 'lit', contents: "export * from 'lit';", package: 'lit' },
+  {
+    id: 'msal-browser',
+    label: '@azure/msal-browser',
+    contents: "export * from '@azure/msal-browser';",
+    package: '@azure/msal-browser',
+  },
+  {
+    id: 'auth0',
+    label: '@auth0/auth0-spa-js',
+    contents: "export * from '@auth0/auth0-spa-js';",
+    package: '@auth0/auth0-spa-js',
+  },
+  {
+    id: 'oidc-client-ts',
+    label: 'oidc-client-ts',
+    contents: "export * from 'oidc-client-ts';",
+    package: 'oidc-client-ts',
+  },
+  {
+    id: 'okta',
+    label: '@okta/okta-auth-js',
+    contents: "export * from '@okta/okta-auth-js';",
+    package: '@okta/okta-auth-js',
+  },
+  {
+    id: 'axios-auth-refresh',
+    label: 'axios + axios-auth-refresh',
+    contents:
+      "export { default as axios } from 'axios';\nexport { default as createAuthRefreshInterceptor } from 'axios-auth-refresh';",
+    package: 'axios',
+  },
+  {
+    id: 'mgt',
+    label: 'MGT: mgt-element + mgt-msal2-provider + mgt-get + mgt-login (w/o lit, MSAL)',
+    contents: mgtContents(),
+    external: [...lit, ...msal],
+    package: '@microsoft/mgt-element',
+  },
+  {
+    id: 'mgt-everything',
+    label: 'MGT: the same four pieces with lit and MSAL',
+    contents: mgtContents(),
+    external: [],
+    package: '@microsoft/mgt-element',
+  },
+];
+
+/** The four MGT pieces a page needs for the equivalent of our provider, login and get elements. */
+function mgtContents() {
+  return [
+    "export { Providers } from '@microsoft/mgt-element';",
+    "export { Msal2Provider } from '@microsoft/mgt-msal2-provider';",
+    "export { registerMgtGetComponent, registerMgtLoginComponent } from '@microsoft/mgt-components';",
+  ].join('\n');
+}
