@@ -33,6 +33,11 @@ export interface Callout {
   /** A valid token for credential `name` (from the store when fresh). */
   token(name: string, options?: TokenOptions): Promise<AccessToken>;
   /**
+   * The token the store holds for credential `name` right now, if it is fresh — never acquires,
+   * never fires events. For diagnostics panels; `undefined` for unknown credentials.
+   */
+  peekToken(name: string, options?: Pick<TokenOptions, 'claims'>): AccessToken | undefined;
+  /**
    * Interactive sign-in with `provider` (the only provider with `signIn` when omitted). Call it
    * from a click: a popup opened outside a user gesture is blocked.
    */
@@ -141,6 +146,18 @@ export function createCallout(options: CalloutOptions = {}): Callout {
       return store.get(
         { providerName: credential.provider, provider, credential: name },
         { scopes: [...credential.scopes], ...tokenOptions },
+      );
+    },
+    peekToken(name: string, peekOptions: Pick<TokenOptions, 'claims'> = {}): AccessToken | undefined {
+      const credential = credentials.get(name);
+      const provider = credential && providers.get(credential.provider);
+      if (!credential || !provider) return undefined;
+      return store.peek(
+        { providerName: credential.provider, provider, credential: name },
+        {
+          scopes: [...credential.scopes],
+          ...(peekOptions.claims === undefined ? {} : { claims: peekOptions.claims }),
+        },
       );
     },
     async signIn(name?: string): Promise<Account> {

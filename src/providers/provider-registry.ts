@@ -7,10 +7,12 @@ const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /**
  * The providers of one client, by name. Adding a provider subscribes the client's `account` event
- * to it; replacing or deleting one unsubscribes and lets the client forget its tokens.
+ * to it; replacing or deleting one unsubscribes, lets the client forget its tokens, and notifies
+ * the registry's own subscribers.
  */
 export class ProviderRegistry {
   readonly #providers = new Map<string, { provider: AuthProvider; unsubscribe: () => void }>();
+  readonly #listeners = new Set<() => void>();
   readonly #events: CalloutEvents;
   readonly #onRemoved: (name: string) => void;
 
@@ -40,6 +42,7 @@ export class ProviderRegistry {
         this.#events.emit('account', { provider: name, ...(account ? { account } : {}) });
       }) ?? (() => {});
     this.#providers.set(name, { provider, unsubscribe });
+    this.#notify();
   }
 
   /** Removes provider `name`; returns whether it existed. */
@@ -49,6 +52,7 @@ export class ProviderRegistry {
     existing.unsubscribe();
     this.#providers.delete(name);
     this.#onRemoved(name);
+    this.#notify();
     return true;
   }
 
@@ -60,5 +64,18 @@ export class ProviderRegistry {
   /** Names of every registered provider. */
   names(): string[] {
     return [...this.#providers.keys()];
+  }
+
+  /**
+   * Calls `listener` synchronously after every `define` and `delete` (so an element waiting for
+   * its provider can run as soon as it is registered); returns the unsubscribe function.
+   */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(): void {
+    for (const listener of [...this.#listeners]) listener();
   }
 }

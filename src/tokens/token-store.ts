@@ -125,7 +125,7 @@ export class TokenStore {
   /** The cached token for `request` if one is fresh, without acquiring. For diagnostics. */
   peek(context: TokenContext, request: TokenRequest): AccessToken | undefined {
     const token = this.#entries.get(this.#key(context, request))?.token;
-    return token && this.#isFresh(token) ? token : undefined;
+    return token && this.#isFresh(token) ? publicToken(token) : undefined;
   }
 
   /**

@@ -159,3 +159,43 @@ describe('the token store', () => {
     expect(document.cookie).to.equal(before);
   });
 });
+
+describe('reading tokens without acquiring', () => {
+  failOnUnhandledRejections();
+
+  it('peeks at the cached token of a credential without acquiring or firing events', async () => {
+    const { createCallout } = await import('../../src/index.js');
+    const clock = { now: Date.now() };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const callout = createCallout({
+      crossTab: false,
+      providers: { p: provider },
+      credentials: {
+        Orders: { url: 'https://api.contoso.test/v1/', provider: 'p', scopes: ['Orders.Read'] },
+      },
+    });
+    let events = 0;
+    callout.events.addEventListener('token', () => events++);
+    expect(callout.peekToken('Orders')).to.equal(undefined);
+    expect(callout.peekToken('Unknown')).to.equal(undefined);
+    expect(requests).to.have.length(0);
+    await callout.token('Orders');
+    expect(events).to.equal(1);
+    expect(callout.peekToken('Orders')?.accessToken).to.equal('t1');
+    expect(events).to.equal(1);
+    expect(requests).to.have.length(1);
+  });
+
+  it('tells provider subscribers when a provider is defined and deleted', async () => {
+    const { createCallout } = await import('../../src/index.js');
+    const callout = createCallout({ crossTab: false });
+    const seen: string[][] = [];
+    const unsubscribe = callout.providers.subscribe(() => seen.push(callout.providers.names()));
+    const { provider } = clockedProvider({ now: 0 }, 1_000);
+    callout.providers.define('aad', provider);
+    callout.providers.delete('aad');
+    unsubscribe();
+    callout.providers.define('late', provider);
+    expect(seen).to.deep.equal([['aad'], []]);
+  });
+});
