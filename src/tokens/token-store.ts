@@ -209,6 +209,14 @@ export class TokenStore {
       }
       const stored = validateToken(token, context, this.#now());
       entry.token = stored;
+      // A provider may learn its account during this acquisition (MSAL's ssoSilent): file the token
+      // under the account's key too, so the next read — keyed by that account — finds it.
+      const accountKey = this.#key(context, request);
+      if (accountKey !== key) {
+        const accountEntry = this.#entry(accountKey);
+        if (!accountEntry.token || accountEntry.token.expiresOn <= stored.expiresOn)
+          accountEntry.token = stored;
+      }
       this.#emit(context, request, publicToken(stored), request.forceRefresh === true);
       this.#crossTab?.shareToken(key, {
         accessToken: stored.accessToken,

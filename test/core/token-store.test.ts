@@ -199,3 +199,32 @@ describe('reading tokens without acquiring', () => {
     expect(seen).to.deep.equal([['aad'], []]);
   });
 });
+
+describe('a provider that learns its account on the first acquisition', () => {
+  failOnUnhandledRejections();
+
+  it('serves the first token from the store once the account is known', async () => {
+    const clock = { now: 0 };
+    const inner = clockedProvider(clock, 3_600_000);
+    let account: { id: string; username: string } | undefined;
+    const provider: AuthProvider = {
+      get account() {
+        return account;
+      },
+      async getToken(request) {
+        const token = await inner.provider.getToken(request);
+        account = { id: 'jane-id', username: 'jane@contoso.com' };
+        return { ...token, account };
+      },
+    };
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    await store.get(context, read);
+    const second = await store.get(context, read);
+    expect(second.source).to.equal('store');
+    expect(inner.requests).to.have.length(1);
+    store.clear('p', 'jane-id');
+    await store.get(context, read);
+    expect(inner.requests).to.have.length(2);
+  });
+});
