@@ -1,79 +1,62 @@
-import { HttpResponse, http } from 'msw';
-import { setupWorker } from 'msw/browser';
-import { createCallout, functionProvider, isCalloutError, setDefaultCallout } from '../src/index.js';
+import { createCallout, setDefaultCallout } from '../src/index.js';
+import { readDemoConfig } from './src/demo-config.js';
+import type { OfflineWorld } from './src/offline.js';
 
-/** The emulated API: accepts the current token, answers 401 to a revoked one. */
-const api = 'https://api.contoso.test/v1/';
-let issued = 0;
-let revoked: string | undefined;
-const orders = [
-  { id: 1, sku: 'A1', status: 'open' },
-  { id: 2, sku: 'B7', status: 'open' },
-];
-const worker = setupWorker(
-  http.get(`${api}orders`, ({ request }) => {
-    const auth = request.headers.get('authorization');
-    if (!auth || auth === `Bearer ${revoked}`) {
-      return new HttpResponse(null, {
-        status: 401,
-        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-      });
-    }
-    return HttpResponse.json(orders);
-  }),
-);
-await worker.start({
-  quiet: true,
-  onUnhandledFrame: 'bypass',
-  serviceWorker: { url: '/mockServiceWorker.js' },
-});
+/**
+ * The demo's boot sequence. Order matters: the emulators (offline) must control the page before
+ * any element makes a request, and the configuration elements get their attributes before the
+ * elements are defined, so every component starts with a complete configuration.
+ */
+const mode = document.querySelector<HTMLElement>('#mode')!;
+const msal = document.querySelector('callout-msal')!;
+const credential = document.querySelector('callout-credential')!;
 
-/** The emulated token source: a new opaque token each time it is asked. */
-const callout = createCallout({
-  providers: {
-    demo: functionProvider(async () => ({
-      accessToken: `demo-token-${++issued}`,
-      expiresOn: Date.now() + 3_600_000,
-    })),
-  },
-  credentials: { Orders: { url: api, provider: 'demo', scopes: ['api://orders/Orders.Read'] } },
-});
-setDefaultCallout(callout);
+// One client for the page; every element below uses it (no context provider above them).
+setDefaultCallout(createCallout({ channelName: 'sso-callout-demo' }));
 
-const log = document.querySelector<HTMLOListElement>('#log')!;
-const note = (text: string) => {
-  const item = document.createElement('li');
-  item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
-  log.prepend(item);
-};
-callout.events.addEventListener('token', (e) =>
-  note(`token from ${e.detail.source}${e.detail.forced ? ' (forced refresh)' : ''}`),
-);
-callout.events.addEventListener('response', (e) =>
-  note(`${e.detail.method} ${e.detail.url} → ${e.detail.status}`),
-);
-callout.events.addEventListener('retry', (e) => note(`retry: ${e.detail.reason}`));
-
-const table = document.querySelector<HTMLTableElement>('#orders')!;
-const error = document.querySelector<HTMLParagraphElement>('#error')!;
-document.querySelector('#load')!.addEventListener('click', async () => {
-  error.textContent = '';
-  try {
-    const rows = await callout('callout:Orders/orders').json<typeof orders>();
-    const body = table.tBodies[0]!;
-    body.replaceChildren(
-      ...rows.map((order) => {
-        const row = body.insertRow();
-        for (const value of [order.id, order.sku, order.status]) row.insertCell().textContent = String(value);
-        return row;
-      }),
-    );
-    table.hidden = false;
-  } catch (failure) {
-    error.textContent = isCalloutError(failure) ? `${failure.message} — ${failure.hint}` : String(failure);
+let world: OfflineWorld | undefined;
+try {
+  const config = readDemoConfig(import.meta.env as Record<string, string | undefined>);
+  if (config.mode === 'offline') {
+    const { startOfflineWorld } = await import('./src/offline.js');
+    world = await startOfflineWorld();
+    msal.setAttribute('client-id', '9f1c2d3e-4b5a-4c6d-8e7f-000000000001');
+    msal.setAttribute('authority', world.aad.authority);
+    msal.setAttribute('login-hint', world.user);
+    (msal as HTMLElement & { msal?: unknown }).msal = { auth: world.aad.msalAuth };
+    mode.textContent = `Offline mode: Azure AD and the orders API are emulated in this page. ${world.user} has an SSO session, as after signing in to the host app.`;
+  } else {
+    document.body.classList.add('real-mode');
+    msal.setAttribute('client-id', config.clientId);
+    msal.setAttribute('authority', config.authority);
+    if (config.loginHint) msal.setAttribute('login-hint', config.loginHint);
+    credential.setAttribute('url', config.apiUrl);
+    credential.setAttribute('scopes', config.scopes);
+    mode.textContent = `Real mode: Azure AD ${config.authority}, API ${config.apiUrl}.`;
   }
-});
-document.querySelector('#revoke')!.addEventListener('click', async () => {
-  revoked = `demo-token-${issued}`;
-  note(`API now rejects ${'the current token'}`);
-});
+} catch (error) {
+  mode.textContent = `The demo could not start: ${(error as Error).message}`;
+  mode.setAttribute('role', 'alert');
+  throw error;
+}
+
+await import('../components/define.js');
+await import('./src/customer-profile.js');
+await import('./src/order-form.js');
+if (world) {
+  await import('./src/fault-injector.js');
+  const injector = document.querySelector('demo-fault-injector') as HTMLElement & { world?: OfflineWorld };
+  injector.world = world;
+}
+
+type Refreshable = HTMLElement & { refresh(): Promise<void> };
+const refreshAll = () => {
+  for (const element of document.querySelectorAll<Refreshable>('callout-get, demo-customer-profile')) {
+    void element.refresh();
+  }
+};
+document.addEventListener(
+  'order-created',
+  () => void document.querySelector<Refreshable>('#orders')?.refresh(),
+);
+document.addEventListener('scenario-run', refreshAll);
