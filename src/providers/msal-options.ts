@@ -39,6 +39,12 @@ export interface MsalProviderOptions {
   domainHint?: string;
   /** What to do when Azure AD needs the user. Default `popup`. */
   interaction?: MsalInteraction;
+  /**
+   * API scopes requested at interactive sign-in (`signIn()`) in addition to `openid` and
+   * `profile`, so the user consents to the API up front and later tokens come silently.
+   * Example: `['api://orders/Orders.Read']`.
+   */
+  scopes?: string[];
   /** Client capabilities; `['CP1']` opts in to Continuous Access Evaluation (claims challenges). */
   clientCapabilities?: string[];
   /** Where MSAL caches. Default `session` (survives reloads, not the tab). */

@@ -210,7 +210,7 @@ class MsalProvider implements MsalAuthProvider {
 
   async signIn(): Promise<Account> {
     await this.#startup;
-    const scopes = [...new Set([...oidcScopes, ...this.#wantedScopes])];
+    const scopes = [...new Set([...oidcScopes, ...(this.#options.scopes ?? []), ...this.#wantedScopes])];
     const request = {
       scopes,
       redirectUri: this.#redirectUri,
