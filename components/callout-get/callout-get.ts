@@ -54,8 +54,11 @@ type TemplateSlot = (typeof templateSlots)[number];
  *
  * The request runs when the element first renders and again whenever `credential`, `path`,
  * `method` or `body` change (the stale request is aborted and its result never shown), when the
- * credential is (re)defined, every `poll` milliseconds while the page is visible, and on
- * `refresh()`. Disconnecting aborts the request in flight.
+ * credential or its provider is (re)registered — so the element may come before its
+ * `<callout-msal>` and `<callout-credential>` — every `poll` milliseconds while the page is
+ * visible, and on `refresh()`. After an error that needs the user to sign in, it runs again by
+ * itself once anyone on the page signs in with the credential's provider. Disconnecting aborts the
+ * request in flight.
  *
  * Data is shown, in order of preference, by the `renderer` property (Lit users), by a light-DOM
  * `<template slot="data">` (HTML authors; `{{ path }}` placeholders and `data-each` repeats,
@@ -289,11 +292,18 @@ export class CalloutGet extends CalloutElement {
     return !!credential && typeof this.client.providers.get(credential.provider)?.signIn === 'function';
   }
 
-  /** Runs from the button's click, so a popup opens within the user gesture. */
+  /**
+   * Runs from the button's click, so a popup opens within the user gesture. The sign-in's
+   * `account` event usually re-runs the callout already (as it does for every waiting element);
+   * if it did not, this refreshes it.
+   */
   #signIn(): void {
     const credential = this.client.credentials.get(this.credential);
     this.client.signIn(credential?.provider).then(
-      () => this.refresh(),
+      () => {
+        this.#actionError = undefined;
+        return this.#controller.loading ? this.#controller.settled : this.refresh();
+      },
       (error: unknown) => {
         this.#actionError = error;
         this.requestUpdate();

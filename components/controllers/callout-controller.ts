@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Callout, ResolvedCredential } from '../../src/index.js';
-import { calloutScheme } from '../../src/index.js';
+import type { AuthProvider, Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
+import { CalloutErrorCode, calloutScheme, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { parseResponse } from './parse-response.js';
@@ -38,7 +38,22 @@ export interface CalloutControllerOptions<T = unknown> {
   onError?: (error: unknown) => void;
 }
 
-type Args = readonly [Callout, ResolvedCredential | undefined, string | undefined, string, string, string];
+type Args = readonly [
+  Callout,
+  ResolvedCredential | undefined,
+  AuthProvider | undefined,
+  string | undefined,
+  string,
+  string,
+  string,
+];
+
+/** Error codes a sign-in can fix: a run that failed with one resumes when an account signs in. */
+const signInCodes: ReadonlySet<string> = new Set([
+  CalloutErrorCode.interactionRequired,
+  CalloutErrorCode.loginRequired,
+  CalloutErrorCode.consentRequired,
+]);
 
 const disconnected = Symbol('disconnected');
 
@@ -59,7 +74,13 @@ function read<V>(value: Reactive<V>): V {
  * - While a run is in flight, `data` keeps the previous result (so a refresh does not blank the
  *   view) and `loading` is true. After an error, `data` is `undefined`.
  * - If the credential is not registered yet, `error` is an `unknown_credential` error, and the
- *   callout runs again as soon as it is registered.
+ *   callout runs again as soon as it is registered. Likewise, when the credential's provider is
+ *   not registered yet (`invalid_credential`), the callout runs as soon as it is; it also runs
+ *   again when that provider is replaced.
+ * - After a run failed because the user must sign in (`interaction_required`, `login_required`,
+ *   `consent_required`), the callout runs again by itself as soon as the client fires an
+ *   `account` event with an account for the credential's provider — a sign-in made anywhere on
+ *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
  * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
  * default client.
@@ -91,7 +112,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
     });
     new ClientSubscription(host, {
       client: () => this.#lookup.callout,
-      subscribe: (callout) => callout.credentials.subscribe(() => host.requestUpdate()),
+      subscribe: (callout) => this.#subscribe(callout, () => host.requestUpdate()),
     });
     host.addController(this);
     this.#task = new Task<Args, CalloutResult<T>>(host, {
@@ -162,6 +183,33 @@ export class CalloutController<T = unknown> implements ReactiveController {
     }
   }
 
+  /** Follows the client's credentials, providers and sign-ins; returns the function that stops. */
+  #subscribe(callout: Callout, update: () => void): () => void {
+    const stopCredentials = callout.credentials.subscribe(update);
+    const stopProviders = callout.providers.subscribe(update);
+    const onAccount = (event: CalloutEventMap['account']) => {
+      if (event.detail.account && this.#awaitsSignIn(callout, event.detail.provider)) {
+        void this.#task.run(this.#args());
+      }
+    };
+    callout.events.addEventListener('account', onAccount);
+    return () => {
+      stopCredentials();
+      stopProviders();
+      callout.events.removeEventListener('account', onAccount);
+    };
+  }
+
+  /** Whether the last run failed for want of a sign-in with `provider`, and nothing runs now. */
+  #awaitsSignIn(callout: Callout, provider: string): boolean {
+    if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
+    const error = this.#task.error;
+    if (!isCalloutError(error) || !signInCodes.has(error.code)) return false;
+    const credential = this.#options.credential === undefined ? undefined : read(this.#options.credential);
+    const definition = credential ? callout.credentials.get(credential) : undefined;
+    return definition === undefined || definition.provider === provider;
+  }
+
   #auto(): boolean {
     return this.#options.auto === undefined ? true : read(this.#options.auto);
   }
@@ -174,12 +222,14 @@ export class CalloutController<T = unknown> implements ReactiveController {
     const method = ((options.method === undefined ? undefined : read(options.method)) || 'GET').toUpperCase();
     const body = options.body === undefined ? undefined : read(options.body);
     const definition = credential ? callout.credentials.get(credential) : undefined;
+    // The provider is an input too, so a callout waiting for it runs once it is registered.
+    const provider = definition ? callout.providers.get(definition.provider) : undefined;
     const bodyKey = body === undefined ? '' : JSON.stringify(body);
-    return [callout, definition, credential || undefined, path, method, bodyKey];
+    return [callout, definition, provider, credential || undefined, path, method, bodyKey];
   }
 
   async #run(args: Args, signal: AbortSignal): Promise<CalloutResult<T>> {
-    const [callout, , credential, path, method, bodyKey] = args;
+    const [callout, , , credential, path, method, bodyKey] = args;
     const input = credential ? `${calloutScheme}${credential}/${path}` : path;
     if (!credential && !path) return initialState as never;
     try {
