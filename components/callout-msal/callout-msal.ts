@@ -1,30 +1,47 @@
 import { nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Callout, CalloutErrorCode, isCalloutError } from '../../src/index.js';
-import { type MsalAuthProvider, type MsalProviderOptions, msalProvider } from '../../src/msal.js';
+import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
+import { describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { calloutMsalStyles } from './callout-msal.styles.js';
+import { loadMsal } from './load-msal.js';
 import { attributeOfMsalError, type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
+
+/** A provider being created: MSAL is loading for these attributes and this client. */
+interface PendingLoad {
+  client: Callout;
+  signature: string;
+  done: Promise<void>;
+}
 
 /**
  * Declares an Azure AD (Entra ID) provider with MSAL: creates `msalProvider(...)` from the
  * attributes and registers it under the element's `id` in the client (the nearest context
  * provider's, else the page's default), so `<callout-credential provider="…">` can use it.
  *
- * When an attribute changes, a new provider replaces the old one (the client forgets the old
- * one's tokens); when the element disconnects, its provider is removed. An invalid attribute
- * (missing `client-id`, an `http:` authority, a redirect URI on another origin …) shows a visible
- * error naming the attribute and logs it with `console.error`; otherwise the element takes no space.
+ * Timing: the attributes are checked synchronously when the element connects and whenever one
+ * changes (`configurationError` is set right away). MSAL itself (`sso-callout/msal` and `@azure/msal-browser`) is loaded with a dynamic
+ * `import()` the first time a valid element connects — a separate chunk, so pages that never use
+ * this element never download MSAL — and the provider is registered as soon as it has loaded.
+ * `updateComplete` resolves only after that, and `callout-provider-change` fires. A load that was
+ * overtaken (the attributes changed again, or the element disconnected) registers nothing.
+ * Callouts declared before the provider is registered run by themselves once it is.
  *
- * Put it before the credentials and callouts that use it: a callout that runs before its provider
- * is registered fails with `invalid_credential` until it is refreshed.
+ * When an attribute changes, the old provider is removed at once (the client forgets its tokens)
+ * and a new one is registered; when the element disconnects, its provider is removed. An invalid
+ * attribute (missing `client-id`, an `http:` authority, a redirect URI on another origin …) shows a
+ * visible error naming the attribute and logs it with `console.error`; so does a failed load of
+ * MSAL. Otherwise the element takes no space.
  *
  * @summary Declarative Azure AD (MSAL) auth provider.
  *
- * @csspart error - The configuration error panel (only when an attribute is invalid).
+ * @attr id - The provider's name, used by `<callout-credential provider="…">`. Required.
+ *
+ * @csspart error - The configuration error panel (only when an attribute is invalid or MSAL failed to load).
  * @csspart error-message - The sentence naming the attribute.
  * @csspart error-hint - What to change.
  * @csspart error-details - The details toggle.
@@ -39,7 +56,8 @@ import { attributeOfMsalError, type MsalAttributes, parseMsalAttributes } from '
  * ```html
  * <callout-msal id="aad" client-id="11111111-2222-3333-4444-555555555555"
  *               authority="https://login.microsoftonline.com/contoso.onmicrosoft.com"
- *               login-hint="jane@contoso.com" interaction="popup"></callout-msal>
+ *               login-hint="jane@contoso.com" interaction="popup"
+ *               scopes="api://orders/Orders.Read"></callout-msal>
  * ```
  */
 export class CalloutMsal extends CalloutElement {
@@ -69,6 +87,12 @@ export class CalloutMsal extends CalloutElement {
   /** `popup` (default), `redirect` or `none`. */
   @property() interaction: string | null = null;
 
+  /**
+   * API scopes separated by spaces, requested at interactive sign-in in addition to `openid` and
+   * `profile`, so the user consents to the API up front.
+   */
+  @property() scopes: string | null = null;
+
   /** Where MSAL caches: `memory`, `session` (default) or `local`. */
   @property() cache: string | null = null;
 
@@ -79,6 +103,7 @@ export class CalloutMsal extends CalloutElement {
   @property({ attribute: false }) msal: MsalProviderOptions['msal'];
 
   @state() private problem: InvalidAttribute | undefined;
+  @state() private loadFailure: unknown;
 
   /** `id` is the provider's name, so a change of it re-registers the provider. */
   static override get observedAttributes(): string[] {
@@ -90,31 +115,58 @@ export class CalloutMsal extends CalloutElement {
   #registeredAs: string | undefined;
   #provider: MsalAuthProvider | undefined;
   #signature: string | undefined;
+  #pending: PendingLoad | undefined;
+  /** The attempt that failed (MSAL did not load, or rejected the options): not retried as is. */
+  #failed: { client: Callout; signature: string } | undefined;
+  /** Bumped whenever a load in flight becomes outdated; a load registers only if it is current. */
+  #generation = 0;
   #reported = new Set<string>();
+  /** Between connectedCallback and disconnectedCallback (unlike `isConnected` during an upgrade). */
+  #connected = false;
 
   /** The registered provider, or `undefined` while invalid or disconnected. */
   get authProvider(): MsalAuthProvider | undefined {
     return this.#provider;
   }
 
-  /** The sentence describing the invalid attribute, or `undefined`. */
+  /** The sentence describing the invalid attribute (or the failed load of MSAL), or `undefined`. */
   get configurationError(): string | undefined {
-    return this.problem?.describe(this.localName);
+    if (this.problem) return this.problem.describe(this.localName);
+    return this.loadFailure === undefined ? undefined : this.#loadFailureMessage();
   }
 
+  /**
+   * Checks the attributes again at once (Lit has already set the property), so an invalid value is
+   * reported synchronously and a load of MSAL for the old values is outdated before it completes.
+   */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'id') this.requestUpdate();
+    if (this.#connected && old !== value) this.#sync();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#connected = true;
     this.#sync();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#connected = false;
+    this.#failed = undefined;
     this.#unregister();
+  }
+
+  /** Also waits for MSAL to load and the provider to be registered (or to fail). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = this.#pending; pending; pending = this.#pending) {
+      await pending.done;
+      complete = (await super.getUpdateComplete()) && complete;
+      if (this.#pending === pending) break;
+    }
+    return complete;
   }
 
   protected override willUpdate(): void {
@@ -122,10 +174,17 @@ export class CalloutMsal extends CalloutElement {
   }
 
   protected override updated(): void {
-    this.toggleAttribute('invalid', this.problem !== undefined);
+    this.toggleAttribute('invalid', this.problem !== undefined || this.loadFailure !== undefined);
   }
 
   protected override render(): TemplateResult | typeof nothing {
+    if (this.loadFailure !== undefined) {
+      return renderErrorPanel({
+        ...describeError(this.loadFailure),
+        message: this.#loadFailureMessage(),
+        hint: 'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.',
+      });
+    }
     if (!this.problem) return nothing;
     return renderErrorPanel({
       message: this.problem.describe(this.localName),
@@ -146,16 +205,21 @@ export class CalloutMsal extends CalloutElement {
       domainHint: this.domainHint,
       sid: this.sid,
       interaction: this.interaction,
+      scopes: this.scopes,
       cache: this.cache,
       clientCapabilities: this.clientCapabilities,
     };
   }
 
-  /** Brings the client's providers in line with the attributes (idempotent). */
+  /**
+   * Brings the client's providers in line with the attributes (idempotent): checks them now, and
+   * starts loading MSAL to create the provider unless it is registered or loading already.
+   */
   #sync(): void {
-    if (!this.isConnected) return;
+    if (!this.#connected) return;
     const parsed = parseMsalAttributes(this.#attributes(), this.msal);
     if (parsed instanceof InvalidAttribute) {
+      this.#failed = undefined;
       this.#fail(parsed);
       return;
     }
@@ -169,36 +233,72 @@ export class CalloutMsal extends CalloutElement {
     ) {
       return;
     }
+    for (const attempt of [this.#pending, this.#failed]) {
+      if (attempt && attempt.client === client && attempt.signature === signature) return;
+    }
     this.#unregister();
+    this.#failed = undefined;
+    this.problem = undefined;
+    this.loadFailure = undefined;
+    const generation = this.#generation;
+    const done = loadMsal().then(
+      ({ msalProvider }) => {
+        if (generation !== this.#generation) return;
+        this.#pending = undefined;
+        this.#register(client, parsed.name, signature, () => msalProvider(parsed.options));
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        this.#pending = undefined;
+        this.#failed = { client, signature };
+        this.loadFailure = error;
+        this.#report(this.#loadFailureMessage());
+        this.#changed();
+      },
+    );
+    this.#pending = { client, signature, done };
+  }
+
+  #register(client: Callout, name: string, signature: string, create: () => MsalAuthProvider): void {
     try {
-      const provider = msalProvider(parsed.options);
-      client.providers.define(parsed.name, provider);
+      const provider = create();
+      client.providers.define(name, provider);
       this.#provider = provider;
       this.#registeredIn = client;
-      this.#registeredAs = parsed.name;
+      this.#registeredAs = name;
       this.#signature = signature;
-      this.problem = undefined;
       this.#changed();
     } catch (error) {
       const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
       const attribute = attributeOfMsalError(message);
       const value = this.getAttribute(attribute);
       this.#fail(new InvalidAttribute({ attribute, value, problem: message }));
+      this.#failed = { client, signature };
     }
+  }
+
+  #loadFailureMessage(): string {
+    return `<${this.localName}> could not load MSAL (sso-callout/msal): ${describeError(this.loadFailure).message}`;
+  }
+
+  #report(message: string): void {
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
+    console.error(message);
   }
 
   #fail(problem: InvalidAttribute): void {
     this.#unregister();
     this.problem = problem;
-    const message = problem.describe(this.localName);
-    if (!this.#reported.has(message)) {
-      this.#reported.add(message);
-      console.error(message);
-    }
+    this.loadFailure = undefined;
+    this.#report(problem.describe(this.localName));
     this.#changed();
   }
 
+  /** Removes the registered provider and makes any load in flight outdated. */
   #unregister(): void {
+    this.#generation++;
+    this.#pending = undefined;
     const client = this.#registeredIn;
     const name = this.#registeredAs;
     const provider = this.#provider;

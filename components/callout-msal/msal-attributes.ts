@@ -12,6 +12,7 @@ export interface MsalAttributes {
   domainHint: string | null;
   sid: string | null;
   interaction: string | null;
+  scopes: string | null;
   cache: string | null;
   clientCapabilities: string | null;
 }
@@ -25,7 +26,10 @@ export type ParsedMsal = { name: string; options: MsalProviderOptions } | Invali
 
 /**
  * Reads `msalProvider` options from attributes (the `msal` passthrough comes from the element's
- * property), naming the attribute at fault. What only MSAL can check is checked by `msalProvider`.
+ * property), naming the attribute at fault. Synchronous and free of MSAL: it checks what
+ * `msalProvider` would reject (a missing client id, a non-https authority, a redirect URI on another
+ * origin) before MSAL is loaded, so the element can show the error at once. What only MSAL can
+ * check is still checked by `msalProvider` when the provider is created.
  */
 export function parseMsalAttributes(
   attributes: MsalAttributes,
@@ -57,6 +61,8 @@ export function parseMsalAttributes(
     return fail('interaction', attributes.interaction, 'it must be "popup", "redirect" or "none"');
   }
   set('interaction', interaction as MsalInteraction | undefined);
+  const scopes = text(attributes.scopes)?.split(/[\s,]+/);
+  set('scopes', scopes);
   const cache = text(attributes.cache);
   if (cache !== undefined && !caches.includes(cache)) {
     return fail('cache', attributes.cache, 'it must be "memory", "session" or "local"');
@@ -65,13 +71,63 @@ export function parseMsalAttributes(
   const capabilities = text(attributes.clientCapabilities)?.split(/[\s,]+/);
   set('clientCapabilities', capabilities);
   set('msal', passthrough);
-  return { name: attributes.id, options };
+  return checkOptions(options) ?? { name: attributes.id, options };
+}
+
+/** The checks of `msalProvider`'s configuration that need no MSAL, by attribute. */
+function checkOptions(options: MsalProviderOptions): InvalidAttribute | undefined {
+  const auth = options.msal?.auth;
+  const fail = (attribute: string, value: string | undefined, problem: string) =>
+    new InvalidAttribute({ attribute, value: value ?? null, problem });
+  if (!(options.clientId ?? auth?.clientId)) {
+    return fail(
+      'client-id',
+      undefined,
+      'it is required: the "Application (client) ID" of the app registration in Entra ID',
+    );
+  }
+  const authority =
+    options.authority ??
+    auth?.authority ??
+    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
+  const authorityAttribute =
+    options.authority === undefined && options.tenant !== undefined ? 'tenant' : 'authority';
+  const parsed = URL.parse(authority);
+  if (!parsed) {
+    return fail(
+      authorityAttribute,
+      authority,
+      'it must make an https URL such as https://login.microsoftonline.com/<tenant>',
+    );
+  }
+  if (parsed.protocol !== 'https:') {
+    return fail(
+      'authority',
+      authority,
+      'MSAL accepts only https authorities (authority_uri_insecure), even on localhost',
+    );
+  }
+  const redirectUri = options.redirectUri ?? auth?.redirectUri;
+  const origin = globalThis.location?.origin;
+  if (redirectUri !== undefined && origin) {
+    const target = URL.parse(redirectUri, origin);
+    if (!target) return fail('redirect-uri', redirectUri, 'it must be a URL');
+    if (target.origin !== origin) {
+      return fail(
+        'redirect-uri',
+        redirectUri,
+        `it must be on this page's origin (${origin}): Azure AD's answer is handed over with a BroadcastChannel, which works only within one origin`,
+      );
+    }
+  }
+  return undefined;
 }
 
 const optionAttributes: readonly [RegExp, string][] = [
   [/clientId/, 'client-id'],
   [/redirectUri/, 'redirect-uri'],
   [/authority/, 'authority'],
+  [/tenant/, 'tenant'],
   [/loginHint/, 'login-hint'],
 ];
 

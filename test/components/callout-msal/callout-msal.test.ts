@@ -1,9 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { setupWorker } from 'msw/browser';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
+import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import type { CalloutMsal } from '../../../components/callout-msal/callout-msal.js';
-import { createCallout, setDefaultCallout } from '../../../src/index.js';
+import { type Callout, createCallout, setDefaultCallout } from '../../../src/index.js';
+import type { MsalAuthProvider } from '../../../src/msal.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';
 import { createApiEmulator } from '../../support/api-emulator.js';
 import { textOf, untilState } from '../support/wait.js';
@@ -22,6 +25,27 @@ async function capturingConsole(run: (lines: string[]) => Promise<void>): Promis
   } finally {
     console.error = original;
   }
+}
+
+/** Records the authority host of every provider `callout` registers, in order. */
+function recordDefines(callout: Callout): string[] {
+  const hosts: string[] = [];
+  const define = callout.providers.define.bind(callout.providers);
+  callout.providers.define = (name, provider) => {
+    hosts.push((provider as MsalAuthProvider).tokenEndpoints[0] ?? '');
+    define(name, provider);
+  };
+  return hosts;
+}
+
+/** A `<callout-msal>` for `callout`, not yet connected. */
+function msalElement(callout: Callout, authority: string): CalloutMsal {
+  const el = document.createElement('callout-msal');
+  el.callout = callout;
+  el.id = 'aad';
+  el.setAttribute('client-id', '11111111-2222-3333-4444-555555555555');
+  el.setAttribute('authority', authority);
+  return el;
 }
 
 describe('<callout-msal>', () => {
@@ -64,6 +88,111 @@ describe('<callout-msal>', () => {
     expect(callout.providers.names()).to.deep.equal(['entra']);
     el.remove();
     expect(callout.providers.names()).to.deep.equal([]);
+  });
+
+  it('registers its provider only once MSAL has loaded, and a load overtaken by an attribute change registers only the new provider.', async () => {
+    const callout = createCallout({ crossTab: false });
+    const defined = recordDefines(callout);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = msalElement(callout, 'https://login.one.test/contoso');
+    container.append(el);
+    expect(callout.providers.names(), 'MSAL is loaded asynchronously').to.deep.equal([]);
+    el.setAttribute('authority', 'https://login.two.test/contoso');
+    await el.updateComplete;
+    expect(defined).to.deep.equal(['https://login.two.test/']);
+    expect(callout.providers.get('aad')).to.equal(el.authProvider);
+  });
+
+  it('registers nothing when it disconnects before MSAL has loaded, and registers once when it reconnects.', async () => {
+    const callout = createCallout({ crossTab: false });
+    const defined = recordDefines(callout);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = msalElement(callout, 'https://login.one.test/contoso');
+    container.append(el);
+    el.remove();
+    await import('../../../src/msal.js');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(defined).to.deep.equal([]);
+    expect(callout.providers.names()).to.deep.equal([]);
+    expect(el.authProvider).to.equal(undefined);
+    container.append(el);
+    await el.updateComplete;
+    expect(defined).to.deep.equal(['https://login.one.test/']);
+  });
+
+  it('checks an attribute change synchronously: an invalid value removes the provider at once and shows the error.', async () => {
+    const callout = createCallout({ crossTab: false });
+    const el = await fixture<CalloutMsal>(html`<callout-msal .callout=${callout} id="aad"
+      client-id="11111111-2222-3333-4444-555555555555"
+      authority="https://login.microsoftonline.com/contoso.onmicrosoft.com"></callout-msal>`);
+    expect(callout.providers.names()).to.deep.equal(['aad']);
+    await capturingConsole(async (lines) => {
+      el.setAttribute('authority', 'http://login.contoso.test/tenant');
+      expect(el.configurationError).to.contain('attribute "authority" is invalid');
+      expect(callout.providers.names()).to.deep.equal([]);
+      await el.updateComplete;
+      expect(textOf(el)).to.contain('attribute "authority" is invalid');
+      expect(lines).to.have.length(1);
+    });
+    el.setAttribute('authority', 'https://login.microsoftonline.com/contoso.onmicrosoft.com');
+    await el.updateComplete;
+    expect(el.hasAttribute('invalid')).to.equal(false);
+    expect(el.authProvider).to.exist;
+    expect(callout.providers.get('aad')).to.equal(el.authProvider);
+  });
+
+  it('a callout declared before its credential and its <callout-msal> loads by itself once the provider is registered.', async () => {
+    const aad = createAadEmulator();
+    const api = createApiEmulator({ issuer: aad });
+    worker.resetHandlers(...aad.handlers, ...api.handlers);
+    const callout = createCallout({ crossTab: false });
+    setDefaultCallout(callout);
+    const clientId = crypto.randomUUID();
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <callout-get credential="Orders" path="orders"></callout-get>
+      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
+        scopes="api://orders/Orders.Read"></callout-credential>
+      <callout-msal id="aad" client-id=${clientId} login-hint="jane@contoso.com" interaction="none"
+        cache="memory" .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
+    </div>`);
+    const get = container.querySelector<CalloutGet>('callout-get')!;
+    await untilState(get, 'data');
+    expect(api.counters.requests).to.equal(1);
+    expect(aad.counters.token).to.equal(1);
+  });
+
+  it('with scopes, signing in through <callout-login> consents to the API, so the callout after it needs no token request.', async () => {
+    const aad = createAadEmulator({ session: null });
+    const api = createApiEmulator({ issuer: aad });
+    worker.resetHandlers(...aad.handlers, ...api.handlers);
+    const callout = createCallout({ crossTab: false });
+    setDefaultCallout(callout);
+    const clientId = crypto.randomUUID();
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <callout-msal id="aad" client-id=${clientId} login-hint="jane@contoso.com" interaction="popup"
+        scopes="api://orders/Orders.Read" cache="memory"
+        .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
+      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
+        scopes="api://orders/Orders.Read"></callout-credential>
+      <callout-login></callout-login>
+    </div>`);
+    await container.querySelector<CalloutMsal>('callout-msal')!.updateComplete;
+    const login = container.querySelector<CalloutLogin>('callout-login')!;
+    const button = login.renderRoot.querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!;
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + 5), Math.round(box.y + 5)] });
+    await waitUntil(() => login.state === 'signed-in', 'the popup sign-in never finished', {
+      timeout: 10_000,
+    });
+    expect(aad.counters.signInPage).to.equal(1);
+    aad.resetCounters();
+    const get = document.createElement('callout-get');
+    get.credential = 'Orders';
+    get.path = 'orders';
+    container.append(get);
+    await untilState(get, 'data');
+    expect(api.counters.requests).to.equal(1);
+    expect(aad.counters.token, 'the sign-in already brought the API token').to.equal(0);
   });
 
   for (const [attribute, markup] of [
