@@ -212,6 +212,16 @@ describe('<callout-get> rendering', () => {
         return unsubscribe();
       };
     };
+    let providerSubscriptions = 0;
+    const subscribeProviders = callout.providers.subscribe.bind(callout.providers);
+    callout.providers.subscribe = (listener) => {
+      providerSubscriptions++;
+      const unsubscribe = subscribeProviders(listener);
+      return () => {
+        providerSubscriptions--;
+        return unsubscribe();
+      };
+    };
     let eventListeners = 0;
     const add = callout.events.addEventListener.bind(callout.events);
     const remove = callout.events.removeEventListener.bind(callout.events);
@@ -236,8 +246,11 @@ describe('<callout-get> rendering', () => {
     container.append(el);
     await untilState(el, 'empty');
     expect(subscriptions).to.equal(1);
+    expect(providerSubscriptions).to.equal(1);
+    expect(eventListeners, 'one account listener').to.equal(1);
     el.remove();
     expect(subscriptions).to.equal(0);
+    expect(providerSubscriptions).to.equal(0);
     expect(eventListeners).to.equal(0);
   });
 });

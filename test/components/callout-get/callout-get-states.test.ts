@@ -1,8 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import '../../../components/callout-get/define.js';
+import '../../../components/callout-login/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
-import { apiBase, createTestClient, gate } from '../support/client.js';
+import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
+import { CalloutErrorCode, createCallout, functionProvider, isCalloutError } from '../../../src/index.js';
+import { apiBase, createTestClient, gate, interactiveProvider } from '../support/client.js';
 import { useApi } from '../support/msw.js';
 import { part, textOf, untilState } from '../support/wait.js';
 
@@ -183,6 +186,95 @@ describe('<callout-get> states', () => {
     expect(textOf(el)).to.contain('inv-1');
   });
 
+  it('runs by itself once the provider of its credential is registered, with one request.', async () => {
+    const callout = createCallout({
+      crossTab: false,
+      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+    });
+    let requests = 0;
+    let tokens = 0;
+    api.use(
+      http.get(`${apiBase}orders`, () => {
+        requests++;
+        return HttpResponse.json([{ sku: 'A1' }]);
+      }),
+    );
+    const el = await fixture<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    );
+    await untilState(el, 'error');
+    expect(isCalloutError(el.error) && el.error.code).to.equal(CalloutErrorCode.invalidCredential);
+    expect(requests).to.equal(0);
+    callout.providers.define(
+      'aad',
+      functionProvider(async () => {
+        tokens++;
+        return { accessToken: 'late-token', expiresOn: Date.now() + 3_600_000 };
+      }),
+    );
+    await untilState(el, 'data');
+    expect(requests).to.equal(1);
+    expect(tokens).to.equal(1);
+  });
+
+  for (const code of [
+    CalloutErrorCode.interactionRequired,
+    CalloutErrorCode.loginRequired,
+    CalloutErrorCode.consentRequired,
+  ]) {
+    it(`resumes every element that failed with ${code} when one of them signs in: one sign-in, both load.`, async () => {
+      const provider = interactiveProvider(code);
+      const { callout } = createTestClient({ provider });
+      const requests = countOrders();
+      const container = await fixture<HTMLDivElement>(html`<div>
+        <callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>
+        <callout-get .callout=${callout} credential="Orders" path="orders/42"></callout-get>
+      </div>`);
+      const [first, second] = [...container.querySelectorAll<CalloutGet>('callout-get')];
+      await untilState(first!, 'error');
+      await untilState(second!, 'error');
+      expect(requests.list + requests.one).to.equal(0);
+      part<HTMLButtonElement>(first!, '[part~="sign-in-button"]')!.click();
+      await untilState(first!, 'data');
+      await untilState(second!, 'data');
+      expect(provider.signIns).to.equal(1);
+      expect(requests).to.deep.equal({ list: 1, one: 1 });
+    });
+  }
+
+  it('resumes after a sign-in through <callout-login>, and a sign-in does not re-run a failure it cannot fix.', async () => {
+    const provider = interactiveProvider();
+    const { callout } = createTestClient({ provider });
+    const requests = countOrders();
+    let broken = 0;
+    api.use(
+      http.get(`${apiBase}broken`, () => {
+        broken++;
+        return HttpResponse.json({}, { status: 500 });
+      }),
+    );
+    const container = await fixture<HTMLDivElement>(html`<div>
+      <callout-login .callout=${callout}></callout-login>
+      <callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>
+      <callout-get .callout=${callout} credential="Orders" path="broken"></callout-get>
+    </div>`);
+    const [orders, failing] = [...container.querySelectorAll<CalloutGet>('callout-get')];
+    await untilState(orders!, 'error');
+    await untilState(failing!, 'error');
+    expect(requests.list + broken).to.equal(0);
+    await signInThrough(container.querySelector<CalloutLogin>('callout-login')!);
+    await untilState(orders!, 'data');
+    await waitUntil(() => broken === 1 && !failing!.loading, 'the second element never ran again');
+    expect(provider.signIns).to.equal(1);
+    expect(requests.list).to.equal(1);
+    expect(isCalloutError(failing!.error) && failing!.error.code).to.equal(CalloutErrorCode.httpError);
+
+    callout.events.emit('account', { provider: 'aad', account: provider.account! });
+    expect(failing!.loading, 'an http_error does not resume on a sign-in').to.equal(false);
+    expect(orders!.loading, 'nor does data').to.equal(false);
+    expect(broken).to.equal(1);
+  });
+
   it('passes axe in the data, empty and error states.', async () => {
     const { callout } = createTestClient();
     api.use(
@@ -214,3 +306,26 @@ describe('<callout-get> states', () => {
     await waitUntil(() => el.getAttribute('state') === 'idle');
   });
 });
+
+/** Counts the emulated API's `orders` (list) and `orders/42` (one) requests. */
+function countOrders(): { list: number; one: number } {
+  const counts = { list: 0, one: 0 };
+  api.use(
+    http.get(`${apiBase}orders`, () => {
+      counts.list++;
+      return HttpResponse.json([{ sku: 'A1' }]);
+    }),
+    http.get(`${apiBase}orders/42`, () => {
+      counts.one++;
+      return HttpResponse.json({ id: 42 });
+    }),
+  );
+  return counts;
+}
+
+/** Clicks the sign-in button of `login` and waits until it is signed in. */
+async function signInThrough(login: CalloutLogin): Promise<void> {
+  await login.updateComplete;
+  login.renderRoot.querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!.click();
+  await waitUntil(() => login.state === 'signed-in', 'never signed in');
+}

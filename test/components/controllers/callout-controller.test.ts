@@ -2,8 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { HttpResponse, http } from 'msw';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';
-import type { Callout } from '../../../src/index.js';
-import { apiBase, createTestClient, gate } from '../support/client.js';
+import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
+import { apiBase, createTestClient, gate, interactiveProvider } from '../support/client.js';
 import { useApi } from '../support/msw.js';
 
 const api = useApi();
@@ -132,5 +132,54 @@ describe('CalloutController', () => {
     first.open();
     container.append(el);
     await waitUntil(() => el.order.data?.id === '3-2');
+  });
+
+  it('runs by itself once the provider of its credential is registered.', async () => {
+    const callout = createCallout({
+      crossTab: false,
+      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+    });
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders/:id`, ({ params }) => {
+        requests++;
+        return HttpResponse.json({ id: params.id });
+      }),
+    );
+    const el = await fixture<OrderCard>(
+      html`<test-order-card .client=${callout} order-id="7"></test-order-card>`,
+    );
+    await el.order.settled;
+    expect(el.order.error).to.exist;
+    expect(requests).to.equal(0);
+    callout.providers.define(
+      'aad',
+      functionProvider(async () => ({ accessToken: 't', expiresOn: Date.now() + 3_600_000 })),
+    );
+    await waitUntil(() => el.order.data !== undefined, 'the controller never ran again');
+    expect(el.order.data).to.deep.equal({ id: '7' });
+    expect(requests).to.equal(1);
+  });
+
+  it('runs again after a sign-in made elsewhere when its run needed one.', async () => {
+    const provider = interactiveProvider();
+    const { callout } = createTestClient({ provider });
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders/:id`, ({ params }) => {
+        requests++;
+        return HttpResponse.json({ id: params.id });
+      }),
+    );
+    const el = await fixture<OrderCard>(
+      html`<test-order-card .client=${callout} order-id="8"></test-order-card>`,
+    );
+    await el.order.settled;
+    expect(el.order.error).to.exist;
+    await callout.signIn();
+    await waitUntil(() => el.order.data !== undefined, 'the controller never resumed');
+    expect(el.order.data).to.deep.equal({ id: '8' });
+    expect(requests).to.equal(1);
+    expect(provider.signIns).to.equal(1);
   });
 });

@@ -1,6 +1,9 @@
 import {
+  type Account,
   type AuthProvider,
   type Callout,
+  CalloutError,
+  CalloutErrorCode,
   type CalloutOptions,
   createCallout,
   functionProvider,
@@ -62,4 +65,49 @@ export function gate(): { promise: Promise<void>; open: () => void } {
     open = resolve;
   });
   return { promise, open };
+}
+
+/** A provider that needs interaction until `signIn()`, counting sign-ins and token calls. */
+export interface InteractiveProvider extends AuthProvider {
+  signIns: number;
+  tokenCalls: number;
+  signIn(): Promise<Account>;
+  signOut(): Promise<void>;
+}
+
+/**
+ * A provider like MSAL without a session: `getToken` fails with `code` (default
+ * `interaction_required`) until `signIn()` — from any element — signs Jane in; then it issues
+ * tokens. Without `subscribe`, so the client itself fires the `account` event of a sign-in.
+ */
+export function interactiveProvider(
+  code: CalloutErrorCode = CalloutErrorCode.interactionRequired,
+): InteractiveProvider {
+  let account: Account | undefined;
+  const provider: InteractiveProvider = {
+    signIns: 0,
+    tokenCalls: 0,
+    get account() {
+      return account;
+    },
+    async getToken(request) {
+      provider.tokenCalls++;
+      if (!account) throw new CalloutError({ code, message: 'The user must sign in' });
+      return {
+        accessToken: `token-after-sign-in-${provider.tokenCalls}`,
+        expiresOn: new Date(Date.now() + 3_600_000),
+        scopes: request.scopes,
+        source: 'provider',
+      };
+    },
+    async signIn() {
+      provider.signIns++;
+      account = { id: 'jane', username: 'jane@contoso.test', name: 'Jane Doe' };
+      return account;
+    },
+    async signOut() {
+      account = undefined;
+    },
+  };
+  return provider;
 }
