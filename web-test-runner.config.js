@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { lwsServer } from './test/support/lws-server.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
 /** Debian's chromium by default; CHROME_PATH points the suite at another Chrome. */
@@ -51,7 +52,8 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
-  middleware: [mswWorker, redirectPage],
+  // lwsServer: the Salesforce static resource (built on the fly) and a cross-origin authorize endpoint.
+  middleware: [mswWorker, redirectPage, lwsServer],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],

@@ -1,6 +1,7 @@
 import { BrowserCacheLocation, type Configuration, type IPublicClientApplication } from '@azure/msal-browser';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import type { MsalLwsMode } from './msal-lws-detect.js';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
 export const MsalInteraction = {
@@ -59,6 +60,12 @@ export interface MsalProviderOptions {
    * Default `local`.
    */
   signOutScope?: 'local' | 'global';
+  /**
+   * Salesforce Lightning Web Security: `'auto'` (default) adapts MSAL when the code runs inside
+   * the LWS sandbox, `true` forces the adaptations, `false` never applies them. Under LWS,
+   * `redirectUri` must be the static resource's `redirect.html` (see docs/salesforce.md).
+   */
+  lws?: MsalLwsMode;
 }
 
 const cacheLocations = {

@@ -12,6 +12,9 @@ import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } fr
 import { pickAccount, toAccount } from './msal-account.js';
 import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
 import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
+import { LwsPublicClientApplication } from './msal-lws-application.js';
+import { resolveLwsMode } from './msal-lws-detect.js';
+import { withOpaqueMsalIframes } from './msal-lws-iframe.js';
 import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
 import { SignOutChannel } from './msal-sign-out-channel.js';
 import { startMsal } from './msal-startup.js';
@@ -103,6 +106,8 @@ class MsalProvider implements MsalAuthProvider {
   readonly #listeners = new Set<(account?: Account) => void>();
   readonly #startup: Promise<void>;
   readonly #channel: SignOutChannel;
+  /** Inside Salesforce Lightning Web Security: MSAL gets the scoped adaptations of msal-lws-*. */
+  readonly #lws: boolean;
   #loginHint: string | undefined;
   #account: AccountInfo | undefined;
   #pendingSso: Promise<unknown> | undefined;
@@ -113,6 +118,7 @@ class MsalProvider implements MsalAuthProvider {
 
   constructor(options: MsalProviderOptions) {
     this.#options = options;
+    this.#lws = resolveLwsMode(options.lws);
     if (options.instance) {
       this.#instance = options.instance;
       const configured = options.instance.getConfiguration();
@@ -125,7 +131,10 @@ class MsalProvider implements MsalAuthProvider {
       this.#redirectUri = configuration.auth.redirectUri ?? '';
       this.tokenEndpoints = authorityEndpoints(configuration);
       try {
-        this.#instance = new PublicClientApplication(configuration);
+        // Under LWS: a subclass whose hidden-iframe answer comes by postMessage (msal-lws-application).
+        this.#instance = this.#lws
+          ? LwsPublicClientApplication.create(configuration)
+          : new PublicClientApplication(configuration);
       } catch (error) {
         throw fromMsalError(error, this.#context('new PublicClientApplication', []));
       }
@@ -179,20 +188,21 @@ class MsalProvider implements MsalAuthProvider {
         if (this.#account && !account) return this.getToken(request);
       }
       try {
-        const attempt = this.#instance
-          .ssoSilent({
+        const sso = () =>
+          this.#instance.ssoSilent({
             scopes,
             redirectUri: this.#redirectUri,
             ...(this.#loginHint ? { loginHint: this.#loginHint } : account ? { account } : {}),
             ...(this.#options.sid ? { sid: this.#options.sid } : {}),
             ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
             ...(request.claims ? { claims: request.claims } : {}),
-          })
-          .then((result) => {
-            // Before waiters resume: they continue with this account.
-            this.#setAccount(result.account ?? undefined);
-            return result;
           });
+        // Under LWS, MSAL's hidden iframe must be created without allow-same-origin (msal-lws-iframe).
+        const attempt = (this.#lws ? withOpaqueMsalIframes(sso) : sso()).then((result) => {
+          // Before waiters resume: they continue with this account.
+          this.#setAccount(result.account ?? undefined);
+          return result;
+        });
         this.#pendingSso = attempt;
         const result = await attempt.finally(() => {
           if (this.#pendingSso === attempt) this.#pendingSso = undefined;

@@ -1,0 +1,3 @@
+import { describeLwsFlow } from '../support/lws-flow-suite.js';
+
+describeLwsFlow({ gated: false, load: 'eval' });

@@ -1,0 +1,169 @@
+import { expect } from '@open-wc/testing';
+import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
+import { type LwsScenario, startLwsScenario } from './lws-aad.js';
+import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
+
+/** Where the harness serves the static resource's redirect page. */
+const redirectPath = '/__lws/redirect.html';
+
+/** What the sandboxed flow reports back. */
+interface FlowReport {
+  detected: boolean;
+  bodies: unknown[];
+  sources: string[];
+  retries: number;
+  account: string | undefined;
+  createElementPatched: boolean;
+  broadcastChannelNative: boolean;
+  error?: string;
+}
+
+/** Context handed into the sandbox for one flow. */
+interface FlowContext {
+  clientId: string;
+  redirectUri: string;
+  msalAuth: LwsScenario['msalAuth'];
+  lws: 'auto' | boolean;
+  /** MSAL's wait for the hidden iframe's answer. */
+  iframeTimeoutMs: number;
+  /** Called from inside the sandbox between the two callouts: the API starts rejecting the token. */
+  expireToken: () => void;
+}
+
+/**
+ * Inside the sandbox: an MSAL provider (LWS mode per `lws`) and a callout client; one callout
+ * (silent SSO through the hidden iframe), then — after the API revoked the token — a second one
+ * (401 → one refresh → retry). Only this function's text enters the sandbox.
+ */
+async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const provider = lib.msalProvider({
+    clientId: context.clientId,
+    loginHint: 'jane@contoso.com',
+    redirectUri: context.redirectUri,
+    interaction: 'none',
+    cache: 'memory',
+    lws: context.lws,
+    msal: {
+      auth: { clientId: context.clientId, ...context.msalAuth },
+      system: { iframeBridgeTimeout: context.iframeTimeoutMs },
+    },
+  });
+  const callout = lib.createCallout({
+    providers: { aad: provider },
+    credentials: {
+      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
+    },
+    crossTab: false,
+  });
+  const sources: string[] = [];
+  let retries = 0;
+  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  callout.events.addEventListener('retry', () => {
+    retries++;
+  });
+  const report = (bodies: unknown[], error?: unknown): FlowReport => ({
+    detected: lib.detectLws(),
+    bodies,
+    sources,
+    retries,
+    account: provider.account?.username,
+    createElementPatched: Object.hasOwn(document, 'createElement'),
+    broadcastChannelNative: /\[native code\]/.test(
+      Function.prototype.toString.call(globalThis.BroadcastChannel),
+    ),
+    ...(error === undefined ? {} : { error: `${(error as Error).name}: ${(error as Error).message}` }),
+  });
+  try {
+    const first = await callout('callout:Orders/orders?status=open').json();
+    context.expireToken();
+    const second = await callout('callout:Orders/orders/42').json();
+    callout.dispose();
+    return report([first, second]);
+  } catch (error) {
+    callout.dispose();
+    return report([], error);
+  }
+}
+
+/** Records the `sandbox` attribute of every MSAL hidden iframe added to the real document. */
+function watchMsalIframes(): { sandboxes: (string | null)[]; stop: () => void } {
+  const sandboxes: (string | null)[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLIFrameElement && node.classList.contains('msalSilentIframe')) {
+          sandboxes.push(node.getAttribute('sandbox'));
+        }
+      }
+    }
+  });
+  observer.observe(document.body, { childList: true });
+  return { sandboxes, stop: () => observer.disconnect() };
+}
+
+/** The whole flow inside the real LWS sandbox, for one gate mode and one way of loading. */
+export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }): void {
+  const mode = `${options.gated ? 'gated' : 'ungated'} LWS, loaded by ${options.load === 'script' ? '<script src>' : '$lockerEvalContext$ evaluation'}`;
+
+  describe(`sso-callout inside the real LWS sandbox (${mode})`, () => {
+    before(async () => {
+      await loadStaticResource(options.load);
+    });
+
+    it('signs in silently, calls the API, and after a 401 refreshes once and retries once', async () => {
+      const s = await startLwsScenario();
+      const iframes = watchMsalIframes();
+      const flow = await runInSandbox(sandboxedFlow, {
+        clientId: s.clientId,
+        redirectUri: new URL(redirectPath, location.href).href,
+        msalAuth: s.msalAuth,
+        lws: 'auto',
+        iframeTimeoutMs: 10_000,
+        expireToken: () => s.api.revokeAll(),
+      } satisfies FlowContext);
+      iframes.stop();
+      const authorize = await s.authorizeCounters();
+      expect(flow.error).to.equal(undefined);
+      expect(flow.detected).to.equal(true);
+      expect(flow.bodies).to.have.length(2);
+      expect(flow.bodies[1]).to.deep.include({ user: 'jane@contoso.com', path: 'orders/42' });
+      expect(flow.account).to.equal('jane@contoso.com');
+      // Silent SSO, then the stored token for the second call, then the one refresh after its 401.
+      expect(flow.sources).to.deep.equal(['sso-silent', 'store', 'refresh']);
+      expect(flow.retries).to.equal(1);
+      expect(authorize.silentAuthorize).to.equal(1);
+      expect(authorize.codesRedeemed).to.equal(1);
+      expect(s.aad.counters.authorizationCodeGrants).to.equal(1);
+      expect(s.aad.counters.refreshTokenGrants).to.equal(1);
+      expect(s.aad.counters.token).to.equal(2);
+      expect(s.api.counters.requests).to.equal(3);
+      expect(s.api.counters.rejected).to.equal(1);
+      expect(s.api.counters.authorized).to.equal(2);
+      // MSAL's hidden iframe ran with an opaque origin: no allow-same-origin.
+      expect(iframes.sandboxes).to.deep.equal(['allow-scripts allow-forms']);
+      // The adaptations did not outlive the call.
+      expect(flow.createElementPatched).to.equal(false);
+      expect(flow.broadcastChannelNative).to.equal(true);
+    });
+
+    it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
+      const s = await startLwsScenario();
+      const flow = await runInSandbox(sandboxedFlow, {
+        clientId: s.clientId,
+        redirectUri: new URL(redirectPath, location.href).href,
+        msalAuth: s.msalAuth,
+        lws: false,
+        iframeTimeoutMs: 1_000,
+        expireToken: () => s.api.revokeAll(),
+      } satisfies FlowContext);
+      expect(flow.error).to.match(/^CalloutError: /);
+      expect(flow.bodies).to.deep.equal([]);
+      expect(s.api.counters.authorized).to.equal(0);
+      // Gated: setting allow-same-origin throws before any request. Ungated: the answer never
+      // reaches MSAL's BroadcastChannel, or its account broadcast cannot be cloned.
+      if (options.gated) expect(flow.error).to.contain('allow-same-origin');
+      expect(s.api.counters.requests).to.equal(0);
+    });
+  });
+}

@@ -1,0 +1,179 @@
+// @ts-check
+/**
+ * Server side of the LWS harness, as @web/test-runner middleware (runs in Node):
+ *
+ * - `/__lws/<file>`: the Salesforce static resource (`salesforce/bundle.mjs`), built on the fly
+ *   with esbuild on first request and cached in memory, so `npm test` works on a clean checkout.
+ * - A **cross-origin** Azure AD authorize endpoint. Entra ID is another origin than the Lightning
+ *   page, and under LWS MSAL's hidden iframe has an opaque origin that no service worker controls,
+ *   so MSW cannot answer it: the test page reaches this server as `http://127.0.0.1:<port>` while
+ *   it runs on `http://localhost:<port>`. The browser-side emulator (token endpoint, JWKS, API)
+ *   stays in MSW; codes issued here are handed to it through `/__lws-aad/<tenant>/code`.
+ *
+ * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session and users with
+ * `POST /__lws-aad/<tenant>/state`, reads counters with `GET /__lws-aad/<tenant>/counters`.
+ */
+import { randomUUID } from 'node:crypto';
+import { bundleSalesforce } from '../../salesforce/bundle.mjs';
+
+/** @typedef {{ oid: string, username: string, name: string }} User */
+/** @typedef {{ authorize: number, silentAuthorize: number, signInPage: number, codesRedeemed: number }} Counters */
+/**
+ * @typedef {{ users: User[], session: string | null, redirectOrigin: string, counters: Counters,
+ *   codes: Map<string, { clientId: string, username: string, scopes: string[], challenge: string,
+ *   redirectUri: string, nonce: string | null }> }} Tenant
+ */
+
+/** @type {Map<string, Tenant>} */
+const tenants = new Map();
+/** @type {Promise<Map<string, string>> | undefined} */
+let bundle;
+
+const types = { js: 'application/javascript; charset=utf-8', html: 'text/html; charset=utf-8' };
+
+/** @param {string} text */
+const b64url = (text) => Buffer.from(text).toString('base64url');
+
+/** @type {import('@web/dev-server-core').Middleware} */
+export async function lwsServer(context, next) {
+  const path = context.path;
+  if (path.startsWith('/__lws/')) {
+    bundle ??= bundleSalesforce();
+    const files = await bundle.catch((error) => {
+      bundle = undefined;
+      throw error;
+    });
+    const name = path.slice('/__lws/'.length);
+    const body = files.get(name);
+    if (body === undefined) return next();
+    context.type = types[/** @type {'js' | 'html'} */ (name.slice(name.lastIndexOf('.') + 1))];
+    context.set('Cache-Control', 'no-store');
+    context.body = body;
+    return;
+  }
+  const control = /^\/__lws-aad\/([^/]+)\/(state|counters|code)$/.exec(path);
+  if (control) {
+    const [, tenantId = '', action] = control;
+    if (action === 'state' && context.method === 'POST') {
+      const body = JSON.parse(await readBody(context.req));
+      const existing = tenants.get(tenantId);
+      tenants.set(tenantId, {
+        users: body.users,
+        session: body.session,
+        redirectOrigin: body.redirectOrigin,
+        counters: existing?.counters ?? { authorize: 0, silentAuthorize: 0, signInPage: 0, codesRedeemed: 0 },
+        codes: existing?.codes ?? new Map(),
+      });
+      context.body = { ok: true };
+      return;
+    }
+    const tenant = tenants.get(tenantId);
+    if (!tenant) {
+      context.status = 404;
+      return;
+    }
+    if (action === 'counters') {
+      context.body = { ...tenant.counters, session: tenant.session };
+      return;
+    }
+    if (action === 'code') {
+      const code = context.query.code;
+      const grant = typeof code === 'string' ? tenant.codes.get(code) : undefined;
+      if (!grant || typeof code !== 'string') {
+        context.status = 404;
+        return;
+      }
+      tenant.codes.delete(code);
+      tenant.counters.codesRedeemed++;
+      context.body = grant;
+      return;
+    }
+  }
+  const authorize = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/.exec(path);
+  const tenant = authorize ? tenants.get(authorize[1] ?? '') : undefined;
+  if (authorize && tenant) {
+    answerAuthorize(context, authorize[1] ?? '', tenant);
+    return;
+  }
+  return next();
+}
+
+/**
+ * Azure AD's authorize endpoint, reduced to what silent SSO and the sign-in page need:
+ * `prompt=none` answers from the session cookie equivalent (`tenant.session`) honouring
+ * `login_hint`; any other prompt signs the hinted user in (starting a session) at once.
+ * @param {import('koa').Context} context
+ * @param {string} tenantId
+ * @param {Tenant} tenant
+ */
+function answerAuthorize(context, tenantId, tenant) {
+  tenant.counters.authorize++;
+  const params = new URLSearchParams(context.querystring);
+  const redirectUri = params.get('redirect_uri') ?? '';
+  if (!redirectUri.startsWith(`${tenant.redirectOrigin}/`)) {
+    context.status = 400;
+    context.type = types.html;
+    context.body = '<!doctype html><title>Sign in error</title><p>AADSTS50011: redirect URI mismatch.</p>';
+    return;
+  }
+  /** @param {Record<string, string>} values */
+  const redirect = (values) => {
+    const answer = new URLSearchParams(values);
+    const state = params.get('state');
+    if (state) answer.set('state', state);
+    const target = new URL(redirectUri);
+    target.hash = answer.toString();
+    context.set('Cache-Control', 'no-store');
+    context.redirect(target.href);
+  };
+  /** @param {string} error @param {number} code @param {string} description */
+  const fail = (error, code, description) =>
+    redirect({ error, error_description: `AADSTS${code}: ${description}`, error_codes: String(code) });
+  if (params.get('response_type') !== 'code' || params.get('code_challenge_method') !== 'S256') {
+    fail('invalid_request', 900144, 'The request must use response_type=code with PKCE S256.');
+    return;
+  }
+  const hint = params.get('login_hint')?.toLowerCase();
+  let user;
+  if (params.get('prompt') === 'none') {
+    tenant.counters.silentAuthorize++;
+    user = tenant.users.find((u) => u.username === tenant.session);
+    if (!user) {
+      fail('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
+      return;
+    }
+    if (hint && hint !== user.username.toLowerCase()) {
+      fail('interaction_required', 16000, 'Multiple user identities are available for the current request.');
+      return;
+    }
+  } else {
+    tenant.counters.signInPage++;
+    user = tenant.users.find((u) => u.username.toLowerCase() === hint) ?? tenant.users[0];
+    if (!user) {
+      fail('access_denied', 50020, 'No such user.');
+      return;
+    }
+    tenant.session = user.username;
+  }
+  const code = `xo.${randomUUID()}`;
+  tenant.codes.set(code, {
+    clientId: params.get('client_id') ?? '',
+    username: user.username,
+    scopes: (params.get('scope') ?? '').split(' ').filter(Boolean),
+    challenge: params.get('code_challenge') ?? '',
+    redirectUri,
+    nonce: params.get('nonce'),
+  });
+  redirect({
+    code,
+    client_info: b64url(JSON.stringify({ uid: user.oid, utid: tenantId })),
+    session_state: randomUUID(),
+  });
+}
+
+/** @param {import('node:http').IncomingMessage} request @returns {Promise<string>} */
+async function readBody(request) {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text;
+}
