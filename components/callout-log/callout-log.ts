@@ -26,9 +26,11 @@ const eventNames: readonly CalloutEventName[] = [
  * reason, errors with their hints — and, for each credential, the current token's decoded claims
  * (`aud`, `scp`, `upn`, `exp` with a countdown) with the token itself masked.
  *
- * Entries start when the element connects (earlier events are not replayed). The panel reads a
- * token only right after the client acquired it, from the client's store, so it never causes an
- * acquisition. "Copy report" copies a plain-text report without any token.
+ * Entries start when the element connects (earlier events are not replayed). After each token
+ * event that brought a new token (acquired here, or shared by another tab), the panel reads the
+ * credential's current token with `callout.peekToken()`, which never acquires and fires no event:
+ * the panel never causes an acquisition and never logs itself. "Copy report" copies a plain-text
+ * report without any token.
  *
  * @summary Live diagnostics: token sources, requests, retries, errors and token claims.
  *
@@ -67,7 +69,6 @@ export class CalloutLog extends CalloutElement {
   @state() private fallbackReport: string | undefined;
   @state() private now = Date.now();
 
-  #inspecting = false;
   #clock: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -191,7 +192,6 @@ export class CalloutLog extends CalloutElement {
   }
 
   #record(callout: Callout, name: CalloutEventName, event: CalloutEventMap[CalloutEventName]): void {
-    if (this.#inspecting) return;
     const entry = toLogEntry(name, event);
     const limit = Math.max(1, this.limit);
     this.entries = [...this.entries, entry].slice(-limit);
@@ -203,22 +203,25 @@ export class CalloutLog extends CalloutElement {
   }
 
   /**
-   * Reads the token the client just acquired, from its store (a fresh token: no acquisition), while
-   * ignoring the store's own "served" event so the panel does not log itself.
+   * Shows the token a `token` event announced, read with `peekToken` (the store's fresh token, no
+   * acquisition, no event). Tokens served from the store are already shown; tokens for a claims
+   * challenge are not the credential's usual token. A token shared by another tab names no
+   * credential, so every credential of its provider is read.
    */
   #inspect(callout: Callout, event: CalloutEventMap['token']): void {
-    const { credential, source, claims } = event.detail;
-    if (!credential || source === 'store' || claims) return;
-    this.#inspecting = true;
-    let pending: Promise<unknown>;
-    try {
-      pending = callout.token(credential).then((token) => {
-        this.tokens = new Map(this.tokens).set(credential, toTokenView(credential, token));
-      });
-    } finally {
-      this.#inspecting = false;
-    }
-    pending.catch(() => {});
+    const { credential, provider, source, claims, fromOtherTab } = event.detail;
+    if (claims || (source === 'store' && !fromOtherTab)) return;
+    const names = credential
+      ? [credential]
+      : callout.credentials
+          .list()
+          .filter((definition) => definition.provider === provider)
+          .map((definition) => definition.name);
+    const views = names.flatMap((name) => {
+      const token = callout.peekToken(name);
+      return token ? [[name, toTokenView(name, token)] as const] : [];
+    });
+    if (views.length > 0) this.tokens = new Map([...this.tokens, ...views]);
   }
 
   /** Drops the token views of the credentials that use `provider` (it signed out). */

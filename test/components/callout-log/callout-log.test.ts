@@ -101,6 +101,34 @@ describe('<callout-log>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads tokens with peekToken: the panel causes zero acquisitions and no token events.', async () => {
+    const { callout, issued } = jwtClient();
+    api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
+    const sources: string[] = [];
+    callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+    let tokenCalls = 0;
+    const token = callout.token.bind(callout);
+    callout.token = (...args) => {
+      tokenCalls++;
+      return token(...args);
+    };
+    let peeks = 0;
+    const peekToken = callout.peekToken.bind(callout);
+    callout.peekToken = (...args) => {
+      peeks++;
+      return peekToken(...args);
+    };
+    const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout}></callout-log>`);
+    await callout('callout:Orders/orders').json();
+    await callout('callout:Orders/orders').json();
+    await el.updateComplete;
+    expect(el.currentTokens.map((view) => view.credential)).to.deep.equal(['Orders']);
+    expect(peeks, 'one read, for the one acquisition').to.equal(1);
+    expect(tokenCalls).to.equal(0);
+    expect(issued).to.have.length(1);
+    expect(sources, 'only the callouts took tokens').to.deep.equal(['provider', 'store']);
+  });
+
   it('builds a report with claims and timeline but no token, and shows it when the clipboard fails.', async () => {
     const { callout, issued } = jwtClient();
     api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
