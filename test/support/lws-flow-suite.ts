@@ -147,6 +147,40 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(flow.broadcastChannelNative).to.equal(true);
     });
 
+    it('ignores forged answers posted from MSAL’s own iframe and signs in with the genuine one', async () => {
+      const s = await startLwsScenario();
+      const flow = await runInSandbox(sandboxedFlow, {
+        clientId: s.clientId,
+        redirectUri: new URL('/__lws-test/redirect-forge-first.html', location.href).href,
+        msalAuth: s.msalAuth,
+        lws: 'auto',
+        iframeTimeoutMs: 10_000,
+        expireToken: () => {},
+      } satisfies FlowContext);
+      expect(flow.error).to.equal(undefined);
+      expect(flow.sources).to.deep.equal(['sso-silent', 'store']);
+      expect((await s.authorizeCounters()).codesRedeemed).to.equal(1);
+      expect(s.aad.counters.authorizationCodeGrants).to.equal(1);
+    });
+
+    it('never redeems a code or calls the API when only forged answers arrive', async () => {
+      const s = await startLwsScenario();
+      const flow = await runInSandbox(sandboxedFlow, {
+        clientId: s.clientId,
+        redirectUri: new URL('/__lws-test/redirect-forge-only.html', location.href).href,
+        msalAuth: s.msalAuth,
+        lws: 'auto',
+        iframeTimeoutMs: 1_000,
+        expireToken: () => {},
+      } satisfies FlowContext);
+      expect(flow.error).to.match(/^CalloutError: .*timed_out/);
+      expect(flow.sources).to.deep.equal([]);
+      expect((await s.authorizeCounters()).silentAuthorize).to.equal(1);
+      expect((await s.authorizeCounters()).codesRedeemed).to.equal(0);
+      expect(s.aad.counters.token).to.equal(0);
+      expect(s.api.counters.requests).to.equal(0);
+    });
+
     it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
       const s = await startLwsScenario();
       const flow = await runInSandbox(sandboxedFlow, {

@@ -51,6 +51,13 @@ export async function lwsServer(context, next) {
     context.body = body;
     return;
   }
+  const forging = /^\/__lws-test\/redirect-(forge-first|forge-only)\.html$/.exec(path);
+  if (forging) {
+    context.type = types.html;
+    context.set('Cache-Control', 'no-store');
+    context.body = forgingRedirectPage(forging[1] === 'forge-only');
+    return;
+  }
   const control = /^\/__lws-aad\/([^/]+)\/(state|counters|code)$/.exec(path);
   if (control) {
     const [, tenantId = '', action] = control;
@@ -169,6 +176,29 @@ function answerAuthorize(context, tenantId, tenant) {
     client_info: b64url(JSON.stringify({ uid: user.oid, utid: tenantId })),
     session_state: randomUUID(),
   });
+}
+
+/**
+ * A hostile redirect page for the forged-message tests: in MSAL's own hidden iframe, it first
+ * posts answers that must be ignored — a wrong state, an oversized payload, a malformed message,
+ * a message of another type — and then (unless `forgeOnly`) the genuine answer.
+ * @param {boolean} forgeOnly
+ */
+function forgingRedirectPage(forgeOnly) {
+  return `<!doctype html><meta charset="utf-8"><title>forging</title><script>
+const type = 'sso-callout.msal-response';
+const genuine = location.hash;
+const params = new URLSearchParams(genuine.slice(1));
+const wrong = new URLSearchParams(params); wrong.set('state', params.get('state') + 'x');
+const big = new URLSearchParams(params); big.set('padding', 'a'.repeat(20000));
+const post = (m) => parent.postMessage(m, location.origin);
+post({ type, response: '#' + wrong });
+post({ type, response: '#' + big });
+post({ type, response: genuine.slice(1) });
+post({ type: 'other', response: genuine });
+post(genuine);
+${forgeOnly ? '' : 'post({ type, response: genuine });'}
+</script>`;
 }
 
 /** @param {import('node:http').IncomingMessage} request @returns {Promise<string>} */
