@@ -24,6 +24,8 @@ import {
  *
  * @summary Declarative named credential (Salesforce's Named Credential, in the browser).
  *
+ * @tagname callout-credential
+ *
  * @csspart error - The configuration error panel (only when an attribute is invalid).
  * @csspart error-message - The sentence naming the attribute.
  * @csspart error-hint - What to change.
@@ -33,7 +35,7 @@ import {
  * @cssprop --callout-color-error-background - Error panel background.
  * @cssprop --callout-spacing - Panel padding.
  *
- * @fires callout-credential-change - The credential was defined or removed; `detail.credential`
+ * @fires {CustomEvent<{ credential?: ResolvedCredential; problem?: string }>} callout-credential-change - The credential was defined or removed; `detail.credential`
  *   is the definition (or `undefined`), `detail.problem` the invalid attribute's sentence.
  *
  * @example

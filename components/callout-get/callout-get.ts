@@ -67,6 +67,8 @@ type TemplateSlot = (typeof templateSlots)[number];
  *
  * @summary Declarative callout: fetch through a named credential and render the result.
  *
+ * @tagname callout-get
+ *
  * @slot loading - A `<template slot="loading">` shown instead of the spinner.
  * @slot error - A `<template slot="error">` shown instead of the error panel; its scope has
  *   `message`, `hint`, `code`, `status`, `requestId`.
@@ -83,9 +85,16 @@ type TemplateSlot = (typeof templateSlots)[number];
  * @csspart retry-button - The Retry button.
  * @csspart sign-in-button - The "Sign in to continue" button.
  * @csspart empty - The default empty state.
- * @csspart table - The default renderer's table; also `table-row`, `table-header`, `table-cell`.
- * @csspart definition-list - The default renderer's definition list; also `term`, `definition`.
- * @csspart list - The default renderer's list; also `list-item`, `value`.
+ * @csspart table - The default renderer's table.
+ * @csspart table-row - A row of the default table (header row included).
+ * @csspart table-header - A column header of the default table.
+ * @csspart table-cell - A cell of the default table.
+ * @csspart definition-list - The default renderer's definition list (for an object).
+ * @csspart term - A key in the definition list.
+ * @csspart definition - A value in the definition list.
+ * @csspart list - The default renderer's list (for an array of values).
+ * @csspart list-item - An item of the list.
+ * @csspart value - A single value (text, number, boolean) shown by the default renderer.
  *
  * @cssprop --callout-font-family - Font stack.
  * @cssprop --callout-font-size - Base font size (default 0.8125rem).
@@ -104,9 +113,10 @@ type TemplateSlot = (typeof templateSlots)[number];
  * @cssprop --callout-focus-ring - Focus indicator (a box-shadow).
  * @cssprop --callout-spinner-size - Spinner diameter.
  *
- * @fires callout-response - A request succeeded (`CalloutResponseDetail`). Bubbles, composed.
- * @fires callout-error - A request failed (`CalloutErrorDetail`). Bubbles, composed. Stale and
- *   disconnect-aborted requests fire nothing.
+ * @fires {CustomEvent<CalloutResponseDetail>} callout-response - A request succeeded: `detail` has
+ *   the data, status, credential, path and method. Bubbles, composed.
+ * @fires {CustomEvent<CalloutErrorDetail>} callout-error - A request failed: `detail` has the error
+ *   and its readable view. Bubbles, composed. Stale and disconnect-aborted requests fire nothing.
  *
  * @example
  * ```html
@@ -328,6 +338,7 @@ export class CalloutGet extends CalloutElement {
   }
 
   #dispatch<D>(type: string, detail: D): void {
+    /** @ignore The events are documented on the class (`@fires`). */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 

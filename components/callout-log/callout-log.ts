@@ -34,6 +34,8 @@ const eventNames: readonly CalloutEventName[] = [
  *
  * @summary Live diagnostics: token sources, requests, retries, errors and token claims.
  *
+ * @tagname callout-log
+ *
  * @csspart base - The panel.
  * @csspart toolbar - The title bar with the buttons.
  * @csspart button - Every button.
@@ -42,8 +44,14 @@ const eventNames: readonly CalloutEventName[] = [
  * @csspart tokens - The current-token section.
  * @csspart claims - One credential's claims (a definition list).
  * @csspart timeline - The timeline list.
- * @csspart entry - One timeline entry (also `entry-token`, `entry-request`, `entry-response`,
- *   `entry-retry`, `entry-error`, `entry-interaction-required`, `entry-account`).
+ * @csspart entry - One timeline entry; each also has a part for its kind:
+ * @csspart entry-token - A token served or acquired (with its source).
+ * @csspart entry-request - A request sent.
+ * @csspart entry-response - A response, with status and duration.
+ * @csspart entry-retry - An auth or transient retry, with its reason.
+ * @csspart entry-error - A failed callout, with its hint.
+ * @csspart entry-interaction-required - A callout that needs the user to sign in.
+ * @csspart entry-account - A sign-in or sign-out.
  * @csspart status - The copy result, announced politely.
  * @csspart report - The report text area shown when the clipboard is not available.
  *

@@ -32,6 +32,8 @@ export interface CalloutSignInDetail {
  *
  * @summary Sign-in status, account avatar, and sign-in / sign-out buttons.
  *
+ * @tagname callout-login
+ *
  * @csspart base - The wrapper.
  * @csspart avatar - The initials avatar.
  * @csspart name - The account's display name.
@@ -48,8 +50,10 @@ export interface CalloutSignInDetail {
  * @cssprop --callout-color-text-weak - Secondary text.
  * @cssprop --callout-focus-ring - Focus indicator.
  *
- * @fires callout-sign-in - Sign-in succeeded (`CalloutSignInDetail`). Bubbles, composed.
- * @fires callout-sign-out - Sign-out finished (`CalloutSignInDetail` without account). Bubbles, composed.
+ * @fires {CustomEvent<CalloutSignInDetail>} callout-sign-in - Sign-in succeeded: `detail` has the
+ *   provider and the account. Bubbles, composed.
+ * @fires {CustomEvent<CalloutSignInDetail>} callout-sign-out - Sign-out finished: `detail` has the
+ *   provider, no account. Bubbles, composed.
  *
  * @example
  * ```html
@@ -188,6 +192,7 @@ export class CalloutLogin extends CalloutElement {
   }
 
   #dispatch(type: string, detail: CalloutSignInDetail): void {
+    /** @ignore The events are documented on the class (`@fires`). */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

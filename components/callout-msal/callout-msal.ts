@@ -24,9 +24,10 @@ interface PendingLoad {
  * provider's, else the page's default), so `<callout-credential provider="…">` can use it.
  *
  * Timing: the attributes are checked synchronously when the element connects and whenever one
- * changes (`configurationError` is set right away). MSAL itself (`sso-callout/msal` and `@azure/msal-browser`) is loaded with a dynamic
- * `import()` the first time a valid element connects — a separate chunk, so pages that never use
- * this element never download MSAL — and the provider is registered as soon as it has loaded.
+ * changes (`configurationError` is set right away). MSAL itself (`sso-callout/msal` and
+ * `@azure/msal-browser`) is loaded with a dynamic `import()` the first time a valid element
+ * connects — a separate chunk, so pages that never use this element never download MSAL — and
+ * the provider is registered as soon as it has loaded.
  * `updateComplete` resolves only after that, and `callout-provider-change` fires. A load that was
  * overtaken (the attributes changed again, or the element disconnected) registers nothing.
  * Callouts declared before the provider is registered run by themselves once it is.
@@ -39,7 +40,9 @@ interface PendingLoad {
  *
  * @summary Declarative Azure AD (MSAL) auth provider.
  *
- * @attr id - The provider's name, used by `<callout-credential provider="…">`. Required.
+ * @tagname callout-msal
+ *
+ * @attr {string} id - The provider's name, used by `<callout-credential provider="…">`. Required.
  *
  * @csspart error - The configuration error panel (only when an attribute is invalid or MSAL failed to load).
  * @csspart error-message - The sentence naming the attribute.
@@ -49,7 +52,7 @@ interface PendingLoad {
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.
  *
- * @fires callout-provider-change - The provider was registered, replaced or removed;
+ * @fires {CustomEvent<{ provider?: MsalAuthProvider; problem?: string }>} callout-provider-change - The provider was registered, replaced or removed;
  *   `detail.provider` is the new provider (or `undefined`), `detail.problem` the error sentence.
  *
  * @example

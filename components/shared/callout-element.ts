@@ -16,6 +16,9 @@ export type ShadowMode = 'open' | 'closed';
  * third-party component support needs `closed`; set `CalloutElement.defaultShadowMode = 'closed'`
  * before the elements connect to make that the page-wide default. The element's own code reaches
  * a closed root through `renderRoot`.
+ *
+ * @attr {'open' | 'closed'} shadow-mode - Mode of the element's shadow root, read once when it
+ *   first connects. Default `open` (or `CalloutElement.defaultShadowMode`).
  */
 export class CalloutElement extends LitElement {
   /** Shadow root mode of elements that have no `shadow-mode` attribute. */
