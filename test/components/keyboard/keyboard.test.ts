@@ -1,0 +1,143 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
+import '../../../components/callout-get/define.js';
+import '../../../components/callout-login/define.js';
+import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
+import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
+import { apiBase, createTestClient, interactiveProvider } from '../support/client.js';
+import { useApi } from '../support/msw.js';
+import { part, untilState } from '../support/wait.js';
+
+const api = useApi();
+
+/**
+ * Presses Tab from the focused element until the element matching `selector` inside `host`'s
+ * render root has focus (at most ten presses), and returns it.
+ */
+async function tabTo(host: HTMLElement & { renderRoot: ParentNode }, selector: string): Promise<Element> {
+  const target = host.renderRoot.querySelector(selector);
+  expect(target, `${selector} is rendered`).to.exist;
+  const root = host.renderRoot as ShadowRoot;
+  for (let presses = 0; presses < 10 && root.activeElement !== target; presses++) {
+    await sendKeys({ press: 'Tab' });
+  }
+  expect(root.activeElement, `Tab reaches ${selector}`).to.equal(target);
+  return target!;
+}
+
+/** A page with a focusable start point before `content`, focused. */
+async function pageWith<E extends HTMLElement>(content: unknown, selector: string): Promise<E> {
+  const container = await fixture<HTMLDivElement>(
+    html`<div><button id="start">start</button>${content}</div>`,
+  );
+  container.querySelector<HTMLButtonElement>('#start')!.focus();
+  return container.querySelector<E>(selector)!;
+}
+
+/** Counts requests to `orders`; the first `failures` answer 500. */
+function orders(failures: number): { count: number } {
+  const counter = { count: 0 };
+  api.use(
+    http.get(`${apiBase}orders`, () => {
+      counter.count++;
+      return counter.count <= failures
+        ? HttpResponse.json({ error: 'boom' }, { status: 500 })
+        : HttpResponse.json([{ sku: 'A1' }]);
+    }),
+  );
+  return counter;
+}
+
+describe('keyboard', () => {
+  it("Tab reaches the error panel's Retry button and Enter sends the request again.", async () => {
+    const { callout } = createTestClient();
+    const requests = orders(1);
+    const el = await pageWith<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+      'callout-get',
+    );
+    await untilState(el, 'error');
+    await tabTo(el, '[part~="retry-button"]');
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'data');
+    expect(requests.count).to.equal(2);
+  });
+
+  it('Space on the Retry button sends the request again too.', async () => {
+    const { callout } = createTestClient();
+    const requests = orders(1);
+    const el = await pageWith<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+      'callout-get',
+    );
+    await untilState(el, 'error');
+    await tabTo(el, '[part~="retry-button"]');
+    await sendKeys({ press: 'Space' });
+    await untilState(el, 'data');
+    expect(requests.count).to.equal(2);
+  });
+
+  it('the details toggle opens with Enter and closes with Space, and sends nothing.', async () => {
+    const { callout } = createTestClient();
+    const requests = orders(1);
+    const el = await pageWith<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+      'callout-get',
+    );
+    await untilState(el, 'error');
+    const details = part<HTMLDetailsElement>(el, 'details[part~="error-details"]')!;
+    expect(details.open).to.equal(false);
+    await tabTo(el, 'details[part~="error-details"] > summary');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => details.open, 'Enter did not open the details');
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => !details.open, 'Space did not close the details');
+    expect(requests.count).to.equal(1);
+  });
+
+  it('Enter on "Sign in to continue" signs in once and loads with one request.', async () => {
+    const provider = interactiveProvider();
+    const { callout } = createTestClient({ provider });
+    const requests = orders(0);
+    const el = await pageWith<CalloutGet>(
+      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+      'callout-get',
+    );
+    await untilState(el, 'error');
+    await tabTo(el, '[part~="sign-in-button"]');
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'data');
+    expect(provider.signIns).to.equal(1);
+    expect(requests.count).to.equal(1);
+  });
+
+  it('<callout-login>: Space on Sign in signs in, and Enter on Sign out signs out, once each.', async () => {
+    const provider = interactiveProvider();
+    let signOuts = 0;
+    const signOut = provider.signOut.bind(provider);
+    provider.signOut = () => {
+      signOuts++;
+      return signOut();
+    };
+    const { callout } = createTestClient({ provider });
+    const el = await pageWith<CalloutLogin>(
+      html`<callout-login .callout=${callout}></callout-login>`,
+      'callout-login',
+    );
+    await el.updateComplete;
+    expect(el.state).to.equal('signed-out');
+    await tabTo(el, '[part~="sign-in-button"]');
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => el.state === 'signed-in', 'Space did not sign in');
+    await el.updateComplete;
+    expect(provider.signIns).to.equal(1);
+
+    document.querySelector<HTMLButtonElement>('#start')!.focus();
+    await tabTo(el, '[part~="sign-out-button"]');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.state === 'signed-out', 'Enter did not sign out');
+    expect(signOuts).to.equal(1);
+    expect(provider.signIns).to.equal(1);
+  });
+});
