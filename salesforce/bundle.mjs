@@ -14,8 +14,9 @@ const root = new URL('../', import.meta.url);
 const scripts = {
   'sso-callout.js': 'salesforce/sso-callout.ts',
   'redirect.js': 'salesforce/redirect.ts',
+  'sign-in.js': 'salesforce/sign-in.ts',
 };
-const pages = ['redirect.html'];
+const pages = ['redirect.html', 'sign-in.html'];
 
 /**
  * @param {{ minify?: boolean }} [options]

@@ -66,6 +66,13 @@ export interface MsalProviderOptions {
    * `redirectUri` must be the static resource's `redirect.html` (see docs/salesforce.md).
    */
   lws?: MsalLwsMode;
+  /**
+   * Under LWS (no popups): URL of the static resource's `sign-in.html`. `signInUrl()` then gives
+   * the link to show; after the user signs in there, the provider signs in silently and resumes.
+   */
+  signInPage?: string;
+  /** The LWS namespace of the components, for the sign-in page's hand-back. Default `c`. */
+  lwsNamespace?: string;
 }
 
 const cacheLocations = {

@@ -15,6 +15,7 @@ import { interactionSettled, runExclusiveInteraction } from './msal-interaction-
 import { LwsPublicClientApplication } from './msal-lws-application.js';
 import { resolveLwsMode } from './msal-lws-detect.js';
 import { withOpaqueMsalIframes } from './msal-lws-iframe.js';
+import { SignInListener, signInPageUrl } from './msal-lws-sign-in.js';
 import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
 import { SignOutChannel } from './msal-sign-out-channel.js';
 import { startMsal } from './msal-startup.js';
@@ -27,6 +28,11 @@ export interface MsalAuthProvider extends AuthProvider {
   readonly tokenEndpoints: readonly string[];
   /** Resolves once MSAL is initialized and a sign-in redirect (if any) is handled. */
   ready(): Promise<void>;
+  /**
+   * Under LWS with `signInPage`: the link to the sign-in page (show it as `<a target="_blank">`:
+   * popups cannot open in LWS). `undefined` otherwise.
+   */
+  signInUrl(): string | undefined;
 }
 
 /** MSAL errors after which a silent SSO attempt (hidden iframe) may still succeed. */
@@ -108,6 +114,8 @@ class MsalProvider implements MsalAuthProvider {
   readonly #channel: SignOutChannel;
   /** Inside Salesforce Lightning Web Security: MSAL gets the scoped adaptations of msal-lws-*. */
   readonly #lws: boolean;
+  /** Under LWS with a sign-in page: hears the page announce a sign-in (msal-lws-sign-in). */
+  readonly #signInListener: SignInListener | undefined;
   #loginHint: string | undefined;
   #account: AccountInfo | undefined;
   #pendingSso: Promise<unknown> | undefined;
@@ -139,6 +147,10 @@ class MsalProvider implements MsalAuthProvider {
         throw fromMsalError(error, this.#context('new PublicClientApplication', []));
       }
     }
+    this.#signInListener =
+      this.#lws && options.signInPage
+        ? new SignInListener(this.#clientId, (username) => void this.#signedInElsewhere(username))
+        : undefined;
     this.#channel = new SignOutChannel(this.#clientId, (accountId) => this.#signedOutElsewhere(accountId));
     this.#startup = this.#start();
     this.#startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
@@ -218,9 +230,30 @@ class MsalProvider implements MsalAuthProvider {
     return this.#interact(request, lastFailure, firstFailure);
   }
 
+  signInUrl(): string | undefined {
+    const page = this.#options.signInPage;
+    if (!this.#lws || !page) return undefined;
+    const configured = this.#instance.getConfiguration();
+    return signInPageUrl({
+      page,
+      clientId: this.#clientId,
+      authority: configured.auth.authority,
+      scopes: this.#signInScopes(),
+      namespace: this.#options.lwsNamespace ?? 'c',
+      ...(this.#loginHint ? { loginHint: this.#loginHint } : {}),
+      ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
+      ...(configured.auth.authorityMetadata ? { authorityMetadata: configured.auth.authorityMetadata } : {}),
+    });
+  }
+
+  #signInScopes(): string[] {
+    return [...new Set([...oidcScopes, ...(this.#options.scopes ?? []), ...this.#wantedScopes])];
+  }
+
   async signIn(): Promise<Account> {
     await this.#startup;
-    const scopes = [...new Set([...oidcScopes, ...(this.#options.scopes ?? []), ...this.#wantedScopes])];
+    if (this.#lws) return this.#signInThroughPage();
+    const scopes = this.#signInScopes();
     const request = {
       scopes,
       redirectUri: this.#redirectUri,
@@ -254,6 +287,50 @@ class MsalProvider implements MsalAuthProvider {
       });
     }
     return toAccount(this.#account);
+  }
+
+  /**
+   * Under LWS no window can be opened: resolves when the sign-in page (opened by the user from
+   * `signInUrl()`) has announced a sign-in and the silent sign-in that follows found the account.
+   */
+  #signInThroughPage(): Promise<Account> {
+    if (!this.#signInListener) {
+      return Promise.reject(
+        new CalloutError({
+          code: CalloutErrorCode.configurationError,
+          message: 'Interactive sign-in is impossible inside Lightning Web Security without a sign-in page',
+          hint: "Pass signInPage: the URL of the static resource's sign-in.html, and show provider.signInUrl() as a link (LWS blocks popups).",
+        }),
+      );
+    }
+    return new Promise<Account>((resolve) => {
+      const unsubscribe = this.subscribe((account) => {
+        if (!account) return;
+        unsubscribe();
+        resolve(account);
+      });
+    });
+  }
+
+  /**
+   * The sign-in page announced a sign-in: the Azure AD session now exists, so sign in silently
+   * (the announcement itself is not trusted: it only names a hint; the token comes from ssoSilent).
+   */
+  async #signedInElsewhere(username: string | undefined): Promise<void> {
+    const hint = this.#loginHint ?? username;
+    if (!hint) return;
+    try {
+      await this.#startup;
+      const scopes = this.#signInScopes();
+      const result = await withOpaqueMsalIframes(() =>
+        this.#instance.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
+      );
+      this.#signedOut = false;
+      this.#wantedScopes.clear();
+      this.#setAccount(result.account ?? undefined);
+    } catch {
+      // A forged or premature announcement: nothing changes; the next demand reports as usual.
+    }
   }
 
   async signOut(): Promise<void> {
@@ -310,7 +387,8 @@ class MsalProvider implements MsalAuthProvider {
     const error = this.#interactionError(failure, earlier, scopes);
     for (const scope of scopes) this.#wantedScopes.add(scope);
     const policy = this.#options.interaction ?? 'popup';
-    if (policy === 'none' || this.#signedOut) throw error;
+    // Under LWS popups and redirects cannot start from the sandbox: the sign-in page does it.
+    if (policy === 'none' || this.#signedOut || this.#lws) throw error;
     const interactive = {
       scopes,
       redirectUri: this.#redirectUri,

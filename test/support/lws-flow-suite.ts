@@ -86,6 +86,87 @@ async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
   }
 }
 
+/** What the sandboxed sign-in flow reports back. */
+interface SignInReport {
+  firstError: string | undefined;
+  linkHref: string;
+  account: string | undefined;
+  body: unknown;
+  sources: string[];
+  error?: string;
+}
+
+/** Context handed into the sandbox for the sign-in flow. */
+interface SignInContext {
+  clientId: string;
+  redirectUri: string;
+  signInPage: string;
+  msalAuth: LwsScenario['msalAuth'];
+  /** The host-provided container the sandboxed code renders into (LWS blocks body.append). */
+  container: HTMLElement;
+  /** Stands in for the user's click on the link: opens the sign-in page (outside LWS). */
+  openSignInPage: (href: string) => void;
+}
+
+/**
+ * Inside the sandbox: no Azure AD session, so the first callout needs the user. The component
+ * shows the provider's sign-in link; once the sign-in page (outside LWS) hands the sign-in back,
+ * `signIn()` resolves and the callout succeeds.
+ */
+async function sandboxedSignIn(context: SignInContext): Promise<SignInReport> {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const provider = lib.msalProvider({
+    clientId: context.clientId,
+    loginHint: 'jane@contoso.com',
+    redirectUri: context.redirectUri,
+    interaction: 'popup',
+    cache: 'memory',
+    signInPage: context.signInPage,
+    msal: { auth: { clientId: context.clientId, ...context.msalAuth } },
+  });
+  const callout = lib.createCallout({
+    providers: { aad: provider },
+    credentials: {
+      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
+    },
+    crossTab: false,
+  });
+  const sources: string[] = [];
+  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  let firstError: string | undefined;
+  let linkHref = '';
+  try {
+    try {
+      await callout('callout:Orders/orders').json();
+    } catch (error) {
+      firstError = (error as { code?: string }).code;
+    }
+    const link = document.createElement('a');
+    link.href = provider.signInUrl() ?? '';
+    link.target = '_blank';
+    link.rel = 'opener';
+    link.textContent = 'Sign in';
+    context.container.appendChild(link);
+    linkHref = link.href;
+    const signedIn = provider.signIn();
+    context.openSignInPage(link.href);
+    const account = await signedIn;
+    const body = await callout('callout:Orders/orders/7').json();
+    callout.dispose();
+    return { firstError, linkHref, account: account.username, body, sources };
+  } catch (error) {
+    callout.dispose();
+    return {
+      firstError,
+      linkHref,
+      account: undefined,
+      body: undefined,
+      sources,
+      error: `${(error as Error).name}: ${(error as Error).message}`,
+    };
+  }
+}
+
 /** Records the `sandbox` attribute of every MSAL hidden iframe added to the real document. */
 function watchMsalIframes(): { sandboxes: (string | null)[]; stop: () => void } {
   const sandboxes: (string | null)[] = [];
@@ -179,6 +260,41 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect((await s.authorizeCounters()).codesRedeemed).to.equal(0);
       expect(s.aad.counters.token).to.equal(0);
       expect(s.api.counters.requests).to.equal(0);
+    });
+
+    it('signs in without popups through the sign-in page, which hands the sign-in back to the sandbox', async () => {
+      const s = await startLwsScenario({ aad: { session: null } });
+      const container = document.createElement('div');
+      document.body.appendChild(container);
+      const pages: HTMLIFrameElement[] = [];
+      const flow = await runInSandbox(sandboxedSignIn, {
+        clientId: s.clientId,
+        redirectUri: new URL(redirectPath, location.href).href,
+        signInPage: new URL('/__lws/sign-in.html', location.href).href,
+        msalAuth: s.msalAuth,
+        container,
+        openSignInPage: (href) => {
+          const page = document.createElement('iframe');
+          page.src = href;
+          pages.push(page);
+          document.body.appendChild(page);
+        },
+      } satisfies SignInContext);
+      for (const page of pages) page.remove();
+      container.remove();
+      const authorize = await s.authorizeCounters();
+      expect(flow.error).to.equal(undefined);
+      expect(flow.firstError).to.equal('login_required');
+      expect(new URL(flow.linkHref).pathname).to.equal('/__lws/sign-in.html');
+      expect(new URL(flow.linkHref).searchParams.get('ns')).to.equal('c');
+      expect(flow.account).to.equal('jane@contoso.com');
+      expect(flow.body).to.deep.include({ user: 'jane@contoso.com', path: 'orders/7' });
+      // One interactive sign-in on the page; silent SSO before (failed) and after the hand-back.
+      expect(authorize.signInPage).to.equal(1);
+      expect(authorize.silentAuthorize).to.equal(2);
+      expect(authorize.codesRedeemed).to.equal(2);
+      expect(authorize.session).to.equal('jane@contoso.com');
+      expect(s.api.counters.authorized).to.equal(1);
     });
 
     it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
