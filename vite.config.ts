@@ -1,37 +1,73 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/**
- * One config, two jobs:
- * - `vite` (npm start) serves the offline demo from `demo/`;
- * - `vite build` (npm run build) builds the library: one ES module per public entry point, with
- *   its runtime dependencies left external so an app bundles them once. Declarations are emitted
- *   afterwards by `tsc -p tsconfig.build.json` (vite empties `dist/` first).
- */
-export default defineConfig(({ command }) => ({
-  root: here('./demo'),
-  // The demo's public files (MSW's worker, the redirect page) are served, not shipped in the library.
-  publicDir: command === 'serve' ? here('./demo/public') : false,
-  server: { port: 5173, open: false },
-  build: {
-    outDir: here('./dist'),
-    emptyOutDir: true,
-    sourcemap: true,
-    target: 'es2022',
-    lib: {
-      formats: ['es'],
-      entry: {
-        index: here('./src/index.ts'),
-        components: here('./components/index.ts'),
-        define: here('./components/define.ts'),
-        msal: here('./src/msal.ts'),
-        redirect: here('./src/redirect.ts'),
-      },
-    },
-    rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/, /^jose($|\/)/],
+/** The library: one ES module per public entry point, runtime dependencies left external. */
+const library: UserConfig['build'] = {
+  outDir: here('./dist'),
+  emptyOutDir: true,
+  sourcemap: true,
+  target: 'es2022',
+  lib: {
+    formats: ['es'],
+    entry: {
+      index: here('./src/index.ts'),
+      components: here('./components/index.ts'),
+      define: here('./components/define.ts'),
+      msal: here('./src/msal.ts'),
+      redirect: here('./src/redirect.ts'),
     },
   },
+  rolldownOptions: {
+    external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/, /^jose($|\/)/],
+  },
+};
+
+/** The demo as a static site (what the end-to-end test serves): every page, dependencies bundled. */
+const demoSite: UserConfig['build'] = {
+  outDir: here('./dist-demo'),
+  emptyOutDir: true,
+  target: 'es2022',
+  rolldownOptions: {
+    input: {
+      index: here('./demo/index.html'),
+      plain: here('./demo/plain.html'),
+      redirect: here('./demo/redirect.html'),
+    },
+  },
+};
+
+/**
+ * One config, three jobs:
+ * - `vite` (npm start) serves the offline demo from `demo/`;
+ * - `vite build` (npm run build) builds the library; declarations are emitted afterwards by
+ *   `tsc -p tsconfig.build.json` (vite empties `dist/` first);
+ * - `vite build --mode demo` builds the demo site into `dist-demo/` (npm run build:demo).
+ */
+export default defineConfig(({ command, mode }) => ({
+  root: here('./demo'),
+  // The demo's public files (MSW's worker) are served with the demo, never shipped in the library.
+  publicDir: command === 'serve' || mode === 'demo' ? here('./demo/public') : false,
+  server: { port: 5173, open: false },
+  preview: { port: 4173 },
+  build: mode === 'demo' ? demoSite : library,
+  plugins: [
+    {
+      // MSAL's redirect page must never be cached (a stale copy breaks sign-in).
+      name: 'redirect-page-no-store',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (req.url?.startsWith('/redirect.html')) res.setHeader('Cache-Control', 'no-store');
+          next();
+        });
+      },
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (req.url?.startsWith('/redirect.html')) res.setHeader('Cache-Control', 'no-store');
+          next();
+        });
+      },
+    },
+  ],
 }));

@@ -47,16 +47,19 @@ if (world) {
   await import('./src/fault-injector.js');
   const injector = document.querySelector('demo-fault-injector') as HTMLElement & { world?: OfflineWorld };
   injector.world = world;
+  // For experiments from the browser console (and the end-to-end test): the emulated world.
+  Object.assign(window, { ssoCalloutDemo: { world } });
 }
 
 type Refreshable = HTMLElement & { refresh(): Promise<void> };
-const refreshAll = () => {
+/** After a scenario, the components call the API again — one after the other, so a one-shot fault always meets the orders list. */
+const refreshAll = async () => {
   for (const element of document.querySelectorAll<Refreshable>('callout-get, demo-customer-profile')) {
-    void element.refresh();
+    await element.refresh();
   }
 };
 document.addEventListener(
   'order-created',
   () => void document.querySelector<Refreshable>('#orders')?.refresh(),
 );
-document.addEventListener('scenario-run', refreshAll);
+document.addEventListener('scenario-run', () => void refreshAll());

@@ -98,6 +98,7 @@ export class DemoFaultInjector extends LitElement {
     .counters { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.5rem; margin-bottom: 0.75rem; }
     .counter { background: #f3f3f3; border-radius: 0.25rem; padding: 0.5rem; text-align: center; }
     .counter output { display: block; font-size: 1.5rem; font-weight: 700; color: #032d60; }
+    .counter small { color: #706e6b; font-size: 0.7rem; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; }
     button { font: inherit; background: #fff; color: #0176d3; border: 1px solid #c9c9c9; border-radius: 0.25rem; padding: 0.3rem 0.6rem; cursor: pointer; }
     button[aria-pressed='true'] { background: #fddde3; border-color: #ba0517; color: #ba0517; }
@@ -131,13 +132,14 @@ export class DemoFaultInjector extends LitElement {
   override render() {
     const world = this.world;
     if (!world) return html``;
-    const idp = world.aad.counters.authorize + world.aad.counters.token;
+    const { authorize, token } = world.aad.counters;
     const pressed = (id: string) =>
       (id === 'claims' && !!world.api.faults.requireAuthContext) ||
       (id === 'idp-down' && !!world.aad.faults.tokenEndpoint);
     return html`
       <div class="counters">
-        <div class="counter">IdP requests<output data-counter="idp">${idp}</output></div>
+        <div class="counter">IdP requests<output data-counter="idp">${authorize + token}</output>
+          <small><span data-counter="authorize">${authorize}</span> authorize · <span data-counter="token">${token}</span> token</small></div>
         <div class="counter">API requests<output data-counter="api">${world.api.counters.requests}</output></div>
         <div class="counter">Auth retries<output data-counter="retries">${this.#retries}</output></div>
       </div>

@@ -1,0 +1,238 @@
+// @ts-check
+/**
+ * End-to-end test of the built demo (`vite build --mode demo`), served by `vite preview` and driven
+ * with playwright-core in Debian's Chromium (no browser download; CHROME_PATH overrides the path).
+ * It walks the story a person would: silent SSO, every fault-injector scenario, a POST through a
+ * 401, and sign-in through the emulator's popup — asserting by counting IdP and API requests.
+ * Screenshots of the main states go to test-results/e2e/ (not committed). Any console error other
+ * than the browser's own "Failed to load resource" lines for statuses a scenario provokes, and any
+ * uncaught error or unhandled rejection, fails the run.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+const shots = new URL('test-results/e2e/', root);
+mkdirSync(shots, { recursive: true });
+
+/** @returns {Promise<number>} a free loopback port */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** @type {import('node:child_process').ChildProcess} */
+let preview;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {import('playwright-core').BrowserContext} */
+let context;
+/** @type {import('playwright-core').Page} */
+let page;
+/** @type {string[]} */
+const problems = [];
+/** Statuses the scenarios provoke on purpose: the browser logs each as a console error. */
+const provoked = /Failed to load resource: the server responded with a status of (401|403|429|500)/;
+
+/** @param {string} name */
+const screenshot = (name) =>
+  page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage: true });
+
+/** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number }>} */
+const counters = () =>
+  page.evaluate(() => {
+    const { world } = /** @type {any} */ (window).ssoCalloutDemo;
+    const injector = document.querySelector('demo-fault-injector');
+    const retries = Number(injector?.shadowRoot?.querySelector('[data-counter="retries"]')?.textContent);
+    return {
+      authorize: world.aad.counters.authorize,
+      token: world.aad.counters.token,
+      api: world.api.counters.requests,
+      orders: world.orders.length,
+      retries,
+    };
+  });
+
+/** Clicks a fault-injector scenario and waits until both components have called the API again. @param {string} id */
+async function runScenario(id) {
+  await page.locator(`demo-fault-injector button[data-scenario="${id}"]`).click();
+}
+
+/** Waits until `check` holds for the counters. @param {(c: Awaited<ReturnType<typeof counters>>) => boolean} check */
+async function until(check, what = 'the counters to change') {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const current = await counters();
+    if (check(current)) return current;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(current)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const orderRows = () => page.locator('callout-get#orders table.orders tbody tr');
+const ordersState = () => page.locator('callout-get#orders').getAttribute('state');
+
+before(async () => {
+  const port = await freePort();
+  preview = spawn(
+    'npx',
+    ['vite', 'preview', '--mode', 'demo', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start')), 30_000);
+    preview.stdout?.on('data', (chunk) => {
+      if (String(chunk).includes(`${port}`)) {
+        clearTimeout(timer);
+        resolve(undefined);
+      }
+    });
+    preview.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  context.on('page', (opened) => {
+    opened.on('pageerror', (error) => problems.push(`popup page error: ${error.message}`));
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !provoked.test(message.text()))
+      problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  preview?.kill();
+});
+
+describe('the demo', () => {
+  it('loads and shows the open orders without any prompt', async () => {
+    await orderRows().first().waitFor();
+    assert.equal(await orderRows().count(), 2);
+    await page.locator('demo-customer-profile dl').waitFor();
+    assert.equal(context.pages().length, 1, 'no popup was opened');
+    await screenshot('1-loaded');
+  });
+
+  it('costs one authorize and one token request for all its components', async () => {
+    const c = await until((x) => x.api >= 2, 'both components to load');
+    assert.equal(c.authorize, 1);
+    assert.equal(c.token, 1);
+    assert.equal(c.retries, 0);
+  });
+
+  it('recovers from a revoked token with one refresh and one retry', async () => {
+    const before = await counters();
+    await runScenario('revoke');
+    // The orders list is answered 401, refreshes and retries; the profile then uses the new token.
+    const c = await until((x) => x.api >= before.api + 3, 'both components to call the API');
+    assert.equal(c.api - before.api, 3);
+    assert.equal(c.token - before.token, 1, 'one refresh for both components');
+    assert.equal(c.authorize - before.authorize, 0);
+    assert.equal(c.retries - before.retries, 1, 'one auth retry');
+    assert.equal(await orderRows().count(), 2);
+  });
+
+  it('answers a claims challenge with a claims token and one retry per request', async () => {
+    const before = await counters();
+    await runScenario('claims');
+    const c = await until((x) => x.api >= before.api + 4, 'both components to retry');
+    assert.equal(c.token - before.token, 1, 'one token request carrying the claims');
+    assert.equal(c.retries - before.retries, 2);
+    assert.equal(await ordersState(), 'data');
+    await runScenario('claims'); // the API stops requiring claims
+    await until((x) => x.api >= c.api + 2, 'the components to reload');
+  });
+
+  it('shows a forbidden error with its hint on 403 insufficient scope, without retrying', async () => {
+    const before = await counters();
+    await runScenario('forbidden');
+    await page.locator('callout-get#orders [part~="error"]').waitFor();
+    const text = await page.locator('callout-get#orders [part~="error"]').innerText();
+    assert.match(text, /403/);
+    assert.match(text, /scope/i);
+    const c = await until((x) => x.api >= before.api + 2, 'both components to call');
+    assert.equal(c.retries, before.retries);
+    assert.equal(c.token, before.token);
+    await screenshot('2-forbidden');
+  });
+
+  it('waits out a 429 with Retry-After and shows the data', async () => {
+    const before = await counters();
+    await runScenario('throttle');
+    const c = await until((x) => x.api >= before.api + 3, 'the throttled call to be retried');
+    assert.equal(c.api - before.api, 3, '429, its retry, and the profile');
+    await orderRows().first().waitFor();
+    assert.equal(await ordersState(), 'data');
+  });
+
+  it('creates exactly one order when the first POST attempt is answered 401', async () => {
+    const before = await counters();
+    await page.evaluate(() => {
+      const { world } = /** @type {any} */ (window).ssoCalloutDemo;
+      world.api.faults.status = 401;
+      world.api.faults.times = 1;
+    });
+    await page.locator('demo-order-form button[type="submit"]').click();
+    await page.locator('demo-order-form .message', { hasText: 'created' }).waitFor();
+    const c = await until((x) => x.orders === before.orders + 1, 'the order to be created');
+    assert.equal(c.orders - before.orders, 1);
+    assert.equal(c.retries - before.retries, 1);
+    await orderRows().nth(2).waitFor();
+    assert.equal(await orderRows().count(), 3);
+  });
+
+  it('reports an IdP outage with a hint while the cached token keeps working', async () => {
+    await runScenario('idp-down');
+    await runScenario('expire');
+    const message = page.locator('demo-fault-injector .message');
+    await message.filter({ hasText: /token/i }).waitFor();
+    assert.match(await message.innerText(), /Azure AD|identity provider|token source|server/i);
+    await orderRows().first().waitFor();
+    assert.equal(await ordersState(), 'data');
+    await runScenario('idp-down');
+  });
+
+  it('asks for sign-in when the SSO session ends, and shows data after the popup', async () => {
+    await runScenario('end-session');
+    const signIn = page.locator('callout-get#orders [part~="sign-in-button"]');
+    await signIn.waitFor();
+    await screenshot('3-sign-in-required');
+    const popup = context.waitForEvent('page');
+    await signIn.click();
+    await (await popup).waitForEvent('close', { timeout: 15_000 }).catch(() => {});
+    await orderRows().first().waitFor();
+    assert.equal(await ordersState(), 'data');
+    await screenshot('4-signed-in-again');
+  });
+
+  it('logged no console errors and no unhandled rejections', () => {
+    assert.deepEqual(problems, []);
+  });
+});
