@@ -83,14 +83,20 @@ const ordersState = () => page.locator('callout-get#orders').getAttribute('state
 
 before(async () => {
   const port = await freePort();
-  preview = spawn(
-    'npx',
-    ['vite', 'preview', '--mode', 'demo', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // Vite's own script under this Node (no npx wrapper), so killing it really stops the server.
+  const vite = new URL('node_modules/vite/bin/vite.js', root).pathname;
+  const args = [
+    vite,
+    'preview',
+    '--mode',
+    'demo',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ];
+  preview = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('vite preview did not start')), 30_000);
     preview.stdout?.on('data', (chunk) => {
@@ -128,7 +134,11 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  preview?.kill();
+  if (preview && preview.exitCode === null) {
+    const exited = new Promise((resolve) => preview.once('exit', resolve));
+    preview.kill('SIGTERM');
+    await exited;
+  }
 });
 
 describe('the demo', () => {
