@@ -3,21 +3,9 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, executablePath } from './test/support/chromium.js';
 import { lwsServer } from './test/support/lws-server.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
-
-/** Debian's chromium by default; CHROME_PATH points the suite at another Chrome. */
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * MSW's worker must be served from `/` so its scope covers the test page.

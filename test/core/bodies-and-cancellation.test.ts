@@ -1,22 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import type { CalloutError } from '../../src/index.js';
-import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
+import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { createTokenSource } from '../support/token-source.js';
 
 const api = 'https://api.contoso.test/v1/';
-
-async function failure(promise: Promise<unknown>): Promise<CalloutError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the callout to fail');
-}
 
 function setup() {
   const source = createTokenSource();
@@ -88,7 +78,7 @@ describe('request bodies on the auth retry', () => {
         controller.close();
       },
     });
-    const error = await failure(
+    const error = await expectFailure(
       callout.post('callout:Orders/orders', { body, fetch: recordingFetch }).json(),
     );
     expect(fetches).to.equal(1);
@@ -116,7 +106,7 @@ describe('abort, timeout and network failures', () => {
     const controller = new AbortController();
     const pending = callout('callout:Orders/slow', { signal: controller.signal }).json();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(pending);
+    const error = await expectFailure(pending);
     expect(error.code).to.equal(CalloutErrorCode.aborted);
     expect(apiRequests).to.equal(1);
   });
@@ -133,7 +123,7 @@ describe('abort, timeout and network failures', () => {
     const aborted = callout('callout:Orders/orders', { signal: controller.signal }).json();
     const patient = callout('callout:Orders/orders').json();
     controller.abort();
-    expect((await failure(aborted)).code).to.equal(CalloutErrorCode.aborted);
+    expect((await expectFailure(aborted)).code).to.equal(CalloutErrorCode.aborted);
     expect(await patient).to.deep.equal({ ok: true });
     expect(source.requests).to.have.length(1);
   });
@@ -146,7 +136,7 @@ describe('abort, timeout and network failures', () => {
         return HttpResponse.json({ late: true });
       }),
     );
-    const error = await failure(callout('callout:Orders/slow', { timeout: 100, retry: 0 }).json());
+    const error = await expectFailure(callout('callout:Orders/slow', { timeout: 100, retry: 0 }).json());
     expect(error.code).to.equal(CalloutErrorCode.timeout);
     expect(error.message).to.equal(`Callout timed out: GET ${api}slow`);
   });
@@ -154,7 +144,7 @@ describe('abort, timeout and network failures', () => {
   it('explains a network failure with CORS and CSP hints', async () => {
     const { callout } = setup();
     msw.use(http.get(`${api}down`, () => HttpResponse.error()));
-    const error = await failure(callout('callout:Orders/down', { retry: 0 }).json());
+    const error = await expectFailure(callout('callout:Orders/down', { retry: 0 }).json());
     expect(error.code).to.equal(CalloutErrorCode.networkError);
     expect(error.hint).to.contain('CORS');
     expect(error.hint).to.contain('Trusted URL');
@@ -174,7 +164,7 @@ describe('abort, timeout and network failures', () => {
     });
     let errors = 0;
     callout.events.addEventListener('error', () => errors++);
-    const error = await failure(callout('callout:Orders/orders').json());
+    const error = await expectFailure(callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.tokenEndpointError);
     expect(error.message).to.contain('IdP is down');
     expect(errors).to.equal(1);
@@ -195,7 +185,7 @@ describe('abort, timeout and network failures', () => {
     });
     const seen: string[] = [];
     callout.events.addEventListener('interaction-required', (e) => seen.push(e.detail.provider));
-    const error = await failure(callout('callout:Orders/orders').json());
+    const error = await expectFailure(callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
     expect(seen).to.deep.equal(['aad']);
   });

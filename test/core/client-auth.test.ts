@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import type { CalloutError, CredentialDefinition, RetryEventDetail } from '../../src/index.js';
-import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import type { CredentialDefinition, RetryEventDetail } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
+import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { createTokenSource, type TokenSource } from '../support/token-source.js';
@@ -16,16 +17,6 @@ function client(source: TokenSource, credential: Partial<CredentialDefinition> =
       Orders: { url: api, provider: 'test', scopes: ['api://orders/Orders.Read'], ...credential },
     },
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CalloutError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the callout to fail');
 }
 
 describe('the callout client', () => {
@@ -87,7 +78,7 @@ describe('the callout client', () => {
       }),
     );
     const callout = client(source);
-    const error = await failure(callout('callout:Orders/orders').json());
+    const error = await expectFailure(callout('callout:Orders/orders').json());
     expect(apiRequests).to.equal(2);
     expect(source.requests).to.have.length(2);
     expect(error.code).to.equal(CalloutErrorCode.unauthorized);
@@ -108,7 +99,7 @@ describe('the callout client', () => {
       }),
     );
     const plain = createTokenSource();
-    const error = await failure(client(plain)('callout:Orders/orders').json());
+    const error = await expectFailure(client(plain)('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.forbidden);
     expect(apiRequests).to.equal(1);
     expect(plain.requests).to.have.length(1);
@@ -161,7 +152,7 @@ describe('the callout client', () => {
       ),
     );
     const source = createTokenSource();
-    const error = await failure(client(source)('callout:Orders/orders').json());
+    const error = await expectFailure(client(source)('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.unauthorized);
     expect(source.requests).to.have.length(1);
   });
@@ -196,7 +187,7 @@ describe('the callout client', () => {
         return new HttpResponse(null, { status: 503 });
       }),
     );
-    const error = await failure(client(source, { retry: 0 })('callout:Orders/orders').json());
+    const error = await expectFailure(client(source, { retry: 0 })('callout:Orders/orders').json());
     expect(apiRequests).to.equal(2);
     expect(error.code).to.equal(CalloutErrorCode.httpError);
     expect(error.status).to.equal(503);
@@ -244,7 +235,7 @@ describe('the callout client', () => {
         return new HttpResponse(null, { status: 401 });
       }),
     );
-    const error = await failure(client(source).post('callout:Orders/oauth2/token').json());
+    const error = await expectFailure(client(source).post('callout:Orders/oauth2/token').json());
     expect(seen).to.deep.equal([null]);
     expect(source.requests).to.have.length(0);
     expect(error.code).to.equal(CalloutErrorCode.unauthorized);

@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../support/chromium.js';
 
 const root = new URL('../../', import.meta.url);
 const shots = new URL('test-results/e2e/', root);
@@ -107,18 +108,8 @@ before(async () => {
     });
     preview.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+
   context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   context.on('page', (opened) => {
     opened.on('pageerror', (error) => problems.push(`popup page error: ${error.message}`));
