@@ -1,5 +1,6 @@
 import type { ResponsePromise } from 'ky';
 import { CredentialRegistry } from './credentials/credential-registry.js';
+import { defined } from './defined.js';
 import { CalloutError } from './diagnostics/callout-error.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import { CalloutEvents } from './events.js';
@@ -75,7 +76,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
   const crossTab = options.crossTab ?? true;
   const store = new TokenStore({
     events,
-    ...(options.leewaySeconds === undefined ? {} : { leewaySeconds: options.leewaySeconds }),
+    ...defined('leewaySeconds', options.leewaySeconds),
     ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout' } : {}),
     onRemoteSignOut: (provider) => events.emit('account', { provider }),
   });
@@ -156,7 +157,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
         { providerName: credential.provider, provider, credential: name },
         {
           scopes: [...credential.scopes],
-          ...(peekOptions.claims === undefined ? {} : { claims: peekOptions.claims }),
+          ...defined('claims', peekOptions.claims),
         },
       );
     },

@@ -95,9 +95,24 @@ type Listener<K extends CalloutEventName> = (event: CalloutEventMap[K]) => void;
  * ```
  */
 export class CalloutEvents extends EventTarget {
-  /** Dispatch `name` with `detail` to every listener. */
+  /** Plain listeners by type (`capture:` prefixed for capture ones), de-duplicated as `EventTarget` does. */
+  readonly #plain = new Map<string, Set<unknown>>();
+  /** Types that ever had a `once` or `signal` listener: those remove themselves, so never skipped. */
+  readonly #sticky = new Set<string>();
+
+  /**
+   * Whether `name` may have a listener. Never `false` while one is registered, so the client may
+   * skip building an event's detail when it is.
+   */
+  hasListeners(name: CalloutEventName): boolean {
+    return (
+      this.#sticky.has(name) || !!this.#plain.get(name)?.size || !!this.#plain.get(`capture:${name}`)?.size
+    );
+  }
+
+  /** Dispatch `name` with `detail` to every listener (nothing is built when there is none). */
   emit<K extends CalloutEventName>(name: K, detail: CalloutEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(name, { detail }));
+    if (this.hasListeners(name)) this.dispatchEvent(new CustomEvent(name, { detail }));
   }
 
   override addEventListener<K extends CalloutEventName>(
@@ -116,6 +131,13 @@ export class CalloutEvents extends EventTarget {
     options?: boolean | AddEventListenerOptions,
   ): void {
     super.addEventListener(type, listener, options);
+    if (!listener) return;
+    if (typeof options === 'object' && (options.once || options.signal)) this.#sticky.add(type);
+    else {
+      const key = plainKey(type, options);
+      const set = this.#plain.get(key) ?? new Set();
+      this.#plain.set(key, set.add(listener));
+    }
   }
 
   override removeEventListener<K extends CalloutEventName>(
@@ -134,5 +156,10 @@ export class CalloutEvents extends EventTarget {
     options?: boolean | EventListenerOptions,
   ): void {
     super.removeEventListener(type, listener, options);
+    this.#plain.get(plainKey(type, options))?.delete(listener);
   }
+}
+
+function plainKey(type: string, options: boolean | EventListenerOptions | undefined): string {
+  return (typeof options === 'object' ? options.capture : options) ? `capture:${type}` : type;
 }

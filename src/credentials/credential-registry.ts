@@ -1,3 +1,4 @@
+import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CredentialDefinition } from '../types.js';
@@ -65,7 +66,7 @@ export class CredentialRegistry {
         const known = [...this.#credentials.keys()];
         throw new CalloutError({
           code: CalloutErrorCode.unknownCredential,
-          ...(name === undefined ? {} : { credential: name }),
+          ...defined('credential', name),
           message:
             name === undefined
               ? `Callout URL ${JSON.stringify(input)} has no valid credential name after "callout:"`

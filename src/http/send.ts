@@ -1,6 +1,7 @@
 import ky, { isForceRetryError, type Options, type ResponsePromise, type RetryOptions } from 'ky';
 import type { CredentialRegistry } from '../credentials/credential-registry.js';
 import type { ResolvedCredential } from '../credentials/define-credential.js';
+import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
@@ -104,45 +105,56 @@ export function send(
 
   const attach = async (request: Request, forceRefresh = false) => {
     if (!context) return;
-    const token = await deps.store.get(context, {
+    const token = await deps.store.accessToken(context, {
       ...state.tokenRequest,
       forceRefresh,
-      ...(signal ? { signal } : {}),
+      ...defined('signal', signal),
     });
-    state.token = token.accessToken;
+    state.token = token;
     state.authorized = true;
-    request.headers.set('authorization', `Bearer ${token.accessToken}`);
+    request.headers.set('authorization', `Bearer ${token}`);
   };
 
   const instrumentedFetch = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     state.attempt++;
-    const detail = {
-      id,
-      attempt: state.attempt,
-      method: request.method,
-      url: request.url,
-      ...(credentialName === undefined ? {} : { credential: credentialName }),
-      authorized: request.headers.has('authorization'),
-    };
-    deps.events.emit('request', detail);
+    const { events } = deps;
+    // Details are built only for events someone listens to: most pages listen to none.
+    const detail =
+      events.hasListeners('request') || events.hasListeners('response')
+        ? {
+            id,
+            attempt: state.attempt,
+            method: request.method,
+            url: request.url,
+            ...defined('credential', credentialName),
+            authorized: request.headers.has('authorization'),
+          }
+        : undefined;
+    if (detail) events.emit('request', detail);
     const started = performance.now();
     const response = await (options.fetch ?? globalThis.fetch)(request, init);
-    const requestId = requestIdOf(response.headers);
-    deps.events.emit('response', {
-      ...detail,
-      status: response.status,
-      durationMs: performance.now() - started,
-      ...(requestId === undefined ? {} : { requestId }),
-    });
+    if (detail && events.hasListeners('response')) {
+      events.emit('response', {
+        ...detail,
+        status: response.status,
+        durationMs: performance.now() - started,
+        ...defined('requestId', requestIdOf(response.headers)),
+      });
+    }
     return response;
   };
 
-  const headers = new Headers(credential?.headers);
-  new Headers(options.headers as HeadersInit | undefined).forEach((value, key) => {
-    headers.set(key, value);
-  });
-  if (context) headers.delete('authorization');
+  // Copy headers only when there is something to merge or an Authorization header to drop.
+  let headers = options.headers as HeadersInit | undefined;
+  if (credential?.headers || (context && headers)) {
+    const merged = new Headers(credential?.headers);
+    new Headers(headers).forEach((value, key) => {
+      merged.set(key, value);
+    });
+    if (context) merged.delete('authorization');
+    headers = merged;
+  }
 
   const kyOptions: Options = {
     ...options,
@@ -187,7 +199,7 @@ export function send(
             state.tokenRequest = { ...state.tokenRequest, claims: decision.claims };
           const result = await deps.store.refresh(
             context,
-            { ...state.tokenRequest, ...(signal ? { signal } : {}) },
+            { ...state.tokenRequest, ...defined('signal', signal) },
             rejected,
           );
           state.token = result.token.accessToken;
@@ -220,9 +232,9 @@ export function send(
             id,
             method,
             url: url.href,
-            ...(credentialName === undefined ? {} : { credential: credentialName }),
+            ...defined('credential', credentialName),
             reason: 'transient',
-            ...(status === undefined ? {} : { status }),
+            ...defined('status', status),
             refreshed: false,
           });
           await attach(request);
@@ -239,10 +251,10 @@ export function send(
       state.error = toCalloutError(error, {
         method,
         url: url.href,
-        ...(credentialName === undefined ? {} : { credential: credentialName }),
+        ...defined('credential', credentialName),
         authorized: state.authorized,
         authRetried: state.authRetried,
-        ...(signal ? { signal } : {}),
+        ...defined('signal', signal),
       });
       emitError(deps.events, state.error, context?.providerName);
     }

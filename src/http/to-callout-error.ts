@@ -1,4 +1,5 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { defined } from '../defined.js';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import { defaultHints } from '../diagnostics/hints.js';
@@ -55,7 +56,7 @@ export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
     cause: error,
     method: call.method,
     url: call.url,
-    ...(call.credential === undefined ? {} : { credential: call.credential }),
+    ...defined('credential', call.credential),
   };
   if (call.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) {
     return new CalloutError({
@@ -80,8 +81,8 @@ export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
       ...base,
       status,
       message: `Callout failed with ${label}: ${where}`,
-      ...(requestId === undefined ? {} : { requestId }),
-      ...(error.data === undefined ? {} : { data: error.data }),
+      ...defined('requestId', requestId),
+      ...defined('data', error.data),
     };
     if (status === 401)
       return new CalloutError({

@@ -1,3 +1,4 @@
+import { defined } from '../defined.js';
 import type { Account } from '../types.js';
 
 /** A token as it crosses tabs: plain values only (structured-clone safe, also under LWS). */
@@ -68,7 +69,7 @@ export class CrossTab {
 
   /** Tells other tabs that `provider` (and `accountId`, if given) signed out. */
   signOut(provider: string, accountId: string | undefined): void {
-    this.#post({ type: 'sign-out', provider, ...(accountId === undefined ? {} : { accountId }) });
+    this.#post({ type: 'sign-out', provider, ...defined('accountId', accountId) });
   }
 
   /** Stops listening; the coordinator cannot be used afterwards. */

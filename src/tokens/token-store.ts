@@ -1,3 +1,4 @@
+import { defined } from '../defined.js';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
@@ -87,10 +88,25 @@ export class TokenStore {
    * acquisition however many callers ask at once). `forceRefresh` skips the memory cache.
    */
   async get(context: TokenContext, request: TokenRequest): Promise<AccessToken> {
+    const token = this.#get(context, request);
+    return token instanceof Promise ? token : { ...publicToken(token), source: 'store' };
+  }
+
+  /**
+   * The access token string of {@link get}, without copying the token object: what a request
+   * attaches. Same freshness, single flight and events as `get`.
+   */
+  async accessToken(context: TokenContext, request: TokenRequest): Promise<string> {
+    return (await this.#get(context, request)).accessToken;
+  }
+
+  /** The fresh stored token (not copied: callers copy what they hand out), or its acquisition. */
+  #get(context: TokenContext, request: TokenRequest): StoredToken | Promise<StoredToken> {
     const key = this.#key(context, request);
     const entry = this.#entry(key);
     if (!request.forceRefresh && entry.token && this.#isFresh(entry.token)) {
-      return this.#serve(context, request, entry.token);
+      this.#emit(context, request, entry.token, false, 'store');
+      return entry.token;
     }
     return abortable(this.#acquire(key, entry, context, request), request.signal);
   }
@@ -166,9 +182,8 @@ export class TokenStore {
   }
 
   #serve(context: TokenContext, request: TokenRequest, token: StoredToken): AccessToken {
-    const served: AccessToken = { ...publicToken(token), source: 'store' };
-    this.#emit(context, request, served, false);
-    return served;
+    this.#emit(context, request, token, false, 'store');
+    return { ...publicToken(token), source: 'store' };
   }
 
   #acquire(key: string, entry: Entry, context: TokenContext, request: TokenRequest): Promise<StoredToken> {
@@ -194,7 +209,7 @@ export class TokenStore {
       if (entry.token && this.#isUnexpired(entry.token)) return entry.token;
       throw new CalloutError({
         code: CalloutErrorCode.renewalThrottled,
-        ...(context.credential === undefined ? {} : { credential: context.credential }),
+        ...defined('credential', context.credential),
         message: `Token renewal for provider "${context.providerName}" was throttled: ${throttleLimit} renewals in ${throttleWindowMs / 1000} s`,
       });
     }
@@ -217,7 +232,7 @@ export class TokenStore {
         if (!accountEntry.token || accountEntry.token.expiresOn <= stored.expiresOn)
           accountEntry.token = stored;
       }
-      this.#emit(context, request, publicToken(stored), request.forceRefresh === true);
+      this.#emit(context, request, stored, request.forceRefresh === true);
       this.#crossTab?.shareToken(key, {
         accessToken: stored.accessToken,
         expiresOn: stored.expiresOn.getTime(),
@@ -240,7 +255,7 @@ export class TokenStore {
       accessToken: shared.accessToken,
       expiresOn: new Date(shared.expiresOn),
       scopes: [...shared.scopes],
-      ...(shared.account ? { account: shared.account } : {}),
+      ...defined('account', shared.account),
       source: 'store',
       receivedAt: this.#now(),
     };
@@ -250,7 +265,7 @@ export class TokenStore {
       scopes: [...shared.scopes],
       source: 'store',
       expiresOn: entry.token.expiresOn,
-      ...(shared.account ? { account: shared.account } : {}),
+      ...defined('account', shared.account),
       forced: false,
       claims: claims !== '',
       fromOtherTab: true,
@@ -268,14 +283,21 @@ export class TokenStore {
     }
   }
 
-  #emit(context: TokenContext, request: TokenRequest, token: AccessToken, forced: boolean): void {
+  #emit(
+    context: TokenContext,
+    request: TokenRequest,
+    token: AccessToken,
+    forced: boolean,
+    source = token.source,
+  ): void {
+    if (!this.#events.hasListeners('token')) return;
     this.#events.emit('token', {
       provider: context.providerName,
-      ...(context.credential === undefined ? {} : { credential: context.credential }),
+      ...defined('credential', context.credential),
       scopes: [...token.scopes],
-      source: token.source,
+      source,
       expiresOn: token.expiresOn,
-      ...(token.account ? { account: token.account } : {}),
+      ...defined('account', token.account),
       forced,
       claims: request.claims !== undefined,
     });
@@ -297,7 +319,7 @@ function validateToken(token: AccessToken, context: TokenContext, now: number): 
   ) {
     throw new CalloutError({
       code: CalloutErrorCode.tokenEndpointError,
-      ...(context.credential === undefined ? {} : { credential: context.credential }),
+      ...defined('credential', context.credential),
       message: `Provider "${context.providerName}" returned no usable token (it needs a non-empty accessToken and a valid expiresOn)`,
     });
   }
@@ -317,7 +339,7 @@ function toTokenError(error: unknown, context: TokenContext): CalloutError {
   return new CalloutError({
     code: CalloutErrorCode.tokenEndpointError,
     cause: error,
-    ...(context.credential === undefined ? {} : { credential: context.credential }),
+    ...defined('credential', context.credential),
     message: `Provider "${context.providerName}" failed to obtain a token: ${reason}`,
   });
 }
