@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import type { AccessToken } from '../../src/index.js';
 
 /** What the diagnostics panel may show about a token: selected claims and a masked form. */
@@ -27,8 +26,25 @@ export function maskToken(token: string): string {
 }
 
 /**
- * Decodes the claims the panel shows, with `jose`'s `decodeJwt` (no signature check: this is for
- * reading only). An opaque or encrypted token yields a note instead of claims.
+ * The payload of a compact JWS (`header.payload.signature`), base64url-decoded and parsed — no
+ * signature check: the panel only displays claims, it never trusts them. Throws for anything else
+ * (an opaque token, a five-part encrypted JWE, a payload that is not a JSON object).
+ */
+export function decodeJwtPayload(jwt: string): Record<string, unknown> {
+  const [, payload, , extra] = jwt.split('.');
+  if (!payload || extra !== undefined || jwt.split('.').length !== 3) throw new TypeError('Not a JWS');
+  const binary = atob(payload.replaceAll('-', '+').replaceAll('_', '/'));
+  const claims: unknown = JSON.parse(
+    new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
+  );
+  if (!claims || typeof claims !== 'object' || Array.isArray(claims))
+    throw new TypeError('Not a JWT claims set');
+  return claims as Record<string, unknown>;
+}
+
+/**
+ * Decodes the claims the panel shows with {@link decodeJwtPayload} (reading only: no signature
+ * check, no jose in the bundle). An opaque or encrypted token yields a note instead of claims.
  */
 export function toTokenView(credential: string, token: AccessToken): TokenView {
   const base: TokenView = {
@@ -38,7 +54,7 @@ export function toTokenView(credential: string, token: AccessToken): TokenView {
     scopes: [...token.scopes],
   };
   try {
-    const claims = decodeJwt(token.accessToken);
+    const claims = decodeJwtPayload(token.accessToken);
     const text = (value: unknown) =>
       value === undefined ? undefined : Array.isArray(value) ? value.join(' ') : String(value);
     const audience = text(claims.aud);
