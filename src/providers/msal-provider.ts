@@ -176,6 +176,8 @@ class MsalProvider implements MsalAuthProvider {
     await interactionSettled();
     const scopes = [...request.scopes];
     let firstFailure: unknown;
+    // Another provider or the app sharing this MSAL instance (or its cache) may have signed in since.
+    if (!this.#account && !this.#signedOut) this.#setAccount(pickAccount(this.#instance, this.#loginHint));
     const account = this.#account;
     if (account) {
       try {

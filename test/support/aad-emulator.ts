@@ -76,9 +76,25 @@ export interface AadEmulatorCounters {
   token: number;
   authorizationCodeGrants: number;
   refreshTokenGrants: number;
-  /** Token requests that carried a `claims` parameter. */
+  /**
+   * Token requests that carried a claims challenge (MSAL 5 sends `claims` on every request; only
+   * access-token claims beyond the `xms_cc` client capabilities count).
+   */
   claimsRequests: number;
   logout: number;
+}
+
+/**
+ * The parameters of every request the emulator answered, in order, so tests can assert on what
+ * MSAL actually sent (`domain_hint`, `sid`, `claims` with `xms_cc` …).
+ */
+export interface AadEmulatorReceived {
+  /** Query parameters of each authorize request (silent and interactive). */
+  authorize: URLSearchParams[];
+  /** Form parameters of each token endpoint request. */
+  token: URLSearchParams[];
+  /** Query parameters of each logout (end-session) request. */
+  logout: URLSearchParams[];
 }
 
 /** Faults to inject. Set a field to make the next requests fail that way; reset it to heal. */
@@ -93,6 +109,8 @@ export interface AadEmulatorFaults {
   webPlatform: boolean;
   /** Requests with a `claims` challenge need MFA (AADSTS50076) unless the grant came from an interactive sign-in. */
   claimsNeedInteraction: boolean;
+  /** The user declines on the interactive sign-in page: it answers access_denied (AADSTS65004). */
+  signInDeclined: boolean;
 }
 
 /** The emulator: MSW handlers plus the knobs and counters tests use. */
@@ -100,6 +118,8 @@ export interface AadEmulator {
   handlers: RequestHandler[];
   state: AadEmulatorState;
   counters: AadEmulatorCounters;
+  /** What each request carried; emptied by {@link AadEmulator.resetCounters} too. */
+  received: AadEmulatorReceived;
   faults: AadEmulatorFaults;
   /** `https://<host>/<tenant>`: the authority to give MSAL. */
   authority: string;
@@ -113,7 +133,7 @@ export interface AadEmulator {
   jwks(): Promise<JSONWebKeySet>;
   /** The token issuer (`iss`). */
   issuer: string;
-  /** Sets every counter back to zero. */
+  /** Sets every counter back to zero and forgets what was received. */
   resetCounters(): void;
 }
 
@@ -222,12 +242,14 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     logout: 0,
   });
   const counters = zero();
+  const received: AadEmulatorReceived = { authorize: [], token: [], logout: [] };
   const faults: AadEmulatorFaults = {
     consentMissing: false,
     refreshTokenExpired: false,
     tokenEndpoint: undefined,
     webPlatform: false,
     claimsNeedInteraction: false,
+    signInDeclined: false,
   };
 
   let signingKey: Promise<SigningKey> | undefined;
@@ -301,6 +323,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     counters.authorize++;
     const url = new URL(request.url);
     const params = url.searchParams;
+    received.authorize.push(new URLSearchParams(params));
     const redirectUri = params.get('redirect_uri') ?? '';
     if (!clientAllowed(params.get('client_id'))) return html(errorPage(aadErrors.badClient), 400);
     if (!redirectUriAllowed(redirectUri)) return html(errorPage(aadErrors.redirectUriMismatch), 400);
@@ -336,6 +359,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
       return issueCode(params, sessionUser, false);
     }
     counters.signInPage++;
+    if (faults.signInDeclined) return respondError(params, aadErrors.consentDeclined);
     const hinted = findUser(params.get('login_hint'));
     const choices = hinted ? [hinted] : users;
     // A user who picks the first account at once. Answered in this same navigation: a second
@@ -425,8 +449,9 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
   const token = async ({ request }: { request: Request }): Promise<Response> => {
     counters.token++;
     const form = new URLSearchParams(await request.text());
+    received.token.push(new URLSearchParams(form));
     const claims = form.get('claims');
-    if (claims) counters.claimsRequests++;
+    if (Object.keys(parseClaims(claims)).some((k) => k !== 'xms_cc')) counters.claimsRequests++;
     if (faults.tokenEndpoint === 'server-error') return tokenError(aadErrors.serverError, 500);
     if (faults.tokenEndpoint === 'garbage') return html('<html><body>Service unavailable</body></html>', 200);
     if (faults.tokenEndpoint === 'timeout') {
@@ -476,10 +501,19 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
 
   const logout = ({ request }: { request: Request }): Response => {
     counters.logout++;
+    const params = new URL(request.url).searchParams;
+    received.logout.push(new URLSearchParams(params));
     state.session = undefined;
-    const back = new URL(request.url).searchParams.get('post_logout_redirect_uri');
+    const back = params.get('post_logout_redirect_uri');
     if (back && redirectUriAllowed(back)) {
-      return new Response(null, { status: 302, headers: { location: back, 'cache-control': 'no-store' } });
+      // Like Azure AD, hand `state` back: MSAL's redirect bridge needs it to finish a logout popup.
+      const target = new URL(back);
+      const stateParam = params.get('state');
+      if (stateParam) target.searchParams.set('state', stateParam);
+      return new Response(null, {
+        status: 302,
+        headers: { location: target.href, 'cache-control': 'no-store' },
+      });
     }
     return html('<!doctype html><title>Signed out</title><p>You signed out of your account.</p>');
   };
@@ -506,6 +540,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     handlers,
     state,
     counters,
+    received,
     faults,
     authority,
     issuer,
@@ -513,7 +548,12 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     authorityMetadata,
     msalAuth: { authority, knownAuthorities: [host], authorityMetadata },
     jwks: async () => (await key()).jwks,
-    resetCounters: () => Object.assign(counters, zero()),
+    resetCounters: () => {
+      Object.assign(counters, zero());
+      received.authorize.length = 0;
+      received.token.length = 0;
+      received.logout.length = 0;
+    },
   };
 
   function resourceOf(scope: string | undefined): string {

@@ -69,6 +69,11 @@ export const aadErrors = {
     code: 700016,
     description: 'Application with the given identifier was not found in the directory.',
   },
+  consentDeclined: {
+    error: 'access_denied',
+    code: 65004,
+    description: 'User declined to consent to access the app.',
+  },
   serverError: {
     error: 'server_error',
     code: 50000,
