@@ -236,7 +236,8 @@ export class CalloutGet extends CalloutElement {
 
   protected override render(): TemplateResult {
     const loading = this.#controller.loading;
-    return html`<div part="base" class="base" aria-busy=${loading ? 'true' : 'false'}>
+    // Property bindings only (.ariaBusy, not aria-busy=): see CalloutElement on Lightning Web Security.
+    return html`<div part="base" class="base" .ariaBusy=${loading ? 'true' : 'false'}>
       ${this.#renderState()}
     </div>`;
   }

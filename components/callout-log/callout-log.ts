@@ -167,7 +167,8 @@ export class CalloutLog extends CalloutElement {
 
   #renderToken(view: TokenView): TemplateResult {
     const expiry = view.exp ?? view.expiresOn;
-    return html`<dl part="claims" class="claims" aria-label=${`Token of ${view.credential}`}>
+    // Property bindings only (.ariaLabel, .part, .className): see CalloutElement on Lightning Web Security.
+    return html`<dl part="claims" class="claims" .ariaLabel=${`Token of ${view.credential}`}>
       <dt>Credential</dt><dd>${view.credential}</dd>
       <dt>Token</dt><dd>${view.masked}</dd>
       ${view.note ? html`<dt>Note</dt><dd>${view.note}</dd>` : nothing}
@@ -180,7 +181,7 @@ export class CalloutLog extends CalloutElement {
   }
 
   #renderEntry(entry: LogEntry): TemplateResult {
-    return html`<li part=${`entry entry-${entry.kind}`} class=${entry.failed ? 'failed' : ''}>
+    return html`<li .part=${`entry entry-${entry.kind}`} .className=${entry.failed ? 'failed' : ''}>
       <span class="time">${entry.at.toLocaleTimeString()}</span>
       <span class="kind">${entry.kind}</span>
       <span class="summary">${entry.summary}</span>

@@ -126,7 +126,8 @@ export class CalloutLogin extends CalloutElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
+    // Property bindings only (.ariaBusy, not aria-busy=): see CalloutElement on Lightning Web Security.
+    return html`<div part="base" class="base" .ariaBusy=${this.busy ? 'true' : 'false'}>
       ${this.account && !this.needsInteraction ? this.#renderAccount(this.account) : this.#renderSignedOut()}
       ${
         this.failure === undefined

@@ -17,6 +17,12 @@ export type ShadowMode = 'open' | 'closed';
  * before the elements connect to make that the page-wide default. The element's own code reaches
  * a closed root through `renderRoot`.
  *
+ * Templates of `callout-*` elements bind dynamic values as properties (`.ariaBusy=${…}`), events
+ * (`@click`) or booleans (`?disabled`), never as plain attributes (`aria-busy=${…}`): Lightning Web
+ * Security sanitizes every template's HTML, and without its `changesSince.264` gate it strips
+ * Lit's `name$lit$` placeholders, which silently shifts every later binding of the template
+ * (test/salesforce proves the elements ungated).
+ *
  * @attr {'open' | 'closed'} shadow-mode - Mode of the element's shadow root, read once when it
  *   first connects. Default `open` (or `CalloutElement.defaultShadowMode`).
  */
