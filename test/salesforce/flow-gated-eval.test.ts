@@ -1,4 +1,6 @@
 import '../support/lws-gates.js';
+import { describeLwsElements } from '../support/lws-elements-suite.js';
 import { describeLwsFlow } from '../support/lws-flow-suite.js';
 
 describeLwsFlow({ gated: true, load: 'eval' });
+describeLwsElements({ gated: true, load: 'eval' });
