@@ -33,6 +33,10 @@ export function msalErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The scopes of a failure for a hint: named when known. */
+const scopesOf = (context: MsalFailureContext): string =>
+  context.scopes.length > 0 ? context.scopes.join(' ') : 'the requested scopes';
+
 function byAadsts(code: number, context: MsalFailureContext): Mapping | undefined {
   switch (code) {
     case 50058:
@@ -51,10 +55,14 @@ function byAadsts(code: number, context: MsalFailureContext): Mapping | undefine
         hint: `AADSTS${code}: Azure AD needs the user (account choice, MFA or a conditional-access step): call callout.signIn() from a click, or check that loginHint names the account that is signed in to Azure AD.`,
       };
     case 65001:
+      return {
+        code: CalloutErrorCode.consentRequired,
+        hint: `AADSTS65001: nobody has consented to ${scopesOf(context)} for client ${context.clientId}. An admin can grant tenant-wide consent in Entra ID (App registrations → API permissions → Grant admin consent), or the user can consent in an interactive sign-in (callout.signIn() from a click; list the API scopes in the scopes option so they are asked up front).`,
+      };
     case 65004:
       return {
         code: CalloutErrorCode.consentRequired,
-        hint: `AADSTS${code}: nobody has consented to ${context.scopes.join(' ')} for client ${context.clientId}. An admin can grant tenant-wide consent in Entra ID (App registrations → API permissions → Grant admin consent), or the user can consent in an interactive sign-in.`,
+        hint: `AADSTS65004: the user declined the consent prompt for client ${context.clientId}. Call callout.signIn() again and accept, or have an admin grant consent for the whole tenant (Entra ID → App registrations → API permissions → Grant admin consent) so users are not asked.`,
       };
     case 50011:
       return {
@@ -79,10 +87,15 @@ function byAadsts(code: number, context: MsalFailureContext): Mapping | undefine
         hint: `AADSTS${code}: the refresh token or code was rejected (expired, revoked or already used): sign in again with callout.signIn().`,
       };
     case 700016:
-    case 7000215:
       return {
         code: CalloutErrorCode.configurationError,
-        hint: `AADSTS${code}: client ${context.clientId} is not known in this tenant: check clientId and authority (tenant) against the app registration.`,
+        hint: `AADSTS700016: client ${context.clientId} is not known in this tenant: copy clientId from the app registration's "Application (client) ID", and point authority at the tenant that registered it (or, for a multi-tenant app, have this tenant's admin consent to it).`,
+      };
+    case 7000215:
+    case 7000218:
+      return {
+        code: CalloutErrorCode.configurationError,
+        hint: `AADSTS${code}: Azure AD treats client ${context.clientId} as a confidential (Web) app that must send a secret. A browser cannot: register ${context.redirectUri} under the "Single-page application" platform (Entra ID → App registrations → Authentication), not "Web".`,
       };
     default:
       return undefined;
@@ -120,7 +133,12 @@ function byMsalCode(errorCode: string, context: MsalFailureContext): Mapping | u
     case 'block_nested_popups':
       return {
         code: CalloutErrorCode.popupBlocked,
-        hint: 'The browser blocked the sign-in popup: call callout.signIn() directly from a click handler (not after an await of something slow), allow popups for this site, or use interaction: "redirect".',
+        hint: 'The browser blocked the sign-in popup: call callout.signIn() directly in a click handler (or use <callout-login>), not after awaiting something slow; or allow popups for this site; or use interaction: "redirect".',
+      };
+    case 'redirect_in_iframe':
+      return {
+        code: CalloutErrorCode.configurationError,
+        hint: "The page runs inside a frame, where MSAL will not start a full-page redirect (and Azure AD's sign-in page refuses to be framed): use interaction: 'popup' (sign-in from a click), or load the app as a top-level page.",
       };
     case 'timed_out':
     case 'monitor_window_timeout':
@@ -151,7 +169,7 @@ function byMsalCode(errorCode: string, context: MsalFailureContext): Mapping | u
     case 'interaction_in_progress':
       return {
         code: CalloutErrorCode.interactionRequired,
-        hint: 'Another MSAL sign-in is already running in this tab (maybe started by other code on the page): let it finish, then retry.',
+        hint: 'Another MSAL sign-in is already running in this tab, started by code outside sso-callout: let it finish, then retry. If the app has its own PublicClientApplication for this client id, pass it to msalProvider as instance so their sign-ins are coordinated.',
       };
     case 'uninitialized_public_client_application':
       return {

@@ -18,7 +18,7 @@ import { withOpaqueMsalIframes } from './msal-lws-iframe.js';
 import { SignInListener, signInPageUrl } from './msal-lws-sign-in.js';
 import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
 import { SignOutChannel } from './msal-sign-out-channel.js';
-import { startMsal } from './msal-startup.js';
+import { type MsalStart, startMsal } from './msal-startup.js';
 
 /** The MSAL provider: an {@link AuthProvider} with sign-in, sign-out and account tracking. */
 export interface MsalAuthProvider extends AuthProvider {
@@ -121,6 +121,8 @@ class MsalProvider implements MsalAuthProvider {
   #pendingSso: Promise<unknown> | undefined;
   /** After signOut(), silent SSO would sign the user straight back in; wait for signIn(). */
   #signedOut = false;
+  /** The page came back from a sign-in redirect with an error: reported by the next getToken. */
+  #redirectFailure: CalloutError | undefined;
   /** Scopes that needed interaction, consented to on the next sign-in. */
   readonly #wantedScopes = new Set<string>();
 
@@ -174,6 +176,11 @@ class MsalProvider implements MsalAuthProvider {
   async getToken(request: TokenRequest): Promise<AccessToken> {
     await this.#startup;
     await interactionSettled();
+    const redirectFailure = this.#redirectFailure;
+    if (redirectFailure) {
+      this.#redirectFailure = undefined;
+      throw redirectFailure;
+    }
     const scopes = [...request.scopes];
     let firstFailure: unknown;
     // Another provider or the app sharing this MSAL instance (or its cache) may have signed in since.
@@ -254,6 +261,7 @@ class MsalProvider implements MsalAuthProvider {
 
   async signIn(): Promise<Account> {
     await this.#startup;
+    this.#redirectFailure = undefined;
     if (this.#lws) return this.#signInThroughPage();
     const scopes = this.#signInScopes();
     const request = {
@@ -374,13 +382,19 @@ class MsalProvider implements MsalAuthProvider {
         hint: 'Fix the loginHint function: it should resolve to the host page user’s UPN or email, or undefined.',
       });
     }
-    let redirected: AuthenticationResult | null;
+    let started: MsalStart;
     try {
-      redirected = await startMsal(this.#instance);
+      started = await startMsal(this.#instance);
     } catch (error) {
       throw fromMsalError(error, this.#context('initialize', []));
     }
-    const account = redirected?.account ?? pickAccount(this.#instance, this.#loginHint);
+    if (started.redirectFailure !== undefined) {
+      this.#redirectFailure = fromMsalError(
+        started.redirectFailure,
+        this.#context('handleRedirectPromise', []),
+      );
+    }
+    const account = started.redirected?.account ?? pickAccount(this.#instance, this.#loginHint);
     if (account) this.#setAccount(account);
   }
 
@@ -400,7 +414,11 @@ class MsalProvider implements MsalAuthProvider {
       ...(request.claims ? { claims: request.claims } : {}),
     };
     if (policy === 'redirect') {
-      await runExclusiveInteraction(() => this.#instance.acquireTokenRedirect(interactive));
+      await runExclusiveInteraction(() =>
+        this.#instance.acquireTokenRedirect(interactive).catch((cause: unknown) => {
+          throw fromMsalError(cause, this.#context('acquireTokenRedirect', scopes));
+        }),
+      );
       throw error;
     }
     if (globalThis.navigator?.userActivation?.isActive !== true) throw error;
