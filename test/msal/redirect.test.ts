@@ -130,6 +130,26 @@ describe('msalProvider with interaction: redirect', () => {
     expect(frame.loads).to.equal(3);
   });
 
+  it('redeems the answer once when two separately created providers of one client id start on the returning page', async () => {
+    const { t, frame, first } = await openApp({
+      providers: 2,
+      options: { scopes: ['api://orders/Orders.Read'] },
+    });
+    const back = frame.nextLoad();
+    void first.callouts[0]?.signIn();
+    const second = await back;
+    await ready(second);
+    expect(t.aad.counters.authorizationCodeGrants).to.equal(1);
+    t.aad.resetCounters();
+    const tokens = await Promise.all(second.callouts.map((c) => c.token('Orders')));
+    expect(tokens.map((token) => token.account?.username)).to.deep.equal([
+      'jane@contoso.com',
+      'jane@contoso.com',
+    ]);
+    expect(t.aad.counters.token).to.equal(0);
+    expect(t.aad.counters.authorize).to.equal(0);
+  });
+
   it('leaves for the emulator when a callout needs interaction, and the callout after the return succeeds with no further request', async () => {
     const { t, frame, first } = await openApp();
     const back = frame.nextLoad();
