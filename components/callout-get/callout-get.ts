@@ -9,6 +9,7 @@ import { describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { isEmptyData } from '../shared/format-value.js';
 import { InvalidAttribute, jsonAttribute } from '../shared/invalid-attribute.js';
+import { signInLinkOf } from '../shared/sign-in-link.js';
 import { renderSpinner } from '../shared/spinner.js';
 import { stampTemplate } from '../shared/template-renderer.js';
 import { calloutGetStyles } from './callout-get.styles.js';
@@ -83,7 +84,9 @@ type TemplateSlot = (typeof templateSlots)[number];
  * @csspart error-details - The details toggle.
  * @csspart button - Every button.
  * @csspart retry-button - The Retry button.
- * @csspart sign-in-button - The "Sign in to continue" button.
+ * @csspart sign-in-button - The "Sign in to continue" button, or under Lightning Web Security the
+ *   link to the provider's sign-in page (`<a target="_blank">`: popups cannot open there).
+ * @csspart sign-in-link - That link (LWS only).
  * @csspart empty - The default empty state.
  * @csspart table - The default renderer's table.
  * @csspart table-row - A row of the default table (header row included).
@@ -282,7 +285,7 @@ export class CalloutGet extends CalloutElement {
       this.#stamp('error', view) ??
       renderErrorPanel(view, {
         onRetry: () => void this.refresh(),
-        ...(this.#canSignIn() ? { onSignIn: () => this.#signIn() } : {}),
+        ...(this.#canSignIn() ? { onSignIn: () => this.#signIn(), signInUrl: this.#signInUrl() } : {}),
       })
     );
   }
@@ -296,6 +299,12 @@ export class CalloutGet extends CalloutElement {
     const node = stampTemplate(template, scope);
     this.#stamped = { key, template, node };
     return node;
+  }
+
+  /** The provider's sign-in page link (under LWS), shown instead of the button; see `signInLinkOf`. */
+  #signInUrl(): string | undefined {
+    const credential = this.client.credentials.get(this.credential);
+    return credential ? signInLinkOf(this.client.providers.get(credential.provider)) : undefined;
   }
 
   #canSignIn(): boolean {

@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Account, Callout } from '../../src/index.js';
+import type { Account, AuthProvider, Callout } from '../../src/index.js';
 import { buttonStyles, errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { describeError } from '../shared/describe-error.js';
-import { renderErrorPanel } from '../shared/error-panel.js';
+import { renderErrorPanel, renderSignInLink } from '../shared/error-panel.js';
+import { signInLinkOf } from '../shared/sign-in-link.js';
 import { calloutLoginStyles } from './callout-login.styles.js';
 import { initialsOf } from './initials.js';
 
@@ -30,6 +31,12 @@ export interface CalloutSignInDetail {
  * through that provider needs interaction (`interaction-required` events). The sign-in button
  * calls `callout.signIn()` directly from the click, so a popup opens within the user gesture.
  *
+ * Where popups cannot open — inside Salesforce Lightning Web Security, where `window.open`
+ * returns `null` — a provider that signs in on a page of its own (`msalProvider` with
+ * `signInPage`, which then has a `signInUrl()`) gets a real link instead of the button:
+ * `<a target="_blank" rel="noopener">` to that page. The page hands the sign-in back to the
+ * provider; its `account` event then updates this element and resumes waiting callouts.
+ *
  * @summary Sign-in status, account avatar, and sign-in / sign-out buttons.
  *
  * @tagname callout-login
@@ -40,7 +47,8 @@ export interface CalloutSignInDetail {
  * @csspart username - The account's sign-in name.
  * @csspart message - The signed-out / interaction-required message.
  * @csspart button - Every button.
- * @csspart sign-in-button - The sign-in button.
+ * @csspart sign-in-button - The sign-in button (or link, under LWS).
+ * @csspart sign-in-link - The link to the provider's sign-in page (LWS only).
  * @csspart sign-out-button - The sign-out button.
  * @csspart error - The panel of a failed sign-in or sign-out.
  *
@@ -70,6 +78,8 @@ export class CalloutLogin extends CalloutElement {
   @state() private busy = false;
   @state() private needsInteraction = false;
   @state() private failure: unknown;
+  /** The sign-in page link was followed: the user is signing in in another tab. */
+  @state() private linkOpened = false;
 
   constructor() {
     super();
@@ -148,21 +158,34 @@ export class CalloutLogin extends CalloutElement {
   }
 
   #renderSignedOut(): TemplateResult {
-    const message = this.needsInteraction
-      ? 'Your session needs you to sign in again to continue.'
-      : this.busy
-        ? 'Signing in…'
-        : 'You are not signed in.';
+    const label = this.needsInteraction ? 'Sign in to continue' : 'Sign in';
+    const link = signInLinkOf(this.#signInProvider());
+    const message = this.linkOpened
+      ? 'Finish signing in in the new tab; this page continues by itself.'
+      : this.needsInteraction
+        ? 'Your session needs you to sign in again to continue.'
+        : this.busy
+          ? 'Signing in…'
+          : 'You are not signed in.';
+    if (link) {
+      return html`<p part="message" class="message" role="status">${message}</p>
+        ${renderSignInLink(link, label, () => {
+          this.linkOpened = true;
+        })}`;
+    }
     return html`<p part="message" class="message" role="status">${message}</p>
       <button part="button sign-in-button" class="button brand" type="button" ?disabled=${this.busy}
-        @click=${() => void this.signIn()}>${this.needsInteraction ? 'Sign in to continue' : 'Sign in'}</button>`;
+        @click=${() => void this.signIn()}>${label}</button>`;
   }
 
   #listen(callout: Callout): () => void {
     const onAccount = (event: CustomEvent<{ provider: string; account?: Account }>) => {
       if (!this.#concerns(event.detail.provider)) return;
       this.account = event.detail.account;
-      if (event.detail.account) this.needsInteraction = false;
+      if (event.detail.account) {
+        this.needsInteraction = false;
+        this.linkOpened = false;
+      }
     };
     const onInteraction = (event: CustomEvent<{ provider: string }>) => {
       if (this.#concerns(event.detail.provider)) this.needsInteraction = true;
@@ -177,6 +200,14 @@ export class CalloutLogin extends CalloutElement {
 
   #concerns(provider: string): boolean {
     return !this.provider || this.provider === provider;
+  }
+
+  /** The provider `signIn()` would use: `provider`, else the only registered one that can sign in. */
+  #signInProvider(): AuthProvider | undefined {
+    const providers = this.client.providers;
+    if (this.provider) return providers.get(this.provider);
+    const able = providers.names().filter((name) => typeof providers.get(name)?.signIn === 'function');
+    return able.length === 1 ? providers.get(able[0] ?? '') : undefined;
   }
 
   #currentAccount(callout: Callout): Account | undefined {

@@ -102,6 +102,15 @@ export class CalloutMsal extends CalloutElement {
   /** Client capabilities separated by spaces, such as `CP1` for Continuous Access Evaluation. */
   @property({ attribute: 'client-capabilities' }) clientCapabilities: string | null = null;
 
+  /**
+   * Inside Salesforce Lightning Web Security: URL of the static resource's `sign-in.html`. Popups
+   * cannot open there, so `<callout-login>` and `<callout-get>` show a link to this page instead.
+   */
+  @property({ attribute: 'sign-in-page' }) signInPage: string | null = null;
+
+  /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
+  @property({ attribute: 'lws-namespace' }) lwsNamespace: string | null = null;
+
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   @property({ attribute: false }) msal: MsalProviderOptions['msal'];
 
@@ -211,6 +220,8 @@ export class CalloutMsal extends CalloutElement {
       scopes: this.scopes,
       cache: this.cache,
       clientCapabilities: this.clientCapabilities,
+      signInPage: this.signInPage,
+      lwsNamespace: this.lwsNamespace,
     };
   }
 

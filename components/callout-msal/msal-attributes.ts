@@ -15,6 +15,10 @@ export interface MsalAttributes {
   scopes: string | null;
   cache: string | null;
   clientCapabilities: string | null;
+  /** Under Lightning Web Security: URL of the static resource's `sign-in.html`. */
+  signInPage?: string | null;
+  /** Under Lightning Web Security: the components' namespace (default `c`). */
+  lwsNamespace?: string | null;
 }
 
 const interactions: readonly string[] = ['popup', 'redirect', 'none'];
@@ -70,6 +74,8 @@ export function parseMsalAttributes(
   set('cache', cache as MsalCacheLocation | undefined);
   const capabilities = text(attributes.clientCapabilities)?.split(/[\s,]+/);
   set('clientCapabilities', capabilities);
+  set('signInPage', text(attributes.signInPage ?? null));
+  set('lwsNamespace', text(attributes.lwsNamespace ?? null));
   set('msal', passthrough);
   return checkOptions(options) ?? { name: attributes.id, options };
 }

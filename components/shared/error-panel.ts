@@ -7,6 +7,11 @@ export interface ErrorPanelActions {
   onRetry?: () => void;
   /** Shown as a "Sign in to continue" button when given and the error needs interaction. */
   onSignIn?: () => void;
+  /**
+   * The provider's sign-in page (see `signInLinkOf`): when given and the error needs interaction,
+   * "Sign in to continue" is a link opening it in a new tab instead of the `onSignIn` button.
+   */
+  signInUrl?: string | undefined;
 }
 
 /**
@@ -38,13 +43,15 @@ export function renderErrorPanel(view: ErrorView, actions: ErrorPanelActions = {
         : nothing
     }
     ${
-      actions.onRetry || (actions.onSignIn && view.interactionRequired)
+      actions.onRetry || ((actions.onSignIn || actions.signInUrl) && view.interactionRequired)
         ? html`<div class="error-actions">
             ${
-              actions.onSignIn && view.interactionRequired
-                ? html`<button part="button sign-in-button" class="button brand" type="button"
+              actions.signInUrl && view.interactionRequired
+                ? renderSignInLink(actions.signInUrl, 'Sign in to continue')
+                : actions.onSignIn && view.interactionRequired
+                  ? html`<button part="button sign-in-button" class="button brand" type="button"
                     @click=${actions.onSignIn}>Sign in to continue</button>`
-                : nothing
+                  : nothing
             }
             ${
               actions.onRetry
@@ -56,4 +63,14 @@ export function renderErrorPanel(view: ErrorView, actions: ErrorPanelActions = {
         : nothing
     }
   </div>`;
+}
+
+/**
+ * A sign-in page link styled as the brand button: a real `<a target="_blank" rel="noopener">`, so
+ * the user's click opens the page where popups cannot (Lightning Web Security). `href` is bound as
+ * a property: LWS's template sanitizer may strip attribute bindings (see `CalloutElement`).
+ */
+export function renderSignInLink(url: string, label: string, onOpen?: () => void): TemplateResult {
+  return html`<a part="button sign-in-button sign-in-link" class="button brand" target="_blank" rel="noopener"
+    .href=${url} @click=${() => onOpen?.()}>${label}</a>`;
 }

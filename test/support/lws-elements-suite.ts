@@ -122,6 +122,150 @@ async function sandboxedElements(context: ElementsContext): Promise<ElementsRepo
   }
 }
 
+/** Context handed into the sandbox for the sign-in through the sign-in page. */
+interface SignInContext {
+  clientId: string;
+  redirectUri: string;
+  signInPage: string;
+  msalAuth: LwsScenario['msalAuth'];
+  container: HTMLElement;
+  /** Stands in for the browser following the link: opens the sign-in page (outside LWS). */
+  openSignInPage: (href: string) => void;
+}
+
+/** One sign-in link as the sandboxed code found it in an element's closed shadow root. */
+interface FoundLink {
+  href: string;
+  target: string;
+  rel: string;
+  text: string;
+}
+
+/** What the sandboxed sign-in through the elements reports back. */
+interface SignInReport {
+  /** `<callout-get>`'s first error code. */
+  firstError: string | undefined;
+  /** The sign-in links of `<callout-get>` and `<callout-login>`. */
+  links: (FoundLink | undefined)[];
+  /** Sign-in `<button>`s rendered by the two elements (there must be none under LWS). */
+  buttons: number;
+  /** `<callout-login>`'s state and message: before, right after the click, after the hand-back. */
+  loginStates: string[];
+  loginMessages: string[];
+  /** `<callout-get>`'s state and rendered text after the hand-back. */
+  state: string;
+  text: string;
+  sources: string[];
+  error?: string;
+}
+
+/**
+ * Inside the sandbox, with no Azure AD session: `<callout-get>` fails with `login_required`, and
+ * both it and `<callout-login>` render the provider's sign-in page as a link. The user's click on
+ * `<callout-login>`'s link opens the page (the host stands in for the new tab); the page hands
+ * the sign-in back and `<callout-get>` resumes by itself. Only this function's text enters the
+ * sandbox.
+ */
+async function sandboxedElementSignIn(context: SignInContext): Promise<SignInReport> {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const callout = lib.createCallout({ providers: {}, crossTab: false });
+  const sources: string[] = [];
+  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  const msal = document.createElement('callout-msal');
+  msal.id = 'aad';
+  msal.setAttribute('client-id', context.clientId);
+  msal.setAttribute('login-hint', 'jane@contoso.com');
+  msal.setAttribute('redirect-uri', context.redirectUri);
+  msal.setAttribute('sign-in-page', context.signInPage);
+  msal.setAttribute('cache', 'memory');
+  msal.msal = { auth: { clientId: context.clientId, ...context.msalAuth } };
+  const credential = document.createElement('callout-credential');
+  credential.setAttribute('name', 'Orders');
+  credential.setAttribute('provider', 'aad');
+  credential.setAttribute('url', 'https://api.contoso.test/v1/');
+  credential.setAttribute('scopes', 'api://orders/Orders.Read');
+  const login = document.createElement('callout-login');
+  const get = document.createElement('callout-get');
+  get.setAttribute('credential', 'Orders');
+  get.setAttribute('path', 'orders/7');
+  const elements = [msal, credential, login, get];
+  for (const element of elements) element.callout = callout;
+  const findLink = (root: ParentNode): HTMLAnchorElement | null =>
+    root.querySelector('a[part~="sign-in-link"]');
+  const describe = (link: HTMLAnchorElement | null): FoundLink | undefined =>
+    link
+      ? { href: link.href, target: link.target, rel: link.rel, text: (link.textContent ?? '').trim() }
+      : undefined;
+  const loginStates: string[] = [];
+  const loginMessages: string[] = [];
+  const snapshotLogin = async () => {
+    await login.updateComplete;
+    loginStates.push(login.state);
+    loginMessages.push((login.renderRoot.querySelector('[part~="message"]')?.textContent ?? '').trim());
+  };
+  let firstError: string | undefined;
+  try {
+    const failed = new Promise<void>((resolve) => {
+      get.addEventListener(
+        'callout-error',
+        (event) => {
+          firstError = (event.detail.error as { code?: string }).code;
+          resolve();
+        },
+        { once: true },
+      );
+    });
+    for (const element of elements) context.container.appendChild(element);
+    await failed;
+    await get.updateComplete;
+    await snapshotLogin();
+    const links = [findLink(get.renderRoot), findLink(login.renderRoot)];
+    const buttons =
+      get.renderRoot.querySelectorAll('button[part~="sign-in-button"]').length +
+      login.renderRoot.querySelectorAll('button[part~="sign-in-button"]').length;
+    const resumed = new Promise<void>((resolve) => {
+      get.addEventListener('callout-response', () => resolve(), { once: true });
+    });
+    const loginLink = links[1];
+    if (!loginLink) throw new Error('<callout-login> rendered no sign-in link');
+    // The browser would open a new tab; the host opens the page where the emulator can answer it.
+    loginLink.addEventListener('click', (event) => {
+      event.preventDefault();
+      context.openSignInPage(loginLink.href);
+    });
+    loginLink.click();
+    await snapshotLogin();
+    await resumed;
+    await get.updateComplete;
+    await snapshotLogin();
+    return {
+      firstError,
+      links: links.map(describe),
+      buttons,
+      loginStates,
+      loginMessages,
+      state: get.state,
+      text: get.renderRoot.textContent ?? '',
+      sources,
+    };
+  } catch (error) {
+    return {
+      firstError,
+      links: [],
+      buttons: 0,
+      loginStates,
+      loginMessages,
+      state: get.state,
+      text: '',
+      sources,
+      error: `${(error as Error).name}: ${(error as Error).message}`,
+    };
+  } finally {
+    for (const element of elements) element.remove();
+    callout.dispose();
+  }
+}
+
 /** The `callout-*` elements inside the real LWS sandbox, for one gate mode and one way of loading. */
 export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode }): void {
   const mode = `${options.gated ? 'gated' : 'ungated'} LWS, loaded by ${options.load === 'script' ? '<script src>' : '$lockerEvalContext$ evaluation'}`;
@@ -190,6 +334,65 @@ export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode
       expect(s.api.counters.requests).to.equal(3);
       expect(s.api.counters.rejected).to.equal(1);
       expect(s.api.counters.authorized).to.equal(2);
+    });
+    it('offers the sign-in page as a real link in <callout-login> and <callout-get>, and resumes the callout after the hand-back', async () => {
+      const s = await startLwsScenario({ aad: { session: null } });
+      const container = document.createElement('div');
+      document.body.appendChild(container);
+      const pages: HTMLIFrameElement[] = [];
+      const signInPage = new URL('/__lws/sign-in.html', location.href).href;
+      const report = await runInSandbox(sandboxedElementSignIn, {
+        clientId: s.clientId,
+        redirectUri: new URL(redirectPath, location.href).href,
+        signInPage,
+        msalAuth: s.msalAuth,
+        container,
+        openSignInPage: (href) => {
+          const page = document.createElement('iframe');
+          page.src = href;
+          pages.push(page);
+          document.body.appendChild(page);
+        },
+      } satisfies SignInContext);
+      // The host page sees neither link: both live in closed shadow roots.
+      expect(container.querySelector('a')).to.equal(null);
+      for (const page of pages) page.remove();
+      container.remove();
+      const authorize = await s.authorizeCounters();
+      expect(report.error).to.equal(undefined);
+      expect(report.firstError).to.equal('login_required');
+      // A link, not a button that would call signIn() and meet window.open's null.
+      expect(report.buttons).to.equal(0);
+      expect(report.links).to.have.length(2);
+      for (const link of report.links) {
+        expect(link).to.not.equal(undefined);
+        expect(link?.target).to.equal('_blank');
+        expect(link?.rel).to.equal('noopener');
+        expect(link?.text).to.equal('Sign in to continue');
+        const href = new URL(link?.href ?? '');
+        expect(`${href.origin}${href.pathname}`).to.equal(signInPage);
+        expect(href.searchParams.get('client_id')).to.equal(s.clientId);
+        expect(href.searchParams.get('login_hint')).to.equal('jane@contoso.com');
+        expect(href.searchParams.get('ns')).to.equal('c');
+        expect(href.searchParams.get('scope')).to.contain('api://orders/Orders.Read');
+      }
+      expect(report.loginStates).to.deep.equal(['interaction-required', 'interaction-required', 'signed-in']);
+      expect(report.loginMessages[1]).to.equal(
+        'Finish signing in in the new tab; this page continues by itself.',
+      );
+      expect(pages).to.have.length(1);
+      // After the hand-back, <callout-get> ran again by itself and rendered the data.
+      expect(report.state).to.equal('data');
+      expect(report.text).to.contain('jane@contoso.com');
+      expect(report.text).to.contain('orders/7');
+      // The hand-back's silent sign-in filled MSAL's cache; the resumed callout's token came from it.
+      expect(report.sources).to.deep.equal(['cache']);
+      // One interactive sign-in on the page; silent SSO before (failed) and after the hand-back.
+      expect(authorize.signInPage).to.equal(1);
+      expect(authorize.silentAuthorize).to.equal(2);
+      expect(authorize.codesRedeemed).to.equal(2);
+      expect(s.api.counters.requests).to.equal(1);
+      expect(s.api.counters.authorized).to.equal(1);
     });
   });
 }

@@ -1,0 +1,27 @@
+import type { AuthProvider } from '../../src/index.js';
+
+/** A provider whose interactive sign-in runs on a page the user opens from a link. */
+interface LinkSignInProvider extends AuthProvider {
+  signInUrl(): string | undefined;
+}
+
+/**
+ * The link a provider wants the user to follow to sign in, or `undefined` when it signs in
+ * through `signIn()` (a popup or redirect) instead.
+ *
+ * Inside Salesforce Lightning Web Security `window.open` returns `null`, so no popup can open:
+ * `msalProvider` then exposes `signInUrl()` (the static resource's sign-in page, when
+ * `signInPage` is configured), and elements render it as a real `<a target="_blank">` — the
+ * user's click is the gesture that opens the page — instead of calling `signIn()` from a click
+ * handler. The sign-in page hands the sign-in back to the provider, whose `account` event
+ * resumes waiting callouts. Only `http:`/`https:` URLs are accepted, so a provider can never
+ * make an element render a `javascript:` link.
+ */
+export function signInLinkOf(provider: AuthProvider | undefined): string | undefined {
+  const candidate = provider as Partial<LinkSignInProvider> | undefined;
+  if (typeof candidate?.signInUrl !== 'function') return undefined;
+  const url = candidate.signInUrl();
+  if (typeof url !== 'string') return undefined;
+  const parsed = URL.parse(url, globalThis.location?.href);
+  return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.href : undefined;
+}
