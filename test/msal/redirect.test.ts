@@ -40,6 +40,25 @@ class AppFrame {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
+  /** Resolves once the frame has finished loading a page at `pathname` (which need not be the app). */
+  landed(pathname: string): Promise<void> {
+    return new Promise((resolve) => {
+      const onLoad = () => {
+        if (this.frame.contentWindow?.location.pathname !== pathname) return;
+        this.frame.removeEventListener('load', onLoad);
+        resolve();
+      };
+      this.frame.addEventListener('load', onLoad);
+    });
+  }
+
+  /** Navigates the frame back to the app. */
+  reopen(): Promise<RedirectApp> {
+    const loaded = this.nextLoad();
+    this.frame.src = `/test/msal/redirect-app.html?again=${this.loads}`;
+    return loaded;
+  }
+
   reload(): Promise<RedirectApp> {
     const loaded = this.nextLoad();
     this.frame.contentWindow?.location.reload();
@@ -79,8 +98,11 @@ describe('msalProvider with interaction: redirect', () => {
     sessionStorage.clear();
   });
 
-  const openApp = async (config: Omit<RedirectAppConfig, 'clientId' | 'msalAuth'> = {}) => {
-    s = await startScenario({ aad: { session: null } });
+  const openApp = async (
+    config: Omit<RedirectAppConfig, 'clientId' | 'msalAuth'> = {},
+    session: string | null = null,
+  ) => {
+    s = await startScenario({ aad: { session } });
     app = new AppFrame({ clientId: s.clientId, msalAuth: s.aad.msalAuth, ...config });
     return { t: s, frame: app, first: await app.open() };
   };
@@ -192,6 +214,31 @@ describe('msalProvider with interaction: redirect', () => {
     expect(third.providers[0]?.account?.username).to.equal('jane@contoso.com');
     expect(t.aad.counters.signInPage).to.equal(2);
     expect(t.aad.counters.authorizationCodeGrants).to.equal(1);
+  });
+
+  it('ends the Azure AD session with a logout redirect when signOutScope is global, so the next load needs interaction', async () => {
+    const { t, frame, first } = await openApp({ options: { signOutScope: 'global' } }, 'jane@contoso.com');
+    await first.callouts[0]?.token('Orders');
+    t.aad.resetCounters();
+    const home = frame.landed('/');
+    void first.callouts[0]?.signOut();
+    await home;
+    expect(t.aad.counters.logout).to.equal(1);
+    expect(t.aad.state.session).to.equal(undefined);
+    expect(t.aad.received.logout[0]?.get('post_logout_redirect_uri')).to.equal(
+      `${location.origin}/redirect.html`,
+    );
+
+    // Back on the app (with interaction: 'none', so the demand reports instead of leaving again).
+    const config = (window as Host).redirectAppConfig;
+    if (config) config.options = { interaction: 'none' };
+    const again = await frame.reopen();
+    await ready(again);
+    expect(again.providers[0]?.account).to.equal(undefined);
+    const error = await rejection(again.callouts[0]?.token('Orders') ?? Promise.resolve());
+    expect(error.code).to.equal(CalloutErrorCode.loginRequired);
+    expect(t.aad.counters.silentAuthorize).to.equal(1);
+    expect(t.aad.counters.token).to.equal(0);
   });
 
   it('explains that a page in a frame cannot redirect, for signIn() and for a callout', async () => {
