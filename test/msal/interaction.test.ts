@@ -1,26 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import type { Account } from '../../src/types.js';
+import { click } from '../support/aad-gesture.js';
 import { type AadScenario, startScenario } from '../support/aad-setup.js';
-
-/** Clicks a real button (a trusted click, so the page has user activation) that runs `action`. */
-async function click<T>(action: () => Promise<T>): Promise<T> {
-  const button = document.createElement('button');
-  button.textContent = 'Sign in';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
-  document.body.append(button);
-  const result = new Promise<T>((resolve, reject) => {
-    button.addEventListener('click', () => action().then(resolve, reject), { once: true });
-  });
-  try {
-    await sendMouse({ type: 'click', position: [20, 20] });
-    return await result;
-  } finally {
-    button.remove();
-  }
-}
 
 describe('msalProvider interaction', () => {
   let s: AadScenario | undefined;
