@@ -175,7 +175,7 @@ describe('the demo', () => {
     const before = await counters();
     await runScenario('forbidden');
     await page.locator('callout-get#orders [part~="error"]').waitFor();
-    const text = await page.locator('callout-get#orders [part~="error"]').innerText();
+    const text = (await page.locator('callout-get#orders [part~="error"]').textContent()) ?? '';
     assert.match(text, /403/);
     assert.match(text, /scope/i);
     const c = await until((x) => x.api >= before.api + 2, 'both components to call');
@@ -214,7 +214,7 @@ describe('the demo', () => {
     await runScenario('expire');
     const message = page.locator('demo-fault-injector .message');
     await message.filter({ hasText: /token/i }).waitFor();
-    assert.match(await message.innerText(), /Azure AD|identity provider|token source|server/i);
+    assert.match((await message.textContent()) ?? '', /Azure AD|identity provider|token source|server/i);
     await orderRows().first().waitFor();
     assert.equal(await ordersState(), 'data');
     await runScenario('idp-down');
