@@ -40,6 +40,10 @@ try {
   throw error;
 }
 
+// <callout-msal> loads MSAL on demand; let it register its provider before the components that
+// use it start, so their first callout does not fail with "provider not registered" and retry.
+await import('../components/callout-msal/define.js');
+await (msal as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
 await import('../components/define.js');
 await import('./src/customer-profile.js');
 await import('./src/order-form.js');
