@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, executablePath } from './test/support/chromium.js';
+import { lwcServer } from './test/support/lwc-server.js';
 import { lwsServer } from './test/support/lws-server.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
@@ -41,7 +42,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   // lwsServer: the Salesforce static resource (built on the fly) and a cross-origin authorize endpoint.
-  middleware: [mswWorker, redirectPage, lwsServer],
+  middleware: [mswWorker, redirectPage, lwsServer, lwcServer],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],

@@ -1,0 +1,3 @@
+import { describeLwsLwcWrapper } from '../support/lws-lwc-suite.js';
+
+describeLwsLwcWrapper({ gated: false });
