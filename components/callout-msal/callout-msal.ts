@@ -42,7 +42,8 @@ interface PendingLoad {
  *
  * @tagname callout-msal
  *
- * @attr {string} id - The provider's name, used by `<callout-credential provider="…">`. Required.
+ * @attr {string} id - The provider's name, used by `<callout-credential provider="…">`. Required unless `name` is set.
+ * @attr {string} name - The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids).
  *
  * @csspart error - The configuration error panel (only when an attribute is invalid or MSAL failed to load).
  * @csspart error-message - The sentence naming the attribute.
@@ -65,6 +66,12 @@ interface PendingLoad {
  */
 export class CalloutMsal extends CalloutElement {
   static override styles = [tokenStyles, errorPanelStyles, calloutMsalStyles];
+
+  /**
+   * The provider's name, when it cannot be the element's `id` — LWC's synthetic shadow rewrites
+   * ids in templates (`aad` becomes `aad-12`), so inside Lightning components use `name`.
+   */
+  @property() name: string | null = null;
 
   /** Application (client) id of the SPA app registration. */
   @property({ attribute: 'client-id' }) clientId: string | null = null;
@@ -208,7 +215,8 @@ export class CalloutMsal extends CalloutElement {
 
   #attributes(): MsalAttributes {
     return {
-      id: this.id,
+      attribute: this.name ? 'name' : 'id',
+      id: this.name || this.id,
       clientId: this.clientId,
       authority: this.authority,
       tenant: this.tenant,

@@ -3,7 +3,10 @@ import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
 /** The raw attributes of a `<callout-msal>`. */
 export interface MsalAttributes {
+  /** The provider name: the `name` attribute, else `id`. */
   id: string;
+  /** Which attribute `id` came from, for error messages. Default `id`. */
+  attribute?: 'id' | 'name';
   clientId: string | null;
   authority: string | null;
   tenant: string | null;
@@ -43,7 +46,7 @@ export function parseMsalAttributes(
     new InvalidAttribute({ attribute, value, problem });
   if (!namePattern.test(attributes.id)) {
     return fail(
-      'id',
+      attributes.attribute ?? 'id',
       attributes.id,
       'it names the provider (credentials refer to it) and must start with a letter',
     );

@@ -42,7 +42,7 @@ interface WrapperReport {
   tags: string[];
   /** `shadowRoot === null` for each of our elements, as the sandbox sees it. */
   closedRoots: boolean[];
-  /** `<callout-msal>`'s login hint (property, else attribute) and id. */
+  /** `<callout-msal>`'s login hint (property, else attribute) and provider name (`name`, else `id`). */
   loginHint: string | null;
   providerId: string;
   /** `<callout-get>`'s state and rendered text (its closed root, read through Lit's renderRoot). */
@@ -78,7 +78,7 @@ async function sandboxedInspect(context: { container: HTMLElement }): Promise<Wr
     tags: ours.map((element) => element.localName),
     closedRoots: ours.map((element) => element.shadowRoot === null),
     loginHint: msal?.loginHint ?? msal?.getAttribute('login-hint') ?? null,
-    providerId: msal?.id ?? '',
+    providerId: (msal as (Lit & { name?: string | null }) | null)?.name || msal?.id || '',
     state: get?.state ?? '',
     text: get?.renderRoot.textContent ?? '',
     logKinds: (log?.log ?? []).map((entry) => entry.kind),
@@ -154,6 +154,7 @@ export function describeLwsLwcWrapper(options: { gated: boolean }): void {
         'callout-log',
       ]);
       expect(report.closedRoots).to.deep.equal([true, true, true, true, true]);
+      // Named by `name`, which LWC's synthetic shadow would not rewrite as it does ids.
       expect(report.providerId).to.equal('aad');
       // One loadScript call, one <script> in the page; one wire config for the current user.
       expect(report.platformLog.loadScriptCalls).to.deep.equal(['/__lws/sso-callout.js']);

@@ -73,6 +73,19 @@ describe('<callout-msal>', () => {
     expect(msal.getBoundingClientRect().height).to.equal(0);
   });
 
+  it('registers its provider under the name attribute when one is set, which LWC templates cannot rewrite like an id.', async () => {
+    const callout = createCallout({ crossTab: false });
+    const el = await fixture<CalloutMsal>(html`<callout-msal .callout=${callout} id="aad-12" name="aad"
+      client-id="11111111-2222-3333-4444-555555555555"
+      authority="https://login.microsoftonline.com/contoso.onmicrosoft.com"></callout-msal>`);
+    expect(callout.providers.names()).to.deep.equal(['aad']);
+    el.setAttribute('name', '9bad');
+    await el.updateComplete;
+    expect(callout.providers.names()).to.deep.equal([]);
+    expect(el.configurationError).to.contain('name');
+    el.remove();
+  });
+
   it('replaces its provider when an attribute changes and removes it on disconnect.', async () => {
     const callout = createCallout({ crossTab: false });
     const el = await fixture<CalloutMsal>(html`<callout-msal .callout=${callout} id="aad"
