@@ -103,10 +103,12 @@ export class CalloutController<T = unknown> implements ReactiveController {
   readonly #options: CalloutControllerOptions<T>;
   readonly #lookup: ClientLookup;
   readonly #task: Task<Args, CalloutResult<T>>;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   #needsRun = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: CalloutControllerOptions<T>) {
     this.#options = options;
+    this.#host = host;
     this.#lookup = new ClientLookup(host, {
       explicit: () => (options.callout === undefined ? undefined : read(options.callout)),
     });
@@ -173,7 +175,11 @@ export class CalloutController<T = unknown> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.#task.autoRun = this.#auto();
+    // A host updated while detached (a page tearing down removes credentials before the
+    // elements that use them) must not run: it runs when it is connected again instead.
+    const connected = this.#host.isConnected;
+    this.#task.autoRun = this.#auto() && connected;
+    if (!connected && this.#auto()) this.#needsRun = true;
   }
 
   hostDisconnected(): void {

@@ -206,3 +206,33 @@ describe('<callout-get> sharing one client', () => {
     expect(el.state).to.equal('data');
   });
 });
+
+describe('<callout-get> while its page is torn down', () => {
+  it('a container removed with its <callout-credential> before its <callout-get> fires no error and sends nothing.', async () => {
+    await import('../../../components/callout-credential/define.js');
+    const { callout } = createTestClient();
+    setDefaultCallout(callout);
+    let requests = 0;
+    api.use(
+      http.get(`${apiBase}orders`, () => {
+        requests++;
+        return HttpResponse.json([{ id: 1 }]);
+      }),
+    );
+    const host = await fixture<HTMLDivElement>(html`<div>
+      <callout-credential name="Teardown" provider="aad" url=${apiBase} scopes="Orders.Read"></callout-credential>
+      <callout-get credential="Teardown" path="orders"></callout-get>
+    </div>`);
+    const el = host.querySelector('callout-get') as CalloutGet;
+    await untilState(el, 'data');
+    let errors = 0;
+    host.addEventListener('callout-error', () => errors++);
+    host.remove();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(errors).to.equal(0);
+    expect(requests).to.equal(1);
+    expect(el.state).to.equal('data');
+  });
+});
