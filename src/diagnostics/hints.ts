@@ -6,31 +6,30 @@ import { CalloutErrorCode } from './error-codes.js';
  */
 export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.unknownCredential]:
-    'Register the credential first (createCallout({ credentials }), callout.credentials.define() or a <callout-credential> element) and check the spelling of its name.',
+    'Register the credential first (createCallout({ credentials }), callout.credentials.define() or <callout-credential>) and check its name.',
   [CalloutErrorCode.invalidCredential]:
-    'Fix the credential definition: an absolute https URL without query or credentials, a registered provider and at least one scope.',
+    'Fix the credential: an absolute https URL without query or credentials, a registered provider and at least one scope.',
   [CalloutErrorCode.urlEscape]:
     'Pass a path relative to the credential URL without "..", encoded dots, backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
   [CalloutErrorCode.unauthorized]:
-    'The API rejected a freshly acquired token: check that the token audience (aud) and scopes (scp) match what the API expects, and that the API trusts your tenant.',
+    'The API rejected a fresh token: check that its audience (aud) and scopes (scp) match what the API expects, and that the API trusts your tenant.',
   [CalloutErrorCode.forbidden]:
-    "The user is authenticated but not allowed: check the API role or scope assignments for this user, or add 403 to the credential's refreshOn if the API answers 403 for expired scopes.",
+    "The user is authenticated but not allowed: check the user's API role or scope assignments, or add 403 to the credential's refreshOn if the API answers 403 for expired scopes.",
   [CalloutErrorCode.httpError]:
     'The API answered with an error status: see the response body and request id.',
   [CalloutErrorCode.networkError]:
-    'The browser blocked or could not reach the API: check that it is online, that its CORS policy allows this origin (and exposes WWW-Authenticate), and in Salesforce that the API origin is a CSP Trusted URL with connect-src.',
+    'The browser blocked or could not reach the API: check that it is online, that its CORS policy allows this origin (and exposes WWW-Authenticate), and in Salesforce that its origin is a CSP Trusted URL with connect-src.',
   [CalloutErrorCode.timeout]:
     "The API did not answer in time: raise the credential's timeout or check the API's health.",
-  [CalloutErrorCode.aborted]:
-    'The request was aborted by its caller; nothing to fix unless that was unexpected.',
+  [CalloutErrorCode.aborted]: 'The caller aborted the request; nothing to fix unless that was unexpected.',
   [CalloutErrorCode.bodyNotReplayable]:
-    'A ReadableStream body can be sent only once, so the request could not be retried with a fresh token: pass the body as a string, Blob, FormData or ArrayBuffer.',
+    'A ReadableStream body can be sent only once, so no retry with a fresh token: pass the body as a string, Blob, FormData or ArrayBuffer.',
   [CalloutErrorCode.interactionRequired]:
-    'The identity provider needs the user: call callout.signIn() from a click (or show <callout-login>) and the pending callouts will continue.',
+    'The identity provider needs the user: call callout.signIn() from a click (or show <callout-login>); pending callouts then continue.',
   [CalloutErrorCode.loginRequired]:
-    'There is no identity-provider session for this user in this browser, or third-party cookies are blocked: sign in once interactively.',
+    'No identity-provider session for this user in this browser, or third-party cookies are blocked: sign in once interactively.',
   [CalloutErrorCode.consentRequired]:
-    'Grant consent for the API scope: an admin can grant tenant-wide consent for the client app in Entra ID (API permissions → Grant admin consent).',
+    'Grant consent for the API scope: an admin can grant it tenant-wide for the client app in Entra ID (API permissions → Grant admin consent).',
   [CalloutErrorCode.invalidGrant]:
     'The refresh token or code was rejected (expired or revoked): sign in again.',
   [CalloutErrorCode.tokenEndpointError]:

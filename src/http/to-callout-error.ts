@@ -1,6 +1,6 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { defined } from '../defined.js';
-import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
+import { CalloutError, type CalloutErrorInit, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import { defaultHints } from '../diagnostics/hints.js';
 import { bearerChallenge } from './challenge.js';
@@ -51,62 +51,52 @@ export function requestIdOf(headers: Headers): string | undefined {
  */
 export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
   if (isCalloutError(error)) return error;
-  const where = `${call.method} ${call.url}`;
-  const base = {
-    cause: error,
-    method: call.method,
-    url: call.url,
-    ...defined('credential', call.credential),
-  };
-  if (call.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) {
-    return new CalloutError({
-      ...base,
-      code: CalloutErrorCode.aborted,
-      message: `Callout was aborted: ${where}`,
+  const { method, url, credential } = call;
+  const fail = (code: CalloutErrorCode, what: string, extra?: Partial<CalloutErrorInit>, tail = '') =>
+    new CalloutError({
+      cause: error,
+      method,
+      url,
+      ...defined('credential', credential),
+      ...extra,
+      code,
+      message: `Callout ${what}: ${method} ${url}${tail}`,
     });
-  }
-  if (isTimeoutError(error)) {
-    return new CalloutError({
-      ...base,
-      code: CalloutErrorCode.timeout,
-      message: `Callout timed out: ${where}`,
-    });
-  }
+  if (call.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
+    return fail(CalloutErrorCode.aborted, 'was aborted');
+  if (isTimeoutError(error)) return fail(CalloutErrorCode.timeout, 'timed out');
   if (isHTTPError(error)) {
     const { response } = error;
     const status = response.status;
-    const label = `${status} ${response.statusText || reasons[status] || 'Error'}`.trim();
-    const requestId = requestIdOf(response.headers);
-    const common = {
-      ...base,
-      status,
-      message: `Callout failed with ${label}: ${where}`,
-      ...defined('requestId', requestId),
-      ...defined('data', error.data),
-    };
-    if (status === 401)
-      return new CalloutError({
-        ...common,
-        code: CalloutErrorCode.unauthorized,
-        hint: unauthorizedHint(response, call),
-      });
-    if (status === 403)
-      return new CalloutError({ ...common, code: CalloutErrorCode.forbidden, hint: forbiddenHint(response) });
-    return new CalloutError({ ...common, code: CalloutErrorCode.httpError });
+    return fail(
+      status === 401
+        ? CalloutErrorCode.unauthorized
+        : status === 403
+          ? CalloutErrorCode.forbidden
+          : CalloutErrorCode.httpError,
+      `failed with ${`${status} ${response.statusText || reasons[status] || 'Error'}`.trim()}`,
+      {
+        status,
+        ...defined('requestId', requestIdOf(response.headers)),
+        ...defined('data', error.data),
+        ...defined(
+          'hint',
+          status === 401
+            ? unauthorizedHint(response, call)
+            : status === 403
+              ? forbiddenHint(response)
+              : undefined,
+        ),
+      },
+    );
   }
-  if (isNetworkError(error)) {
-    return new CalloutError({
-      ...base,
-      code: CalloutErrorCode.networkError,
-      message: `Callout could not reach the server: ${where}`,
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new CalloutError({
-    ...base,
-    code: CalloutErrorCode.configurationError,
-    message: `Callout could not be sent: ${where}: ${reason}`,
-  });
+  if (isNetworkError(error)) return fail(CalloutErrorCode.networkError, 'could not reach the server');
+  return fail(
+    CalloutErrorCode.configurationError,
+    'could not be sent',
+    {},
+    `: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 function unauthorizedHint(response: Response, call: FailedCall): string {
@@ -125,11 +115,12 @@ function unauthorizedHint(response: Response, call: FailedCall): string {
   return `${defaultHints[CalloutErrorCode.unauthorized]}${said}${hidden}`;
 }
 
-function forbiddenHint(response: Response): string {
+/** The insufficient_scope hint, or `undefined` for the code's default. */
+function forbiddenHint(response: Response): string | undefined {
   const challenge = bearerChallenge(response.headers);
   if (challenge?.params.error === 'insufficient_scope') {
     const scope = challenge.params.scope ? ` (the API wants: ${challenge.params.scope.slice(0, 200)})` : '';
     return `The token lacks a scope the API requires${scope}: add it to the credential's scopes and grant consent for it, or add 403 to refreshOn if consent was just granted.`;
   }
-  return defaultHints[CalloutErrorCode.forbidden];
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { AuthError } from '@azure/msal-browser';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import type { CalloutErrorCode } from '../diagnostics/error-codes.js';
 
 /** What the provider was doing when MSAL failed, for the message and hints. */
 export interface MsalFailureContext {
@@ -9,11 +9,6 @@ export interface MsalFailureContext {
   scopes: readonly string[];
   redirectUri: string;
   clientId: string;
-}
-
-interface Mapping {
-  code: CalloutErrorCode;
-  hint: string;
 }
 
 /** The `AADSTS…` number of an MSAL error, from `errorNo` or the message. */
@@ -33,171 +28,141 @@ export function msalErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** The scopes of a failure for a hint: named when known. */
-const scopesOf = (context: MsalFailureContext): string =>
-  context.scopes.length > 0 ? context.scopes.join(' ') : 'the requested scopes';
+/**
+ * The mapping, as data: the AADSTS numbers and MSAL `errorCode`s of one failure (space-separated),
+ * the {@link CalloutErrorCode} it becomes and its hint. A hint starting with `#` is prefixed with
+ * `AADSTS<number>: ` (the number seen, or the entry's first). `$…` in a hint is replaced by
+ * {@link phrase}: shared phrases and the failure's client id, redirect URI, scopes and errorCode.
+ */
+const table: [keys: string, code: CalloutErrorCode, hint: string][] = [
+  [
+    '50058 login_required no_account_error',
+    'login_required',
+    '#no Azure AD session for this user in this browser: the user has not signed in to Azure AD here, or the browser blocks third-party cookies for $l in the hidden iframe (Safari, Firefox strict mode, Chrome with third-party cookies off). Sign in once with $i.',
+  ],
+  [
+    '16000 50076 50079 50074 53003 50105',
+    'interaction_required',
+    '#Azure AD needs the user (account choice, MFA or conditional access): call $i, or check that loginHint names the account signed in to Azure AD.',
+  ],
+  [
+    '65001 consent_required',
+    'consent_required',
+    '#nobody consented to $s for client $c. An admin can $g, or the user can consent when signing in ($i; list the API scopes in the scopes option to ask for them up front).',
+  ],
+  [
+    '65004',
+    'consent_required',
+    '#the user declined consent for client $c: call callout.signIn() again and accept, or have an admin $g so users are not asked.',
+  ],
+  ['50011', 'redirect_uri_mismatch', '#register exactly $r as a redirect URI of app $c, under the $p.'],
+  [
+    '9002326',
+    'redirect_uri_mismatch',
+    '#$r is registered under the "Web" platform: move it to the $p so the browser may redeem codes.',
+  ],
+  [
+    '700084',
+    'invalid_grant',
+    '#refresh tokens of single-page apps last 24 hours and cannot be extended. Silent SSO is tried next; if it fails too, $a',
+  ],
+  [
+    '70000 70008 50173',
+    'invalid_grant',
+    '#the refresh token or code was rejected (expired, revoked or already used): $a',
+  ],
+  [
+    '700016',
+    'configuration_error',
+    `#client $c is unknown in this tenant: copy clientId from the app registration's "Application (client) ID" and point authority at its tenant (or, for a multi-tenant app, have this tenant's admin consent to it).`,
+  ],
+  [
+    '7000215 7000218',
+    'configuration_error',
+    '#Azure AD treats client $c as a confidential (Web) app that must send a secret, which a browser cannot: register $r under the $p, not "Web".',
+  ],
+  [
+    'interaction_required no_tokens_found native_account_unavailable refresh_token_expired bad_token',
+    'interaction_required',
+    'Azure AD needs the user before issuing a token: call $i (or show <callout-login>); pending callouts then continue.',
+  ],
+  ['invalid_grant', 'invalid_grant', 'The refresh token or authorization code was rejected: $a'],
+  [
+    'user_cancelled',
+    'interaction_required',
+    'The sign-in window was closed before sign-in finished: call callout.signIn() again from a click.',
+  ],
+  [
+    'popup_window_error empty_window_error block_nested_popups',
+    'popup_blocked',
+    'The browser blocked the sign-in popup: call callout.signIn() directly in a click handler (or use <callout-login>), not after awaiting something slow; or allow popups for this site; or use interaction: "redirect".',
+  ],
+  [
+    'redirect_in_iframe',
+    'configuration_error',
+    "The page runs in a frame, where MSAL will not redirect (and Azure AD's sign-in page refuses to be framed): use interaction: 'popup' (sign-in from a click), or load the app as a top-level page.",
+  ],
+  [
+    'timed_out monitor_window_timeout redirect_bridge_empty_response hash_empty_error hash_does_not_contain_known_properties iframe_closed_prematurely',
+    'configuration_error',
+    `Azure AD's answer never came back from $r. That page must be the redirect bridge (redirect.html calling broadcastResponseToMainFrame()), served from this origin without Cross-Origin-Opener-Policy, with Cache-Control: no-store, and registered as a "Single-page application" redirect URI (else Azure AD shows an AADSTS50011 page). In Salesforce, add $l as a CSP Trusted Site with frame-src.`,
+  ],
+  [
+    'authority_uri_insecure url_parse_error untrusted_authority invalid_authority_metadata invalid_cloud_discovery_metadata endpoints_resolution_error',
+    'configuration_error',
+    'MSAL rejected the authority ($e): use https://$l/<tenant>; list other hosts in msal.auth.knownAuthorities and, offline, pass msal.auth.authorityMetadata.',
+  ],
+  [
+    'crypto_nonexistent non_browser_environment',
+    'configuration_error',
+    'crypto.subtle is missing because the page is not a secure context: serve it over https (or http://localhost).',
+  ],
+  [
+    'interaction_in_progress',
+    'interaction_required',
+    'Another MSAL sign-in, started outside sso-callout, is running in this tab: let it finish, then retry. If the app has its own PublicClientApplication for this client id, $P so their sign-ins are coordinated.',
+  ],
+  [
+    'uninitialized_public_client_application',
+    'configuration_error',
+    'The shared PublicClientApplication was used before initialize(): $P and let the provider initialize it.',
+  ],
+  [
+    'no_network_connectivity post_request_failed get_request_failed',
+    'token_endpoint_error',
+    'The browser could not reach Azure AD: check the network, and that CSP connect-src (in Salesforce: CSP Trusted Sites) allows $l.',
+  ],
+  [
+    'server_error temporarily_unavailable',
+    'token_endpoint_error',
+    'Azure AD answered with a server error, usually transient: retry later; if it persists, check the Azure status page and quote the correlation id from the cause.',
+  ],
+  [
+    'failed_to_parse_response',
+    'token_endpoint_error',
+    'The token endpoint answered something that is not JSON (a proxy or captive-portal page?): check the authority URL and any proxy between the browser and Azure AD.',
+  ],
+];
 
-function byAadsts(code: number, context: MsalFailureContext): Mapping | undefined {
-  switch (code) {
-    case 50058:
-      return {
-        code: CalloutErrorCode.loginRequired,
-        hint: 'AADSTS50058: Azure AD saw no session for this user in this browser. Either the user has not signed in to Azure AD here, or the browser blocks third-party cookies for login.microsoftonline.com in the hidden iframe (Safari, Firefox strict mode, Chrome with third-party cookies off): sign in once with callout.signIn() from a click.',
-      };
-    case 16000:
-    case 50076:
-    case 50079:
-    case 50074:
-    case 53003:
-    case 50105:
-      return {
-        code: CalloutErrorCode.interactionRequired,
-        hint: `AADSTS${code}: Azure AD needs the user (account choice, MFA or a conditional-access step): call callout.signIn() from a click, or check that loginHint names the account that is signed in to Azure AD.`,
-      };
-    case 65001:
-      return {
-        code: CalloutErrorCode.consentRequired,
-        hint: `AADSTS65001: nobody has consented to ${scopesOf(context)} for client ${context.clientId}. An admin can grant tenant-wide consent in Entra ID (App registrations → API permissions → Grant admin consent), or the user can consent in an interactive sign-in (callout.signIn() from a click; list the API scopes in the scopes option so they are asked up front).`,
-      };
-    case 65004:
-      return {
-        code: CalloutErrorCode.consentRequired,
-        hint: `AADSTS65004: the user declined the consent prompt for client ${context.clientId}. Call callout.signIn() again and accept, or have an admin grant consent for the whole tenant (Entra ID → App registrations → API permissions → Grant admin consent) so users are not asked.`,
-      };
-    case 50011:
-      return {
-        code: CalloutErrorCode.redirectUriMismatch,
-        hint: `AADSTS50011: register exactly ${context.redirectUri} as a redirect URI of app ${context.clientId}, under the "Single-page application" platform (Entra ID → App registrations → Authentication).`,
-      };
-    case 9002326:
-      return {
-        code: CalloutErrorCode.redirectUriMismatch,
-        hint: `AADSTS9002326: ${context.redirectUri} is registered under the "Web" platform; move it to "Single-page application" (Entra ID → App registrations → Authentication) so the browser may redeem codes.`,
-      };
-    case 700084:
-      return {
-        code: CalloutErrorCode.invalidGrant,
-        hint: 'AADSTS700084: refresh tokens issued to single-page apps last 24 hours and cannot be extended. The provider tries a silent SSO sign-in next; if that fails too, the user must sign in again with callout.signIn().',
-      };
-    case 70000:
-    case 70008:
-    case 50173:
-      return {
-        code: CalloutErrorCode.invalidGrant,
-        hint: `AADSTS${code}: the refresh token or code was rejected (expired, revoked or already used): sign in again with callout.signIn().`,
-      };
-    case 700016:
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: `AADSTS700016: client ${context.clientId} is not known in this tenant: copy clientId from the app registration's "Application (client) ID", and point authority at the tenant that registered it (or, for a multi-tenant app, have this tenant's admin consent to it).`,
-      };
-    case 7000215:
-    case 7000218:
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: `AADSTS${code}: Azure AD treats client ${context.clientId} as a confidential (Web) app that must send a secret. A browser cannot: register ${context.redirectUri} under the "Single-page application" platform (Entra ID → App registrations → Authentication), not "Web".`,
-      };
-    default:
-      return undefined;
-  }
-}
+/** Phrases shared by several hints, by their `$` letter; the lower-case context ones are added per failure. */
+const shared: Record<string, string> = {
+  i: 'callout.signIn() from a click',
+  a: 'sign in again with callout.signIn().',
+  g: 'grant tenant-wide consent in Entra ID (App registrations → API permissions → Grant admin consent)',
+  p: '"Single-page application" platform (Entra ID → App registrations → Authentication)',
+  P: 'pass it to msalProvider as instance',
+  l: 'login.microsoftonline.com',
+};
 
-function byMsalCode(errorCode: string, context: MsalFailureContext): Mapping | undefined {
-  switch (errorCode) {
-    case 'login_required':
-    case 'no_account_error':
-      return byAadsts(50058, context);
-    case 'consent_required':
-      return byAadsts(65001, context);
-    case 'interaction_required':
-    case 'no_tokens_found':
-    case 'native_account_unavailable':
-    case 'refresh_token_expired':
-    case 'bad_token':
-      return {
-        code: CalloutErrorCode.interactionRequired,
-        hint: 'Azure AD needs the user before a token can be issued: call callout.signIn() from a click (or show <callout-login>); pending callouts continue afterwards.',
-      };
-    case 'invalid_grant':
-      return {
-        code: CalloutErrorCode.invalidGrant,
-        hint: 'The refresh token or authorization code was rejected: sign in again with callout.signIn().',
-      };
-    case 'user_cancelled':
-      return {
-        code: CalloutErrorCode.interactionRequired,
-        hint: 'The sign-in window was closed before sign-in finished: call callout.signIn() again from a click.',
-      };
-    case 'popup_window_error':
-    case 'empty_window_error':
-    case 'block_nested_popups':
-      return {
-        code: CalloutErrorCode.popupBlocked,
-        hint: 'The browser blocked the sign-in popup: call callout.signIn() directly in a click handler (or use <callout-login>), not after awaiting something slow; or allow popups for this site; or use interaction: "redirect".',
-      };
-    case 'redirect_in_iframe':
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: "The page runs inside a frame, where MSAL will not start a full-page redirect (and Azure AD's sign-in page refuses to be framed): use interaction: 'popup' (sign-in from a click), or load the app as a top-level page.",
-      };
-    case 'timed_out':
-    case 'monitor_window_timeout':
-    case 'redirect_bridge_empty_response':
-    case 'hash_empty_error':
-    case 'hash_does_not_contain_known_properties':
-    case 'iframe_closed_prematurely':
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: `Azure AD's answer never came back from ${context.redirectUri}. That page must be the redirect bridge (redirect.html calling broadcastResponseToMainFrame()), served from this origin without Cross-Origin-Opener-Policy and with Cache-Control: no-store, and registered as a "Single-page application" redirect URI (AADSTS50011 pages are shown instead of redirecting). In Salesforce, add login.microsoftonline.com as a CSP Trusted Site with frame-src.`,
-      };
-    case 'authority_uri_insecure':
-    case 'url_parse_error':
-    case 'untrusted_authority':
-    case 'invalid_authority_metadata':
-    case 'invalid_cloud_discovery_metadata':
-    case 'endpoints_resolution_error':
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: `MSAL rejected the authority (${errorCode}): use https://login.microsoftonline.com/<tenant>; for other hosts list them in msal.auth.knownAuthorities and, offline, pass msal.auth.authorityMetadata.`,
-      };
-    case 'crypto_nonexistent':
-    case 'non_browser_environment':
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: 'crypto.subtle is missing because the page is not a secure context: serve it over https (http://localhost also counts).',
-      };
-    case 'interaction_in_progress':
-      return {
-        code: CalloutErrorCode.interactionRequired,
-        hint: 'Another MSAL sign-in is already running in this tab, started by code outside sso-callout: let it finish, then retry. If the app has its own PublicClientApplication for this client id, pass it to msalProvider as instance so their sign-ins are coordinated.',
-      };
-    case 'uninitialized_public_client_application':
-      return {
-        code: CalloutErrorCode.configurationError,
-        hint: 'The shared PublicClientApplication was used before initialize(): pass it to msalProvider as instance and let the provider initialize it.',
-      };
-    case 'no_network_connectivity':
-    case 'post_request_failed':
-    case 'get_request_failed':
-      return {
-        code: CalloutErrorCode.tokenEndpointError,
-        hint: 'The browser could not reach Azure AD: check the network, and that CSP connect-src (in Salesforce: CSP Trusted Sites) allows login.microsoftonline.com.',
-      };
-    case 'server_error':
-    case 'temporarily_unavailable':
-      return {
-        code: CalloutErrorCode.tokenEndpointError,
-        hint: 'Azure AD answered with a server error: it is usually transient, so retry later; if it persists, check the Azure status page and quote the correlation id from the cause.',
-      };
-    case 'failed_to_parse_response':
-      return {
-        code: CalloutErrorCode.tokenEndpointError,
-        hint: 'The token endpoint answered something that is not JSON (a proxy or captive-portal page?): check the authority URL and any proxy between the browser and Azure AD.',
-      };
-    default:
-      return undefined;
-  }
-}
+/** For what no entry names. */
+const unknown: (typeof table)[number] = [
+  '',
+  'token_endpoint_error',
+  'Azure AD or MSAL failed in a way sso-callout does not recognise: see the cause (errorCode, AADSTS number, correlation id) and check the app registration and authority.',
+];
+
+/** The entry of `key` (an AADSTS number or an MSAL errorCode), if any. */
+const find = (key: unknown) => table.find(([keys]) => keys.split(' ').includes(String(key)));
 
 /**
  * Turns anything MSAL throws into a {@link CalloutError} with a code the core understands and a
@@ -209,18 +174,24 @@ export function fromMsalError(error: unknown, context: MsalFailureContext): Call
   if (isCalloutError(error)) return error;
   const errorCode = msalErrorCode(error);
   const aadsts = aadstsCode(error);
-  const mapping = (aadsts === undefined ? undefined : byAadsts(aadsts, context)) ??
-    (errorCode === undefined ? undefined : byMsalCode(errorCode, context)) ?? {
-      code: CalloutErrorCode.tokenEndpointError,
-      hint: 'Azure AD or MSAL failed in a way sso-callout does not recognise: see the cause (errorCode, AADSTS number, correlation id) and check the app registration and authority.',
-    };
+  const byAadsts = aadsts === undefined ? undefined : find(aadsts);
+  const [keys, code, hint] = byAadsts ?? (errorCode === undefined ? undefined : find(errorCode)) ?? unknown;
+  const words: Record<string, string> = {
+    ...shared,
+    c: context.clientId,
+    r: context.redirectUri,
+    s: context.scopes.join(' ') || 'the requested scopes',
+    e: errorCode ?? '',
+  };
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   const status = (error as { status?: unknown } | null)?.status;
   return new CalloutError({
-    code: mapping.code,
-    hint: mapping.hint,
+    code,
+    hint: hint
+      .replace(/^#/, () => `AADSTS${byAadsts ? aadsts : keys.split(' ')[0]}: `)
+      .replace(/\$(\w)/g, (_, letter: string) => words[letter] ?? ''),
     cause: error,
     message: `MSAL ${context.step} failed${errorCode ? ` (${errorCode}${aadsts ? `, AADSTS${aadsts}` : ''})` : ''}: ${reason}`,
-    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof status === 'number' && { status }),
   });
 }
