@@ -136,14 +136,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
           message: `No credential named "${name}" is registered`,
         });
       }
-      const provider = providers.get(credential.provider);
-      if (!provider) {
-        throw new CalloutError({
-          code: CalloutErrorCode.invalidCredential,
-          credential: name,
-          message: `Credential "${name}" uses provider "${credential.provider}", which is not registered`,
-        });
-      }
+      const provider = providers.require(credential);
       return store.get(
         { providerName: credential.provider, provider, credential: name },
         { scopes: [...credential.scopes], ...tokenOptions },

@@ -9,7 +9,7 @@ export { calloutScheme, resolveCalloutUrl } from './credentials/resolve-callout-
 export { isInside } from './credentials/scope-check.js';
 export { getDefaultCallout, setDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
-export { CalloutErrorCode } from './diagnostics/error-codes.js';
+export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
 export { defaultHints } from './diagnostics/hints.js';
 export * from './events.js';
 export { type AuthChallenge, decodeClaims, parseChallenges } from './http/challenge.js';

@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthProvider, Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
-import { CalloutErrorCode, calloutScheme, isCalloutError } from '../../src/index.js';
+import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { parseResponse } from './parse-response.js';
@@ -47,13 +47,6 @@ type Args = readonly [
   string,
   string,
 ];
-
-/** Error codes a sign-in can fix: a run that failed with one resumes when an account signs in. */
-const signInCodes: ReadonlySet<string> = new Set([
-  CalloutErrorCode.interactionRequired,
-  CalloutErrorCode.loginRequired,
-  CalloutErrorCode.consentRequired,
-]);
 
 const disconnected = Symbol('disconnected');
 
@@ -210,7 +203,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
   #awaitsSignIn(callout: Callout, provider: string): boolean {
     if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
     const error = this.#task.error;
-    if (!isCalloutError(error) || !signInCodes.has(error.code)) return false;
+    if (!isCalloutError(error) || !interactionErrorCodes.has(error.code)) return false;
     const credential = this.#options.credential === undefined ? undefined : read(this.#options.credential);
     const definition = credential ? callout.credentials.get(credential) : undefined;
     return definition === undefined || definition.provider === provider;

@@ -1,4 +1,4 @@
-import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 
 /** An error reduced to what a person can read and act on. */
 export interface ErrorView {
@@ -17,12 +17,9 @@ export interface ErrorView {
   interactionRequired: boolean;
 }
 
-const interactionCodes: ReadonlySet<string> = new Set([
-  CalloutErrorCode.interactionRequired,
-  CalloutErrorCode.loginRequired,
-  CalloutErrorCode.consentRequired,
-  CalloutErrorCode.invalidGrant,
-]);
+/** A sign-in also fixes a rejected refresh token, besides the core's interaction codes. */
+const fixedBySignIn = (code: string) =>
+  interactionErrorCodes.has(code) || code === CalloutErrorCode.invalidGrant;
 
 /**
  * Reduces anything thrown — a `CalloutError` (also from another copy of the package), another
@@ -39,7 +36,7 @@ export function describeError(error: unknown): ErrorView {
       ...(error.method === undefined ? {} : { method: error.method }),
       ...(error.url === undefined ? {} : { url: error.url }),
       ...(error.credential === undefined ? {} : { credential: error.credential }),
-      interactionRequired: interactionCodes.has(error.code),
+      interactionRequired: fixedBySignIn(error.code),
     };
   }
   if (error instanceof Error) {

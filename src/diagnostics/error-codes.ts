@@ -45,3 +45,14 @@ export const CalloutErrorCode = {
 
 /** One of the values of {@link CalloutErrorCode}. */
 export type CalloutErrorCode = (typeof CalloutErrorCode)[keyof typeof CalloutErrorCode];
+
+/**
+ * The codes a sign-in by the user can fix (`interaction_required`, `login_required`,
+ * `consent_required`): the client fires `interaction-required` for them, and elements offer
+ * "Sign in to continue" and run again after a sign-in.
+ */
+export const interactionErrorCodes: ReadonlySet<string> = new Set<CalloutErrorCode>([
+  CalloutErrorCode.interactionRequired,
+  CalloutErrorCode.loginRequired,
+  CalloutErrorCode.consentRequired,
+]);

@@ -3,7 +3,7 @@ import type { CredentialRegistry } from '../credentials/credential-registry.js';
 import type { ResolvedCredential } from '../credentials/define-credential.js';
 import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { CalloutErrorCode, interactionErrorCodes } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TokenContext, TokenStore } from '../tokens/token-store.js';
@@ -63,15 +63,7 @@ export function send(
     url = target.url;
     credential = target.credential;
     if (credential) {
-      const provider = deps.providers.get(credential.provider);
-      if (!provider) {
-        throw new CalloutError({
-          code: CalloutErrorCode.invalidCredential,
-          credential: credential.name,
-          message: `Credential "${credential.name}" uses provider "${credential.provider}", which is not registered (known: ${deps.providers.names().join(', ') || 'none'})`,
-          hint: 'Register the provider under that name (createCallout({ providers }), callout.providers.define() or a <callout-msal id="…"> element) or fix the credential\'s provider.',
-        });
-      }
+      const provider = deps.providers.require(credential);
       if (isTokenEndpoint(url, provider.tokenEndpoints)) {
         credential = undefined; // Never send tokens to, or retry through, a token endpoint.
       } else {
@@ -103,11 +95,10 @@ export function send(
   const userLimit = userRetry.limit ?? 2;
   const credentialName = credential?.name;
 
-  const attach = async (request: Request, forceRefresh = false) => {
+  const attach = async (request: Request) => {
     if (!context) return;
     const token = await deps.store.accessToken(context, {
       ...state.tokenRequest,
-      forceRefresh,
       ...defined('signal', signal),
     });
     state.token = token;
@@ -263,16 +254,10 @@ export function send(
   return mapResponsePromise(ky(url, kyOptions), fail);
 }
 
-const interactionCodes: ReadonlySet<string> = new Set([
-  CalloutErrorCode.interactionRequired,
-  CalloutErrorCode.loginRequired,
-  CalloutErrorCode.consentRequired,
-]);
-
 function emitError(events: CalloutEvents, error: CalloutError, provider?: string): void {
   const credential = error.credential === undefined ? {} : { credential: error.credential };
   events.emit('error', { error, ...credential });
-  if (provider !== undefined && interactionCodes.has(error.code)) {
+  if (provider !== undefined && interactionErrorCodes.has(error.code)) {
     events.emit('interaction-required', { provider, error, ...credential });
   }
 }

@@ -7,7 +7,7 @@ import {
   PublicClientApplication,
 } from '@azure/msal-browser';
 import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { CalloutErrorCode, interactionErrorCodes } from '../diagnostics/error-codes.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } from '../types.js';
 import { pickAccount, toAccount } from './msal-account.js';
 import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
@@ -53,12 +53,6 @@ const needsUser: ReadonlySet<string> = new Set([
   'login_required',
   'consent_required',
   'no_account_error',
-]);
-
-const interactionCodes: ReadonlySet<string> = new Set([
-  CalloutErrorCode.interactionRequired,
-  CalloutErrorCode.loginRequired,
-  CalloutErrorCode.consentRequired,
 ]);
 
 const oidcScopes = ['openid', 'profile', 'offline_access'];
@@ -468,7 +462,7 @@ class MsalProvider implements MsalAuthProvider {
       earlier !== undefined && earlier !== failure
         ? ` (before that, ${fromMsalError(earlier, this.#context('acquireTokenSilent', scopes)).message})`
         : '';
-    const code = interactionCodes.has(mapped.code) ? mapped.code : CalloutErrorCode.interactionRequired;
+    const code = interactionErrorCodes.has(mapped.code) ? mapped.code : CalloutErrorCode.interactionRequired;
     return new CalloutError({
       code,
       hint: mapped.hint,

@@ -1,3 +1,4 @@
+import type { ResolvedCredential } from '../credentials/define-credential.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
@@ -54,6 +55,21 @@ export class ProviderRegistry {
     this.#onRemoved(name);
     this.#notify();
     return true;
+  }
+
+  /**
+   * The provider `credential` names. Throws `invalid_credential` naming the credential, the
+   * missing provider and the registered ones when it is not registered.
+   */
+  require(credential: Pick<ResolvedCredential, 'name' | 'provider'>): AuthProvider {
+    const provider = this.get(credential.provider);
+    if (provider) return provider;
+    throw new CalloutError({
+      code: CalloutErrorCode.invalidCredential,
+      credential: credential.name,
+      message: `Credential "${credential.name}" uses provider "${credential.provider}", which is not registered (known: ${this.names().join(', ') || 'none'})`,
+      hint: 'Register the provider under that name (createCallout({ providers }), callout.providers.define() or a <callout-msal id="…"> element) or fix the credential\'s provider.',
+    });
   }
 
   /** The provider called `name`, or `undefined`. */
