@@ -50,7 +50,8 @@ type Args = readonly [
 
 const disconnected = Symbol('disconnected');
 
-function read<V>(value: Reactive<V>): V {
+/** An option's current value: a getter is called, a value (or an absent option) is returned as is. */
+function read<V>(value: Reactive<V> | undefined): V | undefined {
   return typeof value === 'function' ? (value as () => V)() : value;
 }
 
@@ -103,7 +104,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
     this.#options = options;
     this.#host = host;
     this.#lookup = new ClientLookup(host, {
-      explicit: () => (options.callout === undefined ? undefined : read(options.callout)),
+      explicit: () => read(options.callout),
     });
     new ClientSubscription(host, {
       client: () => this.#lookup.callout,
@@ -204,22 +205,22 @@ export class CalloutController<T = unknown> implements ReactiveController {
     if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
     const error = this.#task.error;
     if (!isCalloutError(error) || !interactionErrorCodes.has(error.code)) return false;
-    const credential = this.#options.credential === undefined ? undefined : read(this.#options.credential);
+    const credential = read(this.#options.credential);
     const definition = credential ? callout.credentials.get(credential) : undefined;
     return definition === undefined || definition.provider === provider;
   }
 
   #auto(): boolean {
-    return this.#options.auto === undefined ? true : read(this.#options.auto);
+    return read(this.#options.auto) ?? true;
   }
 
   #args(): Args {
     const callout = this.#lookup.callout;
     const options = this.#options;
-    const credential = options.credential === undefined ? undefined : read(options.credential);
-    const path = (options.path === undefined ? undefined : read(options.path)) ?? '';
-    const method = ((options.method === undefined ? undefined : read(options.method)) || 'GET').toUpperCase();
-    const body = options.body === undefined ? undefined : read(options.body);
+    const credential = read(options.credential);
+    const path = read(options.path) ?? '';
+    const method = (read(options.method) || 'GET').toUpperCase();
+    const body = read(options.body);
     const definition = credential ? callout.credentials.get(credential) : undefined;
     // The provider is an input too, so a callout waiting for it runs once it is registered.
     const provider = definition ? callout.providers.get(definition.provider) : undefined;
