@@ -4,7 +4,9 @@ import { type Callout, CalloutErrorCode, isCalloutError, type ResolvedCredential
 import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
+import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
+import { logOnce } from '../shared/log-once.js';
 import { calloutCredentialStyles } from './callout-credential.styles.js';
 import {
   attributeOf,
@@ -159,11 +161,7 @@ export class CalloutCredential extends CalloutElement {
   #fail(problem: InvalidAttribute): void {
     this.#unregister();
     this.problem = problem;
-    const message = problem.describe(this.localName);
-    if (!this.#reported.has(message)) {
-      this.#reported.add(message);
-      console.error(message);
-    }
+    logOnce(this.#reported, problem.describe(this.localName));
     this.#changed();
   }
 
@@ -179,13 +177,10 @@ export class CalloutCredential extends CalloutElement {
   }
 
   #changed(): void {
-    this.dispatchEvent(
-      new CustomEvent('callout-credential-change', {
-        detail: { credential: this.#registered, problem: this.configurationError },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'callout-credential-change', {
+      credential: this.#registered,
+      problem: this.configurationError,
+    });
   }
 }
 

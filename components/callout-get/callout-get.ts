@@ -7,8 +7,10 @@ import { CalloutElement } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
 import { describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
+import { fire } from '../shared/fire.js';
 import { isEmptyData } from '../shared/format-value.js';
 import { InvalidAttribute, jsonAttribute } from '../shared/invalid-attribute.js';
+import { logOnce } from '../shared/log-once.js';
 import { signInLinkOf } from '../shared/sign-in-link.js';
 import { renderSpinner } from '../shared/spinner.js';
 import { stampTemplate } from '../shared/template-renderer.js';
@@ -230,7 +232,7 @@ export class CalloutGet extends CalloutElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('poll')) this.#restartPoll();
-    if (this.body instanceof InvalidAttribute) this.#report(this.body);
+    if (this.body instanceof InvalidAttribute) logOnce(this.#reported, this.body.describe(this.localName));
   }
 
   protected override updated(): void {
@@ -334,7 +336,7 @@ export class CalloutGet extends CalloutElement {
 
   #onResponse(result: CalloutResult<unknown>): void {
     this.#actionError = undefined;
-    this.#dispatch<CalloutResponseDetail>('callout-response', {
+    fire<CalloutResponseDetail>(this, 'callout-response', {
       data: result.data,
       status: result.status,
       ...(this.credential ? { credential: this.credential } : {}),
@@ -344,19 +346,7 @@ export class CalloutGet extends CalloutElement {
   }
 
   #onError(error: unknown): void {
-    this.#dispatch<CalloutErrorDetail>('callout-error', { error, view: describeError(error) });
-  }
-
-  #dispatch<D>(type: string, detail: D): void {
-    /** @ignore The events are documented on the class (`@fires`). */
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
-  #report(problem: InvalidAttribute): void {
-    const message = problem.describe(this.localName);
-    if (this.#reported.has(message)) return;
-    this.#reported.add(message);
-    console.error(message);
+    fire<CalloutErrorDetail>(this, 'callout-error', { error, view: describeError(error) });
   }
 
   #restartPoll(): void {

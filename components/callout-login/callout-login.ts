@@ -6,6 +6,7 @@ import { CalloutElement } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderErrorPanel, renderSignInLink } from '../shared/error-panel.js';
+import { fire } from '../shared/fire.js';
 import { signInLinkOf } from '../shared/sign-in-link.js';
 import { calloutLoginStyles } from './callout-login.styles.js';
 import { initialsOf } from './initials.js';
@@ -104,7 +105,7 @@ export class CalloutLogin extends CalloutElement {
       const account = await this.client.signIn(this.provider || undefined);
       this.account = account;
       this.needsInteraction = false;
-      this.#dispatch('callout-sign-in', { ...this.#providerDetail(), account });
+      fire<CalloutSignInDetail>(this, 'callout-sign-in', { ...this.#providerDetail(), account });
     } catch (error) {
       this.failure = error;
     } finally {
@@ -119,7 +120,7 @@ export class CalloutLogin extends CalloutElement {
     try {
       await this.client.signOut(this.provider || undefined);
       this.account = undefined;
-      this.#dispatch('callout-sign-out', this.#providerDetail());
+      fire(this, 'callout-sign-out', this.#providerDetail());
     } catch (error) {
       this.failure = error;
     } finally {
@@ -221,11 +222,6 @@ export class CalloutLogin extends CalloutElement {
 
   #providerDetail(): CalloutSignInDetail {
     return this.provider ? { provider: this.provider } : {};
-  }
-
-  #dispatch(type: string, detail: CalloutSignInDetail): void {
-    /** @ignore The events are documented on the class (`@fires`). */
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -6,7 +6,9 @@ import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
+import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
+import { logOnce } from '../shared/log-once.js';
 import { calloutMsalStyles } from './callout-msal.styles.js';
 import { loadMsal } from './load-msal.js';
 import { attributeOfMsalError, type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
@@ -274,7 +276,7 @@ export class CalloutMsal extends CalloutElement {
         this.#pending = undefined;
         this.#failed = { client, signature };
         this.loadFailure = error;
-        this.#report(this.#loadFailureMessage());
+        logOnce(this.#reported, this.#loadFailureMessage());
         this.#changed();
       },
     );
@@ -303,17 +305,11 @@ export class CalloutMsal extends CalloutElement {
     return `<${this.localName}> could not load MSAL (sso-callout/msal): ${describeError(this.loadFailure).message}`;
   }
 
-  #report(message: string): void {
-    if (this.#reported.has(message)) return;
-    this.#reported.add(message);
-    console.error(message);
-  }
-
   #fail(problem: InvalidAttribute): void {
     this.#unregister();
     this.problem = problem;
     this.loadFailure = undefined;
-    this.#report(problem.describe(this.localName));
+    logOnce(this.#reported, problem.describe(this.localName));
     this.#changed();
   }
 
@@ -335,13 +331,7 @@ export class CalloutMsal extends CalloutElement {
   }
 
   #changed(): void {
-    this.dispatchEvent(
-      new CustomEvent('callout-provider-change', {
-        detail: { provider: this.#provider, problem: this.configurationError },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    fire(this, 'callout-provider-change', { provider: this.#provider, problem: this.configurationError });
   }
 }
 
