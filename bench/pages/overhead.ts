@@ -3,6 +3,8 @@
  * the same bearer token to the same loopback endpoint (the bench server, not MSW) and reading the
  * JSON body. Calls are interleaved (the order rotates every round) so drift in the machine's load
  * hits all three alike. The page is cross-origin isolated, so `performance.now()` has 5 µs steps.
+ * The `memory*` variants repeat the three with a fetch answered from memory, which shows the
+ * JavaScript cost per call that network time hides.
  */
 import ky from 'ky';
 import { createCallout, functionProvider } from '../../src/index.js';
@@ -30,7 +32,21 @@ const variants: Record<string, () => Promise<unknown>> = {
   },
   ky: () => ky(url, { headers }).json(),
   callout: () => callout('callout:Loop/ping').json(),
+  // The same three with a fetch that answers at once from memory: no network wait to hide the
+  // JavaScript each client runs per call, so this is the CPU the page spends.
+  memoryFetch: async () => {
+    const response = await answerFromMemory();
+    if (!response.ok) throw new Error(`fetch got ${response.status}`);
+    return response.json();
+  },
+  memoryKy: () => ky(url, { headers, fetch: answerFromMemory }).json(),
+  memoryCallout: () => callout('callout:Loop/ping', { fetch: answerFromMemory }).json(),
 };
+
+/** A fetch that answers the ping at once, without the network. */
+function answerFromMemory(): Promise<Response> {
+  return Promise.resolve(Response.json({ ok: true }));
+}
 
 /** Runs `warmup` then `calls` rounds; each round calls every variant once, in a rotating order. */
 async function measure({ calls, warmup }: { calls: number; warmup: number }): Promise<{

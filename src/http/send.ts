@@ -1,4 +1,10 @@
-import ky, { isForceRetryError, type Options, type ResponsePromise, type RetryOptions } from 'ky';
+import ky, {
+  ForceRetryError,
+  isForceRetryError,
+  type Options,
+  type ResponsePromise,
+  type RetryOptions,
+} from 'ky';
 import type { CredentialRegistry } from '../credentials/credential-registry.js';
 import type { ResolvedCredential } from '../credentials/define-credential.js';
 import { defined } from '../defined.js';
@@ -8,7 +14,7 @@ import type { CalloutEvents } from '../events.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TokenContext, TokenStore } from '../tokens/token-store.js';
 import type { TokenRequest } from '../types.js';
-import { decideAuth } from './auth-decision.js';
+import { type AuthDecision, decideAuth } from './auth-decision.js';
 import { mapResponsePromise, rejectedResponsePromise } from './response-promise.js';
 import { requestIdOf, toCalloutError } from './to-callout-error.js';
 
@@ -31,6 +37,8 @@ interface CallState {
   token?: string;
   tokenRequest: TokenRequest;
   authRetried: boolean;
+  /** The auth retry asked of ky by the fetch wrapper, until `beforeRetry` has fetched its token. */
+  authRetry?: { error: ForceRetryError; decision: Exclude<AuthDecision, { action: 'none' }>; status: number };
   transientRetries: number;
   authorized: boolean;
   error?: CalloutError;
@@ -40,11 +48,16 @@ interface CallState {
  * Sends one callout through ky with the auth hooks:
  * - `beforeRequest` attaches `Authorization: Bearer …` from the token store — only when the URL
  *   lies inside the credential's base URL and is not one of the provider's token endpoints;
- * - `afterResponse` answers a rejected token (a status in `refreshOn`, branching on the
- *   `WWW-Authenticate` challenge) or a claims challenge by getting another token and retrying
- *   **once** with `ky.retry({ request, delay: 0 })`, the same body re-sent byte for byte;
- * - `beforeRetry` re-attaches the current token on ky's own transient retries (408/429/5xx on
- *   idempotent methods, honouring Retry-After), so they never go out with an expired token.
+ * - the fetch wrapper spots a rejected token (a status in `refreshOn`, branching on the
+ *   `WWW-Authenticate` challenge) or a claims challenge as soon as the response headers arrive,
+ *   and asks ky for **one** immediate retry by throwing ky's `ForceRetryError` (what `ky.retry()`
+ *   does from a hook) — deciding there rather than in an `afterResponse` hook spares every
+ *   response the body clone ky makes for such hooks;
+ * - `beforeRetry` then gets another token (a refresh, or one with the challenge's claims) and puts
+ *   it on ky's retry copy of the request, the same body re-sent byte for byte; on ky's own
+ *   transient retries (408/429/5xx on idempotent methods, honouring Retry-After) it re-attaches
+ *   the current token, so they never go out with an expired one. Token waits run outside the
+ *   per-attempt `timeout`, as ky's hooks do.
  * The auth retry is one extra ky retry on top of the caller's `retry.limit`, so it works even with
  * `retry: 0`. Every failure becomes a `CalloutError` and fires the `error` event.
  */
@@ -133,7 +146,52 @@ export function send(
         ...defined('requestId', requestIdOf(response.headers)),
       });
     }
-    return response;
+    if (!credential || !context || state.authRetried || response.ok) return response;
+    const decision = decideAuth(response, credential);
+    if (decision.action === 'none') return response;
+    // The rejected response is not handed on, so free its body now.
+    response.body?.cancel().catch(() => {});
+    if (streamBody) {
+      throw new CalloutError({
+        code: CalloutErrorCode.bodyNotReplayable,
+        status: response.status,
+        method,
+        url: url.href,
+        credential: credential.name,
+        message: `Callout got ${response.status} and could not be retried with a fresh token because its body is a ReadableStream, which can be sent only once: ${method} ${url.href}`,
+      });
+    }
+    state.authRetried = true;
+    const error = new ForceRetryError({ code: decision.reason, delay: 0 });
+    state.authRetry = { error, decision, status: response.status };
+    throw error;
+  };
+
+  /** Puts a token for the auth retry on ky's copy of the request (see `send`). */
+  const reauthorize = async (request: Request, retry: NonNullable<CallState['authRetry']>) => {
+    state.authRetry = undefined;
+    if (!context || !credential) return;
+    const { decision } = retry;
+    // A claims challenge moves the call to the token key with those claims; a rejected token
+    // is refreshed only if it is still the cached one (another caller may have replaced it).
+    const rejected = decision.action === 'claims' ? undefined : state.token;
+    if (decision.action === 'claims') state.tokenRequest = { ...state.tokenRequest, claims: decision.claims };
+    const result = await deps.store.refresh(
+      context,
+      { ...state.tokenRequest, ...defined('signal', signal) },
+      rejected,
+    );
+    state.token = result.token.accessToken;
+    deps.events.emit('retry', {
+      id,
+      method,
+      url: url.href,
+      credential: credential.name,
+      reason: decision.reason,
+      status: retry.status,
+      refreshed: result.refreshed,
+    });
+    request.headers.set('authorization', `Bearer ${state.token}`);
   };
 
   // Copy headers only when there is something to merge or an Authorization header to drop.
@@ -167,56 +225,11 @@ export function send(
         },
     hooks: {
       beforeRequest: [({ request }) => attach(request), ...(options.hooks?.beforeRequest ?? [])],
-      afterResponse: [
-        async ({ request, response }) => {
-          if (!context || !credential || state.authRetried) return;
-          const decision = decideAuth(response, credential);
-          if (decision.action === 'none') return;
-          if (streamBody) {
-            throw new CalloutError({
-              code: CalloutErrorCode.bodyNotReplayable,
-              status: response.status,
-              method,
-              url: url.href,
-              credential: credential.name,
-              message: `Callout got ${response.status} and could not be retried with a fresh token because its body is a ReadableStream, which can be sent only once: ${method} ${url.href}`,
-            });
-          }
-          state.authRetried = true;
-          // A claims challenge moves the call to the token key with those claims; a rejected token
-          // is refreshed only if it is still the cached one (another caller may have replaced it).
-          const rejected = decision.action === 'claims' ? undefined : state.token;
-          if (decision.action === 'claims')
-            state.tokenRequest = { ...state.tokenRequest, claims: decision.claims };
-          const result = await deps.store.refresh(
-            context,
-            { ...state.tokenRequest, ...defined('signal', signal) },
-            rejected,
-          );
-          state.token = result.token.accessToken;
-          const { refreshed } = result;
-          deps.events.emit('retry', {
-            id,
-            method,
-            url: url.href,
-            credential: credential.name,
-            reason: decision.reason,
-            status: response.status,
-            refreshed,
-          });
-          const retryHeaders = new Headers(request.headers);
-          retryHeaders.set('authorization', `Bearer ${state.token}`);
-          return ky.retry({
-            request: new Request(request, { headers: retryHeaders }),
-            code: decision.reason,
-            delay: 0,
-          });
-        },
-        ...(options.hooks?.afterResponse ?? []),
-      ],
+      afterResponse: options.hooks?.afterResponse ?? [],
       beforeRetry: [
         async ({ request, error }) => {
-          if (isForceRetryError(error)) return; // The auth retry already carries its new token.
+          if (state.authRetry?.error === error) return reauthorize(request, state.authRetry);
+          if (isForceRetryError(error)) return; // A caller's own ky.retry() carries its own request.
           state.transientRetries++;
           const status = (error as { response?: Response }).response?.status;
           deps.events.emit('retry', {
