@@ -35,7 +35,12 @@ export default {
       const version = entry.package ? await versionOf(entry.package) : undefined;
       const label = version ? `${entry.label} ${version}` : entry.label;
       try {
-        const { minified, gzip } = await bundle(entry);
+        const { minified, gzip, chunks } = await bundle(entry);
+        for (const chunk of chunks.filter((c) => !c.counted)) {
+          notes.push(
+            `${entry.label}: not counted, the ${chunk.name} (${kB(chunk.gzip)} min+gzip), which ${entry.count === 'page' ? 'only some pages load (see the entry)' : 'loads on demand'}.`,
+          );
+        }
         data[entry.id] = {
           minified,
           gzip,
@@ -58,6 +63,7 @@ export default {
     }
     notes.push(
       '"w/o X" means X is left external (loaded once by the page and shared); the adapter row also leaves out the core it imports.',
+      'Bundles are split as an app bundler splits them: a row counts what the page loads up front; "everything" also counts the lazy chunks (the MSAL adapter and MSAL) except the Lightning Web Security adaptations, which load only inside Salesforce. Each chunk is gzipped on its own, as it is downloaded.',
       'Alternatives are measured as their whole public API (`export * from`), MGT as the four pieces a page needs.',
       '`npm run size` checks our four budgets with size-limit on the same bundles.',
     );

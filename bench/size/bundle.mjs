@@ -33,10 +33,19 @@ const coreExternalPlugin = {
   },
 };
 
+/** @typedef {{ name: string, code: Uint8Array, minified: number, gzip: number, counted: boolean, lazy: boolean, inputs: string[] }} Chunk */
+
 /**
- * Bundles one size entry.
+ * Bundles one size entry with code splitting, the way an app's bundler would: dynamic `import()`s
+ * become chunks of their own. The entry's size is the sum of the chunks it counts (each gzipped
+ * on its own, as a browser downloads them):
+ * - `count: 'initial'` (default): the entry chunk and what it imports statically — what the page
+ *   loads before any lazy code runs;
+ * - `count: 'page'`: every chunk, except lazy chunks whose entry module matches `notLoaded`
+ *   (code a page loads only in some environments, such as the Lightning Web Security adaptations).
+ * Chunks not counted are still returned, with `counted: false`, so reports can name them.
  * @param {import('./entries.mjs').SizeEntry} entry
- * @returns {Promise<{ code: Uint8Array, minified: number, gzip: number }>}
+ * @returns {Promise<{ minified: number, gzip: number, chunks: Chunk[] }>}
  */
 export async function bundle(entry) {
   const result = await build({
@@ -52,7 +61,10 @@ export async function bundle(entry) {
         }),
     absWorkingDir: root,
     bundle: true,
+    splitting: true,
+    outdir: resolve(root, 'node_modules/.cache/sso-callout-size/esbuild', entry.id),
     write: false,
+    metafile: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -64,11 +76,64 @@ export async function bundle(entry) {
     external: entry.external ?? [],
     plugins: entry.coreExternal ? [coreExternalPlugin] : [],
   });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error(`esbuild produced no output for ${entry.id}`);
+  const outputs = result.metafile?.outputs ?? {};
+  const byPath = new Map(
+    result.outputFiles.map((file) => [relative(root, file.path).replaceAll('\\', '/'), file]),
+  );
+  const main = Object.keys(outputs).find(
+    (path) => outputs[path]?.entryPoint !== undefined && !isDynamicEntry(outputs, path),
+  );
+  if (!main) throw new Error(`esbuild produced no entry chunk for ${entry.id}`);
+  const initial = staticClosure(outputs, main);
+  /** @type {Chunk[]} */
+  const chunks = [];
+  for (const [path, meta] of Object.entries(outputs)) {
+    const file = byPath.get(path);
+    if (!file || !path.endsWith('.js')) continue;
+    const lazy = !initial.has(path);
+    const entryModule = meta.entryPoint ?? '';
+    const counted =
+      (entry.count ?? 'initial') === 'initial' ? !lazy : !(lazy && entry.notLoaded?.test(entryModule));
+    chunks.push({
+      name:
+        lazy && entryModule ? `lazy chunk of ${entryModule}` : path === main ? 'entry chunk' : 'shared chunk',
+      code: file.contents,
+      minified: file.contents.byteLength,
+      gzip: gzipSync(file.contents, { level: 9 }).byteLength,
+      counted,
+      lazy,
+      inputs: Object.keys(meta.inputs),
+    });
+  }
+  const countedChunks = chunks.filter((chunk) => chunk.counted);
   return {
-    code: file.contents,
-    minified: file.contents.byteLength,
-    gzip: gzipSync(file.contents, { level: 9 }).byteLength,
+    minified: countedChunks.reduce((sum, chunk) => sum + chunk.minified, 0),
+    gzip: countedChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+    chunks,
   };
+}
+
+/**
+ * @param {Record<string, import('esbuild').Metafile['outputs'][string]>} outputs
+ * @param {string} path
+ */
+function isDynamicEntry(outputs, path) {
+  return Object.values(outputs).some((meta) =>
+    meta.imports.some((imported) => imported.path === path && imported.kind === 'dynamic-import'),
+  );
+}
+
+/**
+ * The chunk at `path` and every chunk it imports statically, transitively.
+ * @param {Record<string, import('esbuild').Metafile['outputs'][string]>} outputs
+ * @param {string} path
+ */
+function staticClosure(outputs, path) {
+  const seen = new Set([path]);
+  for (const current of seen) {
+    for (const imported of outputs[current]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) seen.add(imported.path);
+    }
+  }
+  return seen;
 }

@@ -6,9 +6,13 @@
  * An entry is either a file (`entry`) or a few lines of source (`contents`, resolved from the
  * repository root). `external` lists packages left out of the bundle (the page loads them once,
  * shared). `coreExternal` also leaves out our own core files, to count only the adapter's code.
+ *
+ * Bundles are split the way an app's bundler splits them (see ./bundle.mjs): `count: 'initial'`
+ * (the default) counts what the page loads up front; `count: 'page'` adds the lazy chunks a page
+ * loads later, except those whose module matches `notLoaded`.
  */
 
-/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, budget?: number, package?: string }} SizeEntry */
+/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, budget?: number, package?: string, count?: 'initial' | 'page', notLoaded?: RegExp }} SizeEntry */
 
 const lit = ['lit', 'lit/*', '@lit/*'];
 const ky = ['ky'];
@@ -33,16 +37,19 @@ export const ours = [
   },
   {
     id: 'define',
-    label: 'sso-callout/define: core + adapter + every element (w/o lit, ky, MSAL)',
+    label: 'sso-callout/define: core + every element (w/o lit, ky, MSAL; the MSAL adapter loads lazily)',
     entry: 'components/define.ts',
     external: [...lit, ...ky, ...msal],
     budget: 16_000,
   },
   {
     id: 'everything',
-    label: 'everything a page loads (define + ky + lit + MSAL)',
+    label: 'everything a page loads (define + MSAL adapter + ky + lit + MSAL)',
     entry: 'components/define.ts',
     external: [],
+    count: 'page',
+    // Loaded only inside Salesforce Lightning Web Security.
+    notLoaded: /src\/providers\/msal-lws/,
     budget: 110_000,
   },
 ];
