@@ -1,5 +1,4 @@
 import { nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { type Callout, CalloutErrorCode, isCalloutError, type ResolvedCredential } from '../../src/index.js';
 import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
@@ -49,25 +48,35 @@ import {
 export class CalloutCredential extends CalloutElement {
   static override styles = [tokenStyles, errorPanelStyles, calloutCredentialStyles];
 
+  static override properties = {
+    name: { reflect: true },
+    url: {},
+    provider: {},
+    scopes: {},
+    refreshOn: { attribute: 'refresh-on' },
+    timeout: {},
+    problem: { attribute: false },
+  };
+
   /** Name used in `callout:Name/path`: letters, digits, `_`, `-`, starting with a letter. */
-  @property({ reflect: true }) name: string | null = null;
+  name: string | null = null;
 
   /** Absolute API base URL; paths resolve strictly below it. */
-  @property() url: string | null = null;
+  url: string | null = null;
 
   /** Name of the auth provider (a `<callout-msal>` id, or a provider registered in code). */
-  @property() provider: string | null = null;
+  provider: string | null = null;
 
   /** Scopes, separated by spaces or commas. */
-  @property() scopes: string | null = null;
+  scopes: string | null = null;
 
   /** Statuses that make the client refresh the token and retry once, such as `401 403`. Default `401`. */
-  @property({ attribute: 'refresh-on' }) refreshOn: string | null = null;
+  refreshOn: string | null = null;
 
   /** Per-attempt timeout in milliseconds. */
-  @property() timeout: string | null = null;
+  timeout: string | null = null;
 
-  @state() private problem: InvalidAttribute | undefined;
+  private problem: InvalidAttribute | undefined;
 
   #registeredIn: Callout | undefined;
   #registered: ResolvedCredential | undefined;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { CalloutErrorCode } from '../../src/index.js';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
@@ -133,26 +132,36 @@ type TemplateSlot = (typeof templateSlots)[number];
 export class CalloutGet extends CalloutElement {
   static override styles = [tokenStyles, buttonStyles, spinnerStyles, errorPanelStyles, calloutGetStyles];
 
+  static override properties = {
+    credential: {},
+    path: {},
+    method: {},
+    body: { converter: jsonAttribute('body') },
+    poll: { type: Number },
+    manual: { type: Boolean },
+    renderer: { attribute: false },
+  };
+
   /** Name of the named credential to call through. Without one, `path` must be an absolute URL (sent with no token unless a credential covers it). */
-  @property() credential = '';
+  credential = '';
 
   /** Path below the credential's URL, such as `orders?status=open` (no leading slash). */
-  @property() path = '';
+  path = '';
 
   /** HTTP method. Default `GET`. Other methods also run on every change of the inputs, unless `manual`. */
-  @property() method = 'GET';
+  method = 'GET';
 
   /** JSON request body: an attribute holding JSON, or any JSON-serialisable property value. */
-  @property({ converter: jsonAttribute('body') }) body: unknown;
+  body: unknown;
 
   /** Re-run every this many milliseconds (at least 1000) while the page is visible; 0 or absent: never. */
-  @property({ type: Number }) poll = 0;
+  poll = 0;
 
   /** When set, the request runs only on `refresh()`, not by itself. */
-  @property({ type: Boolean }) manual = false;
+  manual = false;
 
   /** Renders the data for Lit users; wins over the data template and the default renderer. */
-  @property({ attribute: false }) renderer: CalloutRenderer | undefined;
+  renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {
     callout: () => this.callout,

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
 import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
@@ -68,14 +67,23 @@ const eventNames: readonly CalloutEventName[] = [
 export class CalloutLog extends CalloutElement {
   static override styles = [tokenStyles, buttonStyles, calloutLogStyles];
 
-  /** How many entries to keep (oldest dropped first). Default 200. */
-  @property({ type: Number }) limit = 200;
+  static override properties = {
+    limit: { type: Number },
+    entries: { attribute: false },
+    tokens: { attribute: false },
+    status: { attribute: false },
+    fallbackReport: { attribute: false },
+    now: { attribute: false },
+  };
 
-  @state() private entries: LogEntry[] = [];
-  @state() private tokens = new Map<string, TokenView>();
-  @state() private status = '';
-  @state() private fallbackReport: string | undefined;
-  @state() private now = Date.now();
+  /** How many entries to keep (oldest dropped first). Default 200. */
+  limit = 200;
+
+  private entries: LogEntry[] = [];
+  private tokens = new Map<string, TokenView>();
+  private status = '';
+  private fallbackReport: string | undefined;
+  private now = Date.now();
 
   #clock: ReturnType<typeof setInterval> | undefined;
 

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Account, AuthProvider, Callout } from '../../src/index.js';
 import { buttonStyles, errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
@@ -72,15 +71,24 @@ export interface CalloutSignInDetail {
 export class CalloutLogin extends CalloutElement {
   static override styles = [tokenStyles, buttonStyles, errorPanelStyles, calloutLoginStyles];
 
-  /** Provider to sign in with; default: the only registered provider that supports sign-in. */
-  @property() provider = '';
+  static override properties = {
+    provider: {},
+    account: { attribute: false },
+    busy: { attribute: false },
+    needsInteraction: { attribute: false },
+    failure: { attribute: false },
+    linkOpened: { attribute: false },
+  };
 
-  @state() private account: Account | undefined;
-  @state() private busy = false;
-  @state() private needsInteraction = false;
-  @state() private failure: unknown;
+  /** Provider to sign in with; default: the only registered provider that supports sign-in. */
+  provider = '';
+
+  private account: Account | undefined;
+  private busy = false;
+  private needsInteraction = false;
+  private failure: unknown;
   /** The sign-in page link was followed: the user is signing in in another tab. */
-  @state() private linkOpened = false;
+  private linkOpened = false;
 
   constructor() {
     super();

@@ -1,5 +1,4 @@
 import { nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { type Callout, CalloutErrorCode, isCalloutError } from '../../src/index.js';
 import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
@@ -69,62 +68,82 @@ interface PendingLoad {
 export class CalloutMsal extends CalloutElement {
   static override styles = [tokenStyles, errorPanelStyles, calloutMsalStyles];
 
+  static override properties = {
+    name: {},
+    clientId: { attribute: 'client-id' },
+    authority: {},
+    tenant: {},
+    redirectUri: { attribute: 'redirect-uri' },
+    loginHint: { attribute: 'login-hint' },
+    domainHint: { attribute: 'domain-hint' },
+    sid: {},
+    interaction: {},
+    scopes: {},
+    cache: {},
+    clientCapabilities: { attribute: 'client-capabilities' },
+    signInPage: { attribute: 'sign-in-page' },
+    lwsNamespace: { attribute: 'lws-namespace' },
+    msal: { attribute: false },
+    problem: { attribute: false },
+    loadFailure: { attribute: false },
+  };
+
   /**
    * The provider's name, when it cannot be the element's `id` — LWC's synthetic shadow rewrites
    * ids in templates (`aad` becomes `aad-12`), so inside Lightning components use `name`.
    */
-  @property() name: string | null = null;
+  name: string | null = null;
 
   /** Application (client) id of the SPA app registration. */
-  @property({ attribute: 'client-id' }) clientId: string | null = null;
+  clientId: string | null = null;
 
   /** `https://login.microsoftonline.com/<tenant>`; default built from `tenant`. */
-  @property() authority: string | null = null;
+  authority: string | null = null;
 
   /** Tenant id or domain, used when `authority` is absent. */
-  @property() tenant: string | null = null;
+  tenant: string | null = null;
 
   /** Same-origin page that hands Azure AD's answer back (default `<origin>/redirect.html`). */
-  @property({ attribute: 'redirect-uri' }) redirectUri: string | null = null;
+  redirectUri: string | null = null;
 
   /** The host page's user (UPN or email), for silent SSO. */
-  @property({ attribute: 'login-hint' }) loginHint: string | null = null;
+  loginHint: string | null = null;
 
   /** Home realm hint for interactive sign-in. */
-  @property({ attribute: 'domain-hint' }) domainHint: string | null = null;
+  domainHint: string | null = null;
 
   /** Azure AD session id, an alternative to `login-hint`. */
-  @property() sid: string | null = null;
+  sid: string | null = null;
 
   /** `popup` (default), `redirect` or `none`. */
-  @property() interaction: string | null = null;
+  interaction: string | null = null;
 
   /**
    * API scopes separated by spaces, requested at interactive sign-in in addition to `openid` and
    * `profile`, so the user consents to the API up front.
    */
-  @property() scopes: string | null = null;
+  scopes: string | null = null;
 
   /** Where MSAL caches: `memory`, `session` (default) or `local`. */
-  @property() cache: string | null = null;
+  cache: string | null = null;
 
   /** Client capabilities separated by spaces, such as `CP1` for Continuous Access Evaluation. */
-  @property({ attribute: 'client-capabilities' }) clientCapabilities: string | null = null;
+  clientCapabilities: string | null = null;
 
   /**
    * Inside Salesforce Lightning Web Security: URL of the static resource's `sign-in.html`. Popups
    * cannot open there, so `<callout-login>` and `<callout-get>` show a link to this page instead.
    */
-  @property({ attribute: 'sign-in-page' }) signInPage: string | null = null;
+  signInPage: string | null = null;
 
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
-  @property({ attribute: 'lws-namespace' }) lwsNamespace: string | null = null;
+  lwsNamespace: string | null = null;
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
-  @property({ attribute: false }) msal: MsalProviderOptions['msal'];
+  msal: MsalProviderOptions['msal'];
 
-  @state() private problem: InvalidAttribute | undefined;
-  @state() private loadFailure: unknown;
+  private problem: InvalidAttribute | undefined;
+  private loadFailure: unknown;
 
   /** `id` is the provider's name, so a change of it re-registers the provider. */
   static override get observedAttributes(): string[] {

@@ -1,5 +1,4 @@
-import { adoptStyles, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import type { Callout } from '../../src/index.js';
 import { ClientLookup } from './client-lookup.js';
 
@@ -30,8 +29,16 @@ export class CalloutElement extends LitElement {
   /** Shadow root mode of elements that have no `shadow-mode` attribute. */
   static defaultShadowMode: ShadowMode = 'open';
 
+  /**
+   * Reactive properties are declared here and in each element's `static properties` rather than
+   * with decorators, whose compiled form costs about 25 bytes more per property in the bundle.
+   * Private state is `{ attribute: false }`, which is all `@state()` adds to `@property()`.
+   */
+  static override properties: PropertyDeclarations = {
+    callout: { attribute: false },
+  };
+
   /** A client for this element only; wins over context and the page's default client. */
-  @property({ attribute: false })
   callout: Callout | undefined;
 
   readonly #lookup = new ClientLookup(this, { explicit: () => this.callout });
