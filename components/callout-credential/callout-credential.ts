@@ -7,11 +7,7 @@ import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
 import { calloutCredentialStyles } from './callout-credential.styles.js';
-import {
-  attributeOf,
-  type CredentialAttributes,
-  parseCredentialAttributes,
-} from './credential-attributes.js';
+import { attributeOf, parseCredentialAttributes } from './credential-attributes.js';
 
 /**
  * Declares a named credential: `callout:Name/path` then resolves below `url`, with a token from
@@ -120,22 +116,10 @@ export class CalloutCredential extends CalloutElement {
     });
   }
 
-  #attributes(): CredentialAttributes {
-    return {
-      name: this.name,
-      url: this.url,
-      provider: this.provider,
-      scopes: this.scopes,
-      refreshOn: this.refreshOn,
-      timeout: this.timeout,
-    };
-  }
-
   /** Brings the client's registry in line with the attributes (idempotent). */
   #sync(): void {
     if (!this.isConnected) return;
-    const attributes = this.#attributes();
-    const parsed = parseCredentialAttributes(attributes);
+    const parsed = parseCredentialAttributes(this);
     if (parsed instanceof InvalidAttribute) {
       this.#fail(parsed);
       return;
@@ -158,7 +142,7 @@ export class CalloutCredential extends CalloutElement {
       this.#changed();
     } catch (error) {
       const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
-      const { attribute, value } = attributeOf(message, attributes);
+      const { attribute, value } = attributeOf(message, this);
       const reason = message.replace(
         /^Credential "[^"]*" (is invalid|has an invalid url ("(?:[^"\\]|\\.)*"|\S+)): /,
         '',

@@ -1,7 +1,7 @@
 import type { CredentialDefinition } from '../../src/index.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
-/** The raw attributes of a `<callout-credential>`. */
+/** The raw attributes of a `<callout-credential>` (the element itself has them all). */
 export interface CredentialAttributes {
   name: string | null;
   url: string | null;

@@ -10,7 +10,7 @@ import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
 import { calloutMsalStyles } from './callout-msal.styles.js';
 import { loadMsal } from './load-msal.js';
-import { attributeOfMsalError, type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
+import { attributeOfMsalError, parseMsalAttributes } from './msal-attributes.js';
 
 /** A provider being created: MSAL is loading for these attributes and this client. */
 interface PendingLoad {
@@ -234,33 +234,13 @@ export class CalloutMsal extends CalloutElement {
     });
   }
 
-  #attributes(): MsalAttributes {
-    return {
-      attribute: this.name ? 'name' : 'id',
-      id: this.name || this.id,
-      clientId: this.clientId,
-      authority: this.authority,
-      tenant: this.tenant,
-      redirectUri: this.redirectUri,
-      loginHint: this.loginHint,
-      domainHint: this.domainHint,
-      sid: this.sid,
-      interaction: this.interaction,
-      scopes: this.scopes,
-      cache: this.cache,
-      clientCapabilities: this.clientCapabilities,
-      signInPage: this.signInPage,
-      lwsNamespace: this.lwsNamespace,
-    };
-  }
-
   /**
    * Brings the client's providers in line with the attributes (idempotent): checks them now, and
    * starts loading MSAL to create the provider unless it is registered or loading already.
    */
   #sync(): void {
     if (!this.#connected) return;
-    const parsed = parseMsalAttributes(this.#attributes(), this.msal);
+    const parsed = parseMsalAttributes(this, this.msal);
     if (parsed instanceof InvalidAttribute) {
       this.#failed = undefined;
       this.#fail(parsed);

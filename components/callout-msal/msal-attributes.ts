@@ -1,12 +1,12 @@
 import type { MsalCacheLocation, MsalInteraction, MsalProviderOptions } from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
-/** The raw attributes of a `<callout-msal>`. */
+/** The raw attributes of a `<callout-msal>` (the element itself has them all). */
 export interface MsalAttributes {
-  /** The provider name: the `name` attribute, else `id`. */
+  /** The provider name, when it is not the element's `id`. */
+  name: string | null;
+  /** The provider name when `name` is not set. */
   id: string;
-  /** Which attribute `id` came from, for error messages. Default `id`. */
-  attribute?: 'id' | 'name';
   clientId: string | null;
   authority: string | null;
   tenant: string | null;
@@ -19,9 +19,9 @@ export interface MsalAttributes {
   cache: string | null;
   clientCapabilities: string | null;
   /** Under Lightning Web Security: URL of the static resource's `sign-in.html`. */
-  signInPage?: string | null;
+  signInPage: string | null;
   /** Under Lightning Web Security: the components' namespace (default `c`). */
-  lwsNamespace?: string | null;
+  lwsNamespace: string | null;
 }
 
 const interactions: readonly string[] = ['popup', 'redirect', 'none'];
@@ -44,10 +44,11 @@ export function parseMsalAttributes(
 ): ParsedMsal {
   const fail = (attribute: string, value: string | null, problem: string) =>
     new InvalidAttribute({ attribute, value, problem });
-  if (!namePattern.test(attributes.id)) {
+  const name = attributes.name || attributes.id;
+  if (!namePattern.test(name)) {
     return fail(
-      attributes.attribute ?? 'id',
-      attributes.id,
+      attributes.name ? 'name' : 'id',
+      name,
       'it names the provider (credentials refer to it) and must start with a letter',
     );
   }
@@ -77,10 +78,10 @@ export function parseMsalAttributes(
   set('cache', cache as MsalCacheLocation | undefined);
   const capabilities = text(attributes.clientCapabilities)?.split(/[\s,]+/);
   set('clientCapabilities', capabilities);
-  set('signInPage', text(attributes.signInPage ?? null));
-  set('lwsNamespace', text(attributes.lwsNamespace ?? null));
+  set('signInPage', text(attributes.signInPage));
+  set('lwsNamespace', text(attributes.lwsNamespace));
   set('msal', passthrough);
-  return checkOptions(options) ?? { name: attributes.id, options };
+  return checkOptions(options) ?? { name, options };
 }
 
 /** The checks of `msalProvider`'s configuration that need no MSAL, by attribute. */
