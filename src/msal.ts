@@ -1,6 +1,7 @@
 /**
  * `sso-callout/msal`: the Azure AD (Entra ID) provider. The only entry that loads
- * `@azure/msal-browser`, so pages using other providers do not pay for it.
+ * `@azure/msal-browser`, so pages using other providers do not pay for it. Its Lightning Web
+ * Security adaptations are a further chunk, loaded only inside LWS (see `msalProvider`).
  */
 
 export {

@@ -13,6 +13,10 @@
  * The message carries **no token** and is only a cue: the sandboxed provider then runs silent
  * SSO against the Azure AD session the sign-in just created, so the token is obtained and
  * validated (state, PKCE, nonce) inside the sandbox. A forged cue costs one silent attempt.
+ *
+ * The link itself is built by `msal-lws-sign-in-url.ts`, which is loaded with the provider:
+ * `signInUrl()` answers synchronously, while this module is part of the adaptations the provider
+ * loads on demand (`msal-lws.ts`).
  */
 
 /** The `type` of the sign-in page's announcement. */
@@ -21,35 +25,6 @@ export const signedInMessageType = 'sso-callout.signed-in';
 /** The channel name (as the sandbox sees it) the sign-in page announces on. */
 export function signInChannelName(clientId: string): string {
   return `sso-callout.sign-in.${clientId}`;
-}
-
-/** What the sign-in page needs to know, passed in its URL (no secret: a public client). */
-export interface SignInPageParams {
-  /** URL of the static resource's `sign-in.html`. */
-  page: string;
-  clientId: string;
-  authority: string;
-  scopes: string[];
-  loginHint?: string;
-  domainHint?: string;
-  /** The LWS namespace of the components (`c` unless in a managed package). */
-  namespace: string;
-  /** MSAL `authorityMetadata` (only for clouds/emulators without discovery). */
-  authorityMetadata?: string;
-}
-
-/** The sign-in page URL with its parameters in the query string. */
-export function signInPageUrl(params: SignInPageParams): string {
-  const url = new URL(params.page, globalThis.location?.href);
-  const query = url.searchParams;
-  query.set('client_id', params.clientId);
-  query.set('authority', params.authority);
-  query.set('scope', params.scopes.join(' '));
-  query.set('ns', params.namespace);
-  if (params.loginHint) query.set('login_hint', params.loginHint);
-  if (params.domainHint) query.set('domain_hint', params.domainHint);
-  if (params.authorityMetadata) query.set('authority_metadata', params.authorityMetadata);
-  return url.href;
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   type AccountInfo,
   type AuthenticationResult,
   CacheLookupPolicy,
+  type Configuration,
   InteractionRequiredAuthError,
   type IPublicClientApplication,
   PublicClientApplication,
@@ -12,10 +13,10 @@ import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } fr
 import { pickAccount, toAccount } from './msal-account.js';
 import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
 import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
-import { LwsPublicClientApplication } from './msal-lws-application.js';
 import { resolveLwsMode } from './msal-lws-detect.js';
-import { withOpaqueMsalIframes } from './msal-lws-iframe.js';
-import { SignInListener, signInPageUrl } from './msal-lws-sign-in.js';
+import { loadMsalLws, type MsalLws } from './msal-lws-load.js';
+import type { SignInListener } from './msal-lws-sign-in.js';
+import { signInPageUrl } from './msal-lws-sign-in-url.js';
 import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
 import { SignOutChannel } from './msal-sign-out-channel.js';
 import { type MsalStart, startMsal } from './msal-startup.js';
@@ -82,6 +83,17 @@ const oidcScopes = ['openid', 'profile', 'offline_access'];
  * Throws `configuration_error` at once for options that cannot work (no client id, http authority,
  * redirect URI on another origin).
  *
+ * **Lightning Web Security** (`lws`, detected by default): the adaptations MSAL needs inside the
+ * sandbox live in a module of their own (`msal-lws.ts`), loaded with a dynamic `import()` only when
+ * LWS is detected or forced, so other pages never download them (a bundle without code splitting,
+ * like the Salesforce static resource, inlines them). The load begins as the provider is created
+ * (once per page however many providers ask; a failed load is retried by the next provider) and
+ * start-up waits for it before `initialize()`: the MSAL instance (the LWS subclass, unless
+ * `instance` is given) is created as soon as the adaptations are here, so under LWS a failure to
+ * load them or to create it is reported by `ready()` and the first `getToken` / `signIn` instead
+ * of being thrown by `msalProvider()`. Every MSAL call already waits for start-up, so nothing else
+ * changes for callers; `signInUrl()` answers at once, without the adaptations.
+ *
  * @example
  * ```ts
  * const aad = msalProvider({
@@ -100,16 +112,33 @@ export function msalProvider(options: MsalProviderOptions = {}): MsalAuthProvide
 class MsalProvider implements MsalAuthProvider {
   readonly tokenEndpoints: readonly string[];
   readonly #options: MsalProviderOptions;
-  readonly #instance: IPublicClientApplication;
+  /**
+   * Set in the constructor, except under LWS without `instance`: then `#adaptToLws` creates it
+   * (from `#configuration`) once the adaptations have loaded. Read it through `#app` after start-up.
+   */
+  #instance: IPublicClientApplication | undefined;
+  /** The configuration the LWS instance is created from (under LWS without `instance`). */
+  readonly #configuration: Configuration | undefined;
+  /** Another tab signed out before the LWS instance existed: its cache is cleared once created. */
+  #clearWhenCreated = false;
   readonly #clientId: string;
   readonly #redirectUri: string;
+  /** For the sign-in page's link, known without the instance so `signInUrl()` answers at once. */
+  readonly #authority: { authority: string; metadata: string | undefined };
   readonly #listeners = new Set<(account?: Account) => void>();
   readonly #startup: Promise<void>;
   readonly #channel: SignOutChannel;
   /** Inside Salesforce Lightning Web Security: MSAL gets the scoped adaptations of msal-lws-*. */
   readonly #lws: boolean;
-  /** Under LWS with a sign-in page: hears the page announce a sign-in (msal-lws-sign-in). */
-  readonly #signInListener: SignInListener | undefined;
+  /**
+   * Under LWS: loads the adaptations and sets up what needs them (`#adaptToLws`), begun by the
+   * constructor; start-up waits for it, and settles only after it.
+   */
+  readonly #adapted: Promise<void> | undefined;
+  /** The adaptations (msal-lws.ts), once loaded; `undefined` outside LWS. */
+  #adaptations: MsalLws | undefined;
+  /** Under LWS with a sign-in page: hears the page announce a sign-in (msal-lws-sign-in), once loaded. */
+  #signInListener: SignInListener | undefined;
   #loginHint: string | undefined;
   #account: AccountInfo | undefined;
   #pendingSso: Promise<unknown> | undefined;
@@ -128,28 +157,41 @@ class MsalProvider implements MsalAuthProvider {
       const configured = options.instance.getConfiguration();
       this.#clientId = configured.auth.clientId;
       this.#redirectUri = configured.auth.redirectUri;
+      this.#authority = { authority: configured.auth.authority, metadata: configured.auth.authorityMetadata };
       this.tokenEndpoints = authorityEndpoints(configured);
     } else {
       const configuration = buildMsalConfiguration(options);
       this.#clientId = configuration.auth.clientId;
       this.#redirectUri = configuration.auth.redirectUri ?? '';
+      this.#authority = {
+        authority: configuration.auth.authority ?? '',
+        metadata: configuration.auth.authorityMetadata,
+      };
       this.tokenEndpoints = authorityEndpoints(configuration);
-      try {
-        // Under LWS: a subclass whose hidden-iframe answer comes by postMessage (msal-lws-application).
-        this.#instance = this.#lws
-          ? LwsPublicClientApplication.create(configuration)
-          : new PublicClientApplication(configuration);
-      } catch (error) {
-        throw fromMsalError(error, this.#context('new PublicClientApplication', []));
+      if (this.#lws) {
+        // Under LWS: a subclass whose hidden-iframe answer comes by postMessage
+        // (msal-lws-application), created by start-up once the adaptations have loaded.
+        this.#configuration = configuration;
+      } else {
+        try {
+          this.#instance = new PublicClientApplication(configuration);
+        } catch (error) {
+          throw fromMsalError(error, this.#context('new PublicClientApplication', []));
+        }
       }
     }
-    this.#signInListener =
-      this.#lws && options.signInPage
-        ? new SignInListener(this.#clientId, (username) => void this.#signedInElsewhere(username))
-        : undefined;
     this.#channel = new SignOutChannel(this.#clientId, (accountId) => this.#signedOutElsewhere(accountId));
+    // Under LWS the adaptations load (once per page) while the login hint resolves.
+    this.#adapted = this.#lws ? this.#adaptToLws() : undefined;
+    this.#adapted?.catch(() => {}); // Reported through start-up, never unhandled.
     this.#startup = this.#start();
     this.#startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
+  }
+
+  /** The MSAL instance: always set once start-up has created it (see `#instance`). */
+  get #app(): IPublicClientApplication {
+    if (!this.#instance) throw new Error('MSAL used before start-up created it');
+    return this.#instance;
   }
 
   get account(): Account | undefined {
@@ -178,11 +220,11 @@ class MsalProvider implements MsalAuthProvider {
     const scopes = [...request.scopes];
     let firstFailure: unknown;
     // Another provider or the app sharing this MSAL instance (or its cache) may have signed in since.
-    if (!this.#account && !this.#signedOut) this.#setAccount(pickAccount(this.#instance, this.#loginHint));
+    if (!this.#account && !this.#signedOut) this.#setAccount(pickAccount(this.#app, this.#loginHint));
     const account = this.#account;
     if (account) {
       try {
-        const result = await this.#instance.acquireTokenSilent({
+        const result = await this.#app.acquireTokenSilent({
           account,
           scopes,
           ...(request.claims ? { claims: request.claims } : {}),
@@ -204,7 +246,7 @@ class MsalProvider implements MsalAuthProvider {
       }
       try {
         const sso = () =>
-          this.#instance.ssoSilent({
+          this.#app.ssoSilent({
             scopes,
             redirectUri: this.#redirectUri,
             ...(this.#loginHint ? { loginHint: this.#loginHint } : account ? { account } : {}),
@@ -212,8 +254,10 @@ class MsalProvider implements MsalAuthProvider {
             ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
             ...(request.claims ? { claims: request.claims } : {}),
           });
-        // Under LWS, MSAL's hidden iframe must be created without allow-same-origin (msal-lws-iframe).
-        const attempt = (this.#lws ? withOpaqueMsalIframes(sso) : sso()).then((result) => {
+        // Under LWS, MSAL's hidden iframe must be created without allow-same-origin (msal-lws-iframe);
+        // start-up loaded the adaptations, so they are here whenever #lws is set.
+        const lws = this.#adaptations;
+        const attempt = (lws ? lws.withOpaqueMsalIframes(sso) : sso()).then((result) => {
           // Before waiters resume: they continue with this account.
           this.#setAccount(result.account ?? undefined);
           return result;
@@ -236,16 +280,16 @@ class MsalProvider implements MsalAuthProvider {
   signInUrl(): string | undefined {
     const page = this.#options.signInPage;
     if (!this.#lws || !page) return undefined;
-    const configured = this.#instance.getConfiguration();
+    const { authority, metadata } = this.#authority;
     return signInPageUrl({
       page,
       clientId: this.#clientId,
-      authority: configured.auth.authority,
+      authority,
       scopes: this.#signInScopes(),
       namespace: this.#options.lwsNamespace ?? 'c',
       ...(this.#loginHint ? { loginHint: this.#loginHint } : {}),
       ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
-      ...(configured.auth.authorityMetadata ? { authorityMetadata: configured.auth.authorityMetadata } : {}),
+      ...(metadata ? { authorityMetadata: metadata } : {}),
     });
   }
 
@@ -266,7 +310,7 @@ class MsalProvider implements MsalAuthProvider {
     };
     if (this.#options.interaction === 'redirect') {
       await runExclusiveInteraction(() =>
-        this.#instance.loginRedirect(request).catch((error: unknown) => {
+        this.#app.loginRedirect(request).catch((error: unknown) => {
           throw fromMsalError(error, this.#context('loginRedirect', scopes));
         }),
       );
@@ -274,7 +318,7 @@ class MsalProvider implements MsalAuthProvider {
       return new Promise<Account>(() => {});
     }
     const result = await runExclusiveInteraction(() =>
-      this.#instance.loginPopup(request).catch((error: unknown) => {
+      this.#app.loginPopup(request).catch((error: unknown) => {
         throw fromMsalError(error, this.#context('loginPopup', scopes));
       }),
     );
@@ -325,9 +369,11 @@ class MsalProvider implements MsalAuthProvider {
     if (!hint) return;
     try {
       await this.#startup;
+      const lws = this.#adaptations;
+      if (!lws) return;
       const scopes = this.#signInScopes();
-      const result = await withOpaqueMsalIframes(() =>
-        this.#instance.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
+      const result = await lws.withOpaqueMsalIframes(() =>
+        this.#app.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
       );
       this.#signedOut = false;
       this.#wantedScopes.clear();
@@ -343,21 +389,24 @@ class MsalProvider implements MsalAuthProvider {
     this.#signedOut = true;
     this.#setAccount(undefined);
     this.#channel.announce(account?.homeAccountId);
+    const instance = this.#instance;
+    // Under LWS, the adaptations failed, so MSAL was never created: nothing to clear; report why.
+    if (!instance) return this.#adapted;
     try {
       if (this.#options.signOutScope === 'global' && this.#options.interaction === 'redirect') {
-        await this.#instance.logoutRedirect({
+        await instance.logoutRedirect({
           ...(account ? { account } : {}),
           postLogoutRedirectUri: this.#redirectUri,
         });
       } else if (this.#options.signOutScope === 'global' && this.#options.interaction !== 'none') {
         await runExclusiveInteraction(() =>
-          this.#instance.logoutPopup({
+          instance.logoutPopup({
             ...(account ? { account } : {}),
             postLogoutRedirectUri: this.#redirectUri,
           }),
         );
       } else {
-        await this.#instance.clearCache(account ? { account } : {});
+        await instance.clearCache(account ? { account } : {});
       }
     } catch (error) {
       throw fromMsalError(error, this.#context('signOut', []));
@@ -369,6 +418,8 @@ class MsalProvider implements MsalAuthProvider {
     try {
       this.#loginHint = typeof hint === 'function' ? await hint() : hint;
     } catch (error) {
+      // Settle the LWS adaptations first: once start-up has failed, MSAL exists unless they failed.
+      if (this.#adapted) await this.#adapted.catch(() => {});
       throw new CalloutError({
         code: CalloutErrorCode.configurationError,
         cause: error,
@@ -376,9 +427,10 @@ class MsalProvider implements MsalAuthProvider {
         hint: 'Fix the loginHint function: it should resolve to the host page user’s UPN or email, or undefined.',
       });
     }
+    if (this.#adapted) await this.#adapted;
     let started: MsalStart;
     try {
-      started = await startMsal(this.#instance);
+      started = await startMsal(this.#app);
     } catch (error) {
       throw fromMsalError(error, this.#context('initialize', []));
     }
@@ -388,8 +440,42 @@ class MsalProvider implements MsalAuthProvider {
         this.#context('handleRedirectPromise', []),
       );
     }
-    const account = started.redirected?.account ?? pickAccount(this.#instance, this.#loginHint);
+    const account = started.redirected?.account ?? pickAccount(this.#app, this.#loginHint);
     if (account) this.#setAccount(account);
+  }
+
+  /**
+   * Under LWS, from the constructor on: loads the adaptations, then creates the LWS instance
+   * (unless the app gave one) and, with a sign-in page, starts listening for its announcement.
+   */
+  async #adaptToLws(): Promise<void> {
+    let lws: MsalLws;
+    try {
+      lws = await loadMsalLws();
+    } catch (error) {
+      throw new CalloutError({
+        code: CalloutErrorCode.networkError,
+        cause: error,
+        message: 'msalProvider could not load its LWS adaptations',
+        hint: 'Serve every file of the sso-callout/msal build (the LWS adaptations are a chunk of their own).',
+      });
+    }
+    this.#adaptations = lws;
+    const configuration = this.#configuration;
+    if (configuration) {
+      try {
+        this.#instance = lws.LwsPublicClientApplication.create(configuration);
+      } catch (error) {
+        throw fromMsalError(error, this.#context('new PublicClientApplication', []));
+      }
+      if (this.#clearWhenCreated) void this.#instance.clearCache({}).catch(() => {});
+    }
+    if (this.#options.signInPage) {
+      this.#signInListener = new lws.SignInListener(
+        this.#clientId,
+        (username) => void this.#signedInElsewhere(username),
+      );
+    }
   }
 
   async #interact(request: TokenRequest, failure: unknown, earlier: unknown): Promise<AccessToken> {
@@ -409,7 +495,7 @@ class MsalProvider implements MsalAuthProvider {
     };
     if (policy === 'redirect') {
       await runExclusiveInteraction(() =>
-        this.#instance.acquireTokenRedirect(interactive).catch((cause: unknown) => {
+        this.#app.acquireTokenRedirect(interactive).catch((cause: unknown) => {
           throw fromMsalError(cause, this.#context('acquireTokenRedirect', scopes));
         }),
       );
@@ -417,7 +503,7 @@ class MsalProvider implements MsalAuthProvider {
     }
     if (globalThis.navigator?.userActivation?.isActive !== true) throw error;
     const result = await runExclusiveInteraction(() =>
-      this.#instance.acquireTokenPopup(interactive).catch((cause: unknown) => {
+      this.#app.acquireTokenPopup(interactive).catch((cause: unknown) => {
         throw fromMsalError(cause, this.#context('acquireTokenPopup', scopes));
       }),
     );
@@ -431,7 +517,7 @@ class MsalProvider implements MsalAuthProvider {
     const scopes = [...request.scopes];
     if (!this.#account) throw this.#interactionError(undefined, undefined, scopes);
     try {
-      const result = await this.#instance.acquireTokenSilent({
+      const result = await this.#app.acquireTokenSilent({
         account: this.#account,
         scopes,
         ...(request.claims ? { claims: request.claims } : {}),
@@ -485,7 +571,7 @@ class MsalProvider implements MsalAuthProvider {
   #setAccount(account: AccountInfo | undefined): void {
     const before = this.#account?.homeAccountId;
     this.#account = account;
-    if (account) this.#instance.setActiveAccount(account);
+    if (account) this.#app.setActiveAccount(account);
     if (before === account?.homeAccountId) return;
     const current = this.account;
     for (const listener of this.#listeners) listener(current);
@@ -497,7 +583,10 @@ class MsalProvider implements MsalAuthProvider {
     if (accountId !== undefined && account && account.homeAccountId !== accountId) return;
     this.#signedOut = true;
     this.#setAccount(undefined);
-    void this.#instance.clearCache(account ? { account } : {}).catch(() => {});
+    const instance = this.#instance;
+    // Under LWS the instance may not exist yet: #adaptToLws clears the cache when it creates it.
+    if (!instance) this.#clearWhenCreated = true;
+    else void instance.clearCache(account ? { account } : {}).catch(() => {});
   }
 
   #context(step: string, scopes: string[]): MsalFailureContext {
