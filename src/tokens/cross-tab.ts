@@ -23,10 +23,27 @@ export interface CrossTabHandlers {
 const broadcastGraceMs = 250;
 
 /**
+ * How long a tab keeps the lock after it acquired, so a tab that asks right then — before the
+ * broadcast has reached it — queues for the lock and reuses the token instead of acquiring again.
+ */
+const holdMs = 100;
+
+/** What ran under a lock: its value, and whether this tab acquired (so holds the lock on). */
+interface Locked<T> {
+  value: T;
+  acquired: boolean;
+}
+
+/** What a lock request answers when `ifAvailable` found the lock taken. */
+const notAvailable = Symbol('not-available');
+
+/**
  * Coordinates token acquisition between tabs of one origin. `run(key, fn)` holds a Web Lock named
  * after the key while `fn` acquires, so two tabs never acquire the same token at once; the tab that
  * acquires shares the token over a `BroadcastChannel`, and a tab that had to wait for the lock first
- * gives that broadcast a moment to arrive before it acquires itself. Tokens cross tabs in memory
+ * gives that broadcast a moment to arrive before it acquires itself. The acquiring tab gets its
+ * token at once but keeps the lock {@link holdMs} longer (its own next request takes it back at
+ * once), which closes the gap between releasing the lock and the broadcast's arrival. Tokens cross tabs in memory
  * only — never through storage. Where the browser lacks Web Locks or BroadcastChannel, `run` just
  * calls `fn` and nothing is shared.
  */
@@ -35,6 +52,8 @@ export class CrossTab {
   readonly #channel: BroadcastChannel | undefined;
   readonly #handlers: CrossTabHandlers;
   readonly #waiters = new Map<string, Set<() => void>>();
+  /** Ends this tab's hold on a lock early, by lock name. */
+  readonly #holds = new Map<string, () => void>();
 
   constructor(name: string, handlers: CrossTabHandlers) {
     this.#name = name;
@@ -51,14 +70,50 @@ export class CrossTab {
     const locks = globalThis.navigator?.locks;
     if (!locks || !this.#channel) return fn();
     const lockName = `${this.#name}:${key}`;
-    const notAvailable = Symbol('not-available');
-    const first = await locks.request(lockName, { ifAvailable: true }, async (lock) =>
-      lock ? fn() : notAvailable,
-    );
-    if (first !== notAvailable) return first as T;
-    return locks.request(lockName, async () => {
-      const reused = fresh() ?? (await this.#waitForToken(key, fresh));
-      return reused ?? fn();
+    this.#holds.get(lockName)?.(); // This tab's own hold must never delay it.
+    const first = await this.#locked(locks, lockName, true, async () => ({
+      value: await fn(),
+      acquired: true,
+    }));
+    if (first !== notAvailable) return first;
+    const queued = await this.#locked(locks, lockName, false, async (): Promise<Locked<T>> => {
+      const reused: T | undefined = fresh() ?? (await this.#waitForToken(key, fresh));
+      return reused === undefined
+        ? { value: await fn(), acquired: true }
+        : { value: reused, acquired: false };
+    });
+    // Without ifAvailable the lock is always granted.
+    if (queued === notAvailable) return fn();
+    return queued;
+  }
+
+  /**
+   * Runs `work` under the lock `name` and settles with its value as soon as it has one; when
+   * `work` acquired, the lock is kept {@link holdMs} longer (see the class comment).
+   */
+  #locked<T>(
+    locks: LockManager,
+    name: string,
+    ifAvailable: boolean,
+    work: () => Promise<Locked<T>>,
+  ): Promise<T | typeof notAvailable> {
+    return new Promise((resolve, reject) => {
+      locks
+        .request(name, { ifAvailable }, async (lock) => {
+          if (!lock) return resolve(notAvailable);
+          const { value, acquired } = await work();
+          resolve(value);
+          if (!acquired) return;
+          await new Promise<void>((release) => {
+            const timer = setTimeout(release, holdMs);
+            this.#holds.set(name, () => {
+              clearTimeout(timer);
+              release();
+            });
+          });
+          this.#holds.delete(name);
+        })
+        .catch(reject);
     });
   }
 
@@ -74,6 +129,7 @@ export class CrossTab {
 
   /** Stops listening; the coordinator cannot be used afterwards. */
   close(): void {
+    for (const release of this.#holds.values()) release();
     this.#channel?.removeEventListener('message', this.#onMessage);
     this.#channel?.close();
   }

@@ -90,6 +90,26 @@ describe('sharing one client and one token', () => {
     }
   });
 
+  it('reuses the token of a tab that has just acquired, even before its broadcast arrives', async () => {
+    const channel = `xtab-${Math.random()}`;
+    const [a, b] = await Promise.all([openTab(channel, 'a'), openTab(channel, 'b')]);
+    try {
+      const first = await a!.callout.token('Orders');
+      // Same task: tab b cannot have received a's broadcast yet, and a's acquisition is over.
+      const second = await b!.callout.token('Orders');
+      expect(window.__acquisitions).to.deep.equal(['a']);
+      expect(second.accessToken).to.equal(first.accessToken);
+      // The acquiring tab's own next acquisition is not held up by its hold on the lock.
+      await a!.callout.token('Orders', { forceRefresh: true });
+      expect(window.__acquisitions).to.deep.equal(['a', 'a']);
+    } finally {
+      for (const tab of [a!, b!]) {
+        tab.callout.dispose();
+        tab.frame.remove();
+      }
+    }
+  });
+
   it('shares a token acquired in one tab with the others, and clears them all when one tab signs out', async () => {
     const channel = `xtab-${Math.random()}`;
     const [a, b] = await Promise.all([openTab(channel, 'a'), openTab(channel, 'b')]);
