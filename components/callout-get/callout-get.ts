@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CalloutErrorCode } from '../../src/index.js';
+import { type AuthProvider, CalloutErrorCode } from '../../src/index.js';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
@@ -292,11 +292,14 @@ export class CalloutGet extends CalloutElement {
         ? configurationView(this.body.describe(this.localName))
         : describeError(this.error);
     if (this.#controller.loading) return renderSpinner();
+    const provider = this.#provider();
     return (
       this.#stamp('error', view) ??
       renderErrorPanel(view, {
         onRetry: () => void this.refresh(),
-        ...(this.#canSignIn() ? { onSignIn: () => this.#signIn(), signInUrl: this.#signInUrl() } : {}),
+        ...(typeof provider?.signIn === 'function'
+          ? { onSignIn: () => this.#signIn(), signInUrl: signInLinkOf(provider) }
+          : {}),
       })
     );
   }
@@ -312,15 +315,10 @@ export class CalloutGet extends CalloutElement {
     return node;
   }
 
-  /** The provider's sign-in page link (under LWS), shown instead of the button; see `signInLinkOf`. */
-  #signInUrl(): string | undefined {
-    const credential = this.client.credentials.get(this.credential);
-    return credential ? signInLinkOf(this.client.providers.get(credential.provider)) : undefined;
-  }
-
-  #canSignIn(): boolean {
+  /** The credential's provider, when both are registered: it may offer "Sign in to continue". */
+  #provider(): AuthProvider | undefined {
     const credential = this.credential && this.client.credentials.get(this.credential);
-    return !!credential && typeof this.client.providers.get(credential.provider)?.signIn === 'function';
+    return credential ? this.client.providers.get(credential.provider) : undefined;
   }
 
   /**
