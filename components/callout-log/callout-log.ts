@@ -4,19 +4,12 @@ import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { calloutLogStyles } from './callout-log.styles.js';
-import { type LogEntry, toLogEntry } from './log-entry.js';
+import { type LogEntry, LogKind, toLogEntry } from './log-entry.js';
 import { buildReport } from './report.js';
 import { countdown, type TokenView, toTokenView } from './token-view.js';
 
-const eventNames: readonly CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-  'account',
-];
+/** Every client event: each kind of entry is named after the event it records. */
+const eventNames: readonly CalloutEventName[] = Object.values(LogKind);
 
 /**
  * The diagnostics panel Salesforce users never had: a live timeline of the client's events —

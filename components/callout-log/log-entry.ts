@@ -49,14 +49,13 @@ export function toLogEntry<K extends CalloutEventName>(
 ): LogEntry {
   const detail = event.detail as CalloutEventMap[CalloutEventName]['detail'];
   const credential = 'credential' in detail && detail.credential ? { credential: detail.credential } : {};
-  const base = { at, ...credential, failed: false };
+  const base = { kind: name, at, ...credential, failed: false };
   switch (name) {
     case 'token': {
       const d = detail as CalloutEventMap['token']['detail'];
       const flags = [d.forced ? 'forced' : '', d.claims ? 'with claims' : ''].filter(Boolean).join(', ');
       return {
         ...base,
-        kind: LogKind.token,
         summary: `Token for ${d.credential ?? d.provider} from ${sourceLabels[d.source] ?? d.source}${flags ? ` (${flags})` : ''}, expires ${d.expiresOn.toLocaleTimeString()}`,
       };
     }
@@ -64,7 +63,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const d = detail as CalloutEventMap['request']['detail'];
       return {
         ...base,
-        kind: LogKind.request,
         summary: `${d.method} ${d.url}${d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}${d.authorized ? '' : ' — no token attached'}`,
       };
     }
@@ -72,7 +70,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const d = detail as CalloutEventMap['response']['detail'];
       return {
         ...base,
-        kind: LogKind.response,
         failed: d.status >= 400,
         summary: `${d.status} ${d.method} ${d.url} in ${Math.round(d.durationMs)} ms${d.requestId ? ` (request id ${d.requestId})` : ''}`,
       };
@@ -82,7 +79,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const reason = retryLabels[d.reason] ?? d.reason;
       return {
         ...base,
-        kind: LogKind.retry,
         summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
       };
     }
@@ -90,7 +86,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const d = detail as CalloutEventMap['error']['detail'];
       return {
         ...base,
-        kind: LogKind.error,
         failed: true,
         summary: `${d.error.code}: ${d.error.message}`,
         hint: d.error.hint,
@@ -100,7 +95,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const d = detail as CalloutEventMap['interaction-required']['detail'];
       return {
         ...base,
-        kind: LogKind.interaction,
         failed: true,
         summary: `Provider ${d.provider} needs the user to sign in (${d.error.code})`,
         hint: d.error.hint,
@@ -110,7 +104,6 @@ export function toLogEntry<K extends CalloutEventName>(
       const d = detail as CalloutEventMap['account']['detail'];
       return {
         ...base,
-        kind: LogKind.account,
         summary: d.account
           ? `Signed in to ${d.provider} as ${d.account.username}`
           : `Signed out of ${d.provider}`,
