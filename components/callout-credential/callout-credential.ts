@@ -1,12 +1,12 @@
 import { nothing, type TemplateResult } from 'lit';
 import { type Callout, CalloutErrorCode, isCalloutError, type ResolvedCredential } from '../../src/index.js';
-import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
+import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
+import { configurationView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
-import { calloutCredentialStyles } from './callout-credential.styles.js';
 import { attributeOf, parseCredentialAttributes } from './credential-attributes.js';
 
 /**
@@ -42,7 +42,7 @@ import { attributeOf, parseCredentialAttributes } from './credential-attributes.
  * ```
  */
 export class CalloutCredential extends CalloutElement {
-  static override styles = [tokenStyles, errorPanelStyles, calloutCredentialStyles];
+  static override styles = [tokenStyles, errorPanelStyles, invalidOnlyStyles];
 
   static override properties = {
     name: { reflect: true },
@@ -108,12 +108,13 @@ export class CalloutCredential extends CalloutElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.problem) return nothing;
-    return renderErrorPanel({
-      message: this.problem.describe(this.localName),
-      hint: 'Fix the attribute named above; the credential is not registered until it is valid.',
-      code: CalloutErrorCode.invalidCredential,
-      interactionRequired: false,
-    });
+    return renderErrorPanel(
+      configurationView(
+        this.problem.describe(this.localName),
+        'Fix the attribute named above; the credential is not registered until it is valid.',
+        CalloutErrorCode.invalidCredential,
+      ),
+    );
   }
 
   /** Brings the client's registry in line with the attributes (idempotent). */

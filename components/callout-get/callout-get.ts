@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type AuthProvider, CalloutErrorCode } from '../../src/index.js';
+import type { AuthProvider } from '../../src/index.js';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
-import { describeError, type ErrorView } from '../shared/describe-error.js';
+import { configurationView, describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { isEmptyData } from '../shared/format-value.js';
@@ -289,7 +289,7 @@ export class CalloutGet extends CalloutElement {
   #renderError(): unknown {
     const view =
       this.body instanceof InvalidAttribute
-        ? configurationView(this.body.describe(this.localName))
+        ? configurationView(this.body.describe(this.localName), 'Fix the attribute named in the message.')
         : describeError(this.error);
     if (this.#controller.loading) return renderSpinner();
     const provider = this.#provider();
@@ -371,15 +371,6 @@ export class CalloutGet extends CalloutElement {
     if (this.#pollTimer !== undefined) clearInterval(this.#pollTimer);
     this.#pollTimer = undefined;
   }
-}
-
-function configurationView(message: string): ErrorView {
-  return {
-    message,
-    hint: 'Fix the attribute named in the message.',
-    code: CalloutErrorCode.configurationError,
-    interactionRequired: false,
-  };
 }
 
 declare global {

@@ -1,14 +1,13 @@
 import { nothing, type TemplateResult } from 'lit';
-import { type Callout, CalloutErrorCode, isCalloutError } from '../../src/index.js';
+import { type Callout, isCalloutError } from '../../src/index.js';
 import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
-import { errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
+import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
-import { describeError } from '../shared/describe-error.js';
+import { configurationView, describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
-import { calloutMsalStyles } from './callout-msal.styles.js';
 import { loadMsal } from './load-msal.js';
 import { attributeOfMsalError, parseMsalAttributes } from './msal-attributes.js';
 
@@ -66,7 +65,7 @@ interface PendingLoad {
  * ```
  */
 export class CalloutMsal extends CalloutElement {
-  static override styles = [tokenStyles, errorPanelStyles, calloutMsalStyles];
+  static override styles = [tokenStyles, errorPanelStyles, invalidOnlyStyles];
 
   static override properties = {
     name: {},
@@ -226,12 +225,12 @@ export class CalloutMsal extends CalloutElement {
       });
     }
     if (!this.problem) return nothing;
-    return renderErrorPanel({
-      message: this.problem.describe(this.localName),
-      hint: 'Fix the attribute named above; the provider is not registered until it is valid.',
-      code: CalloutErrorCode.configurationError,
-      interactionRequired: false,
-    });
+    return renderErrorPanel(
+      configurationView(
+        this.problem.describe(this.localName),
+        'Fix the attribute named above; the provider is not registered until it is valid.',
+      ),
+    );
   }
 
   /**

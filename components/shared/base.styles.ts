@@ -21,7 +21,6 @@ export const tokenStyles = css`
     --callout-color-on-brand: #ffffff;
     --callout-color-error: #ba0517;
     --callout-color-error-background: #fef1ee;
-    --callout-color-success: #2e844a;
     --callout-radius: 0.25rem;
     --callout-spacing: 0.75rem;
     --callout-spacing-small: 0.5rem;
@@ -182,5 +181,12 @@ export const errorPanelStyles = css`
     flex-wrap: wrap;
     gap: var(--callout-spacing-small);
     margin-top: var(--callout-spacing);
+  }
+`;
+
+/** Configuration elements (`callout-msal`, `callout-credential`) take no space unless invalid. */
+export const invalidOnlyStyles = css`
+  :host(:not([invalid])) {
+    display: none;
   }
 `;

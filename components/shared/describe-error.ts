@@ -21,6 +21,15 @@ export interface ErrorView {
 const fixedBySignIn = (code: string) =>
   interactionErrorCodes.has(code) || code === CalloutErrorCode.invalidGrant;
 
+/** The view of an invalid attribute: its sentence (see `InvalidAttribute`) and what to do. */
+export function configurationView(
+  message: string,
+  hint: string,
+  code: string = CalloutErrorCode.configurationError,
+): ErrorView {
+  return { message, hint, code, interactionRequired: false };
+}
+
 /**
  * Reduces anything thrown — a `CalloutError` (also from another copy of the package), another
  * `Error`, a string, an object — to an {@link ErrorView}. Never throws.
