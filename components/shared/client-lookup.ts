@@ -7,8 +7,6 @@ import { calloutContext } from './callout-context.js';
 export interface ClientLookupOptions {
   /** A client that wins over the context and the default client (e.g. an element's `callout` property). */
   explicit?: () => Callout | undefined;
-  /** Called when the context provider above hands over another client. */
-  onChange?: (callout: Callout) => void;
 }
 
 /**
@@ -28,15 +26,8 @@ export class ClientLookup {
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ClientLookupOptions = {}) {
     this.#explicit = options.explicit ?? (() => undefined);
-    const onChange = options.onChange;
-    this.#consumer = new ContextConsumer(host, {
-      context: calloutContext,
-      subscribe: true,
-      callback: (value) => {
-        host.requestUpdate();
-        onChange?.(value);
-      },
-    });
+    // The consumer requests a host update itself whenever the provider hands over a client.
+    this.#consumer = new ContextConsumer(host, { context: calloutContext, subscribe: true });
   }
 
   /** The client to use now. */
