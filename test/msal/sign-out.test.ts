@@ -35,7 +35,10 @@ describe('msalProvider sign-out and storage', () => {
     const tabB = s.reload();
     others.push(tabB.callout);
     await s.callout.token('Orders');
-    await tabB.callout.token('Orders');
+    // Tab B would reuse tab A's token; forcing its own acquisition gives its provider an account
+    // for the sign-out to clear.
+    await tabB.callout.token('Orders', { forceRefresh: true });
+    expect(tabB.provider.account).to.not.equal(undefined);
     const tabBSignedOut = signedOut(tabB.callout, 2);
     await s.callout.signOut();
     await tabBSignedOut;
