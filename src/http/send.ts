@@ -281,14 +281,17 @@ function normalizeRetry(retry: number | RetryOptions | undefined): RetryOptions 
   return { ...retry };
 }
 
+/** Parsed token endpoints per provider list, so a request does not parse them again. */
+const parsedEndpoints = new WeakMap<readonly string[], URL[]>();
+
 function isTokenEndpoint(url: URL, endpoints: readonly string[] | undefined): boolean {
   if (!endpoints) return false;
-  return endpoints.some((endpoint) => {
-    try {
-      const parsed = new URL(endpoint);
-      return url.origin === parsed.origin && url.pathname.startsWith(parsed.pathname);
-    } catch {
-      return false;
-    }
-  });
+  let parsed = parsedEndpoints.get(endpoints);
+  if (!parsed) {
+    parsed = endpoints.flatMap((endpoint) => (URL.canParse(endpoint) ? [new URL(endpoint)] : []));
+    parsedEndpoints.set(endpoints, parsed);
+  }
+  return parsed.some(
+    (endpoint) => url.origin === endpoint.origin && url.pathname.startsWith(endpoint.pathname),
+  );
 }
