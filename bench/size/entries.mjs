@@ -1,5 +1,5 @@
 /**
- * The bundles whose size we report: ours (with budgets) and the alternatives users would pick
+ * The bundles whose size we report: ours (with the issue's targets) and the alternatives users would pick
  * instead. Every entry is bundled the same way (see ./bundle.mjs): esbuild, minified, ESM,
  * es2022, browser conditions, production; then gzip level 9.
  *
@@ -12,20 +12,23 @@
  * loads later, except those whose module matches `notLoaded`.
  */
 
-/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, budget?: number, package?: string, count?: 'initial' | 'page', notLoaded?: RegExp }} SizeEntry */
+/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, target?: number, package?: string, count?: 'initial' | 'page', notLoaded?: RegExp }} SizeEntry */
 
 const lit = ['lit', 'lit/*', '@lit/*'];
 const ky = ['ky'];
 const msal = ['@azure/msal-browser', '@azure/msal-browser/*'];
 
-/** @type {SizeEntry[]} Our entries; `budget` is the size-limit budget in bytes (min+gzip). */
+/**
+ * @type {SizeEntry[]} Our entries; `target` is the size goal in bytes (min+gzip). What CI
+ * enforces is the limit in .size-limit.json (see bench/README.md).
+ */
 export const ours = [
   {
     id: 'core',
     label: 'sso-callout core (w/o ky)',
     entry: 'src/index.ts',
     external: [...ky, ...msal],
-    budget: 6_000,
+    target: 6_000,
   },
   {
     id: 'msal-adapter',
@@ -33,14 +36,14 @@ export const ours = [
     entry: 'src/msal.ts',
     external: [...ky, ...msal],
     coreExternal: true,
-    budget: 3_000,
+    target: 3_000,
   },
   {
     id: 'define',
     label: 'sso-callout/define: core + every element (w/o lit, ky, MSAL; the MSAL adapter loads lazily)',
     entry: 'components/define.ts',
     external: [...lit, ...ky, ...msal],
-    budget: 16_000,
+    target: 16_000,
   },
   {
     id: 'everything',
@@ -50,7 +53,7 @@ export const ours = [
     count: 'page',
     // Loaded only inside Salesforce Lightning Web Security.
     notLoaded: /src\/providers\/msal-lws/,
-    budget: 110_000,
+    target: 110_000,
   },
 ];
 
