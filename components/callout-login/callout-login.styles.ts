@@ -44,7 +44,8 @@ export const calloutLoginStyles = css`
     margin: 0 auto 0 0;
   }
 
-  .error {
+  /* A row of its own for the error panel (the panel draws its own border). */
+  .error-row {
     flex-basis: 100%;
   }
 `;

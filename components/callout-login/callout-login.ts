@@ -151,7 +151,7 @@ export class CalloutLogin extends CalloutElement {
       ${
         this.failure === undefined
           ? nothing
-          : html`<div class="error">${renderErrorPanel(describeError(this.failure))}</div>`
+          : html`<div class="error-row">${renderErrorPanel(describeError(this.failure))}</div>`
       }
     </div>`;
   }

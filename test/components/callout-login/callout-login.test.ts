@@ -138,6 +138,11 @@ describe('<callout-login>', () => {
     await waitUntil(() => part(el, '[part~="error"]') !== null);
     expect(textOf(part(el, '[part~="error-message"]')!)).to.equal('The sign-in popup was blocked');
     expect(textOf(part(el, '[part~="error-hint"]')!)).to.contain('popup');
+    // One panel with one border: the row around it carries none of the panel's styles.
+    const bordered = [...el.renderRoot.querySelectorAll('*')].filter(
+      (node) => getComputedStyle(node).borderLeftWidth === '4px',
+    );
+    expect(bordered).to.have.length(1);
     expect(el.state).to.equal('signed-out');
     await expect(el).to.be.accessible();
   });
