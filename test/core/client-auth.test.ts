@@ -68,6 +68,34 @@ describe('the callout client', () => {
     expect(retries.filter((r) => r.reason === 'token-rejected')).to.have.length(20);
   });
 
+  it("runs the caller's hooks around the auth retry: beforeRetry sees it, afterResponse only the retried answer", async () => {
+    const source = createTokenSource();
+    msw.use(
+      http.get(`${api}orders`, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer t1'
+          ? new HttpResponse(null, { status: 401 })
+          : HttpResponse.json({ ok: true }),
+      ),
+    );
+    const callout = client(source);
+    const afterResponse: number[] = [];
+    const beforeRetry: string[] = [];
+    const data = await callout('callout:Orders/orders', {
+      hooks: {
+        afterResponse: [({ response }) => void afterResponse.push(response.status)],
+        beforeRetry: [
+          ({ request, error }) =>
+            void beforeRetry.push(`${error.name} ${request.headers.get('authorization')}`),
+        ],
+      },
+    }).json();
+    expect(data).to.deep.equal({ ok: true });
+    expect(source.requests).to.have.length(2);
+    expect(afterResponse).to.deep.equal([200]);
+    // Our beforeRetry hook runs first, so the caller's already sees the new token.
+    expect(beforeRetry).to.deep.equal(['ForceRetryError Bearer t2']);
+  });
+
   it('sends exactly two requests to a server that always answers 401 and ends in an unauthorized error', async () => {
     const source = createTokenSource();
     let apiRequests = 0;
