@@ -92,7 +92,7 @@ const scenarios: Scenario[] = [
  * the page can refresh its components.
  */
 export class DemoFaultInjector extends LitElement {
-  static override properties = { message: { state: true } };
+  static override properties = { message: { state: true }, world: { attribute: false } };
   static override styles = css`
     :host { display: block; font-size: 0.875rem; }
     .counters { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.5rem; margin-bottom: 0.75rem; }

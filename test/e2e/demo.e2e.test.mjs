@@ -49,7 +49,7 @@ const screenshot = (name) =>
   page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage: true });
 
 /** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number }>} */
-const counters = () =>
+const readCounters = () =>
   page.evaluate(() => {
     const { world } = /** @type {any} */ (window).ssoCalloutDemo;
     const injector = document.querySelector('demo-fault-injector');
@@ -66,6 +66,17 @@ const counters = () =>
 /** Clicks a fault-injector scenario and waits until both components have called the API again. @param {string} id */
 async function runScenario(id) {
   await page.locator(`demo-fault-injector button[data-scenario="${id}"]`).click();
+}
+
+/** The counters, once the fault injector shows them (it renders when the page hands it the world). */
+async function counters() {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const current = await readCounters();
+    if (Number.isFinite(current.retries)) return current;
+    if (Date.now() > deadline) throw new Error('The fault injector never showed its counters');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits until `check` holds for the counters. @param {(c: Awaited<ReturnType<typeof counters>>) => boolean} check */
