@@ -4,24 +4,14 @@
  * memory measure collect garbage before reading the heap.
  */
 import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../../test/support/chromium.js';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--js-flags=--expose-gc',
-];
-
-/** Path of the browser used. */
-export const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** The test suite's flags, plus `--expose-gc` for the memory measure. */
+const benchArgs = [...chromiumArgs, '--js-flags=--expose-gc'];
 
 /** @returns {Promise<import('playwright-core').Browser>} */
 export function launchBrowser() {
-  return chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout: 30_000 });
+  return chromium.launch({ executablePath, args: benchArgs, headless: true, timeout: 30_000 });
 }
 
 /**
