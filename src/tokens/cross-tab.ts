@@ -43,9 +43,9 @@ const notAvailable = Symbol('not-available');
  * acquires shares the token over a `BroadcastChannel`, and a tab that had to wait for the lock first
  * gives that broadcast a moment to arrive before it acquires itself. The acquiring tab gets its
  * token at once but keeps the lock {@link holdMs} longer (its own next request takes it back at
- * once), which closes the gap between releasing the lock and the broadcast's arrival. Tokens cross tabs in memory
- * only — never through storage. Where the browser lacks Web Locks or BroadcastChannel, `run` just
- * calls `fn` and nothing is shared.
+ * once), which closes the gap between releasing the lock and the broadcast's arrival. Tokens
+ * cross tabs in memory only — never through storage. Where the browser lacks Web Locks or
+ * BroadcastChannel, `run` just calls `fn` and nothing is shared.
  */
 export class CrossTab {
   readonly #name: string;
