@@ -19,6 +19,15 @@ function client(source: TokenSource, credential: Partial<CredentialDefinition> =
   });
 }
 
+/** `GET …/orders` that answers 401 to the first token (`t1`) and `{ ok: true }` to any other. */
+function rejectingFirstToken() {
+  return http.get(`${api}orders`, ({ request }) =>
+    request.headers.get('authorization') === 'Bearer t1'
+      ? new HttpResponse(null, { status: 401 })
+      : HttpResponse.json({ ok: true }),
+  );
+}
+
 describe('the callout client', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
@@ -70,13 +79,7 @@ describe('the callout client', () => {
 
   it("runs the caller's hooks around the auth retry: beforeRetry sees it, afterResponse only the retried answer", async () => {
     const source = createTokenSource();
-    msw.use(
-      http.get(`${api}orders`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer t1'
-          ? new HttpResponse(null, { status: 401 })
-          : HttpResponse.json({ ok: true }),
-      ),
-    );
+    msw.use(rejectingFirstToken());
     const callout = client(source);
     const afterResponse: number[] = [];
     const beforeRetry: string[] = [];
@@ -290,13 +293,7 @@ describe('the callout client', () => {
 
   it('fires request, response, token and retry events without ever carrying the token', async () => {
     const source = createTokenSource();
-    msw.use(
-      http.get(`${api}orders`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer t1'
-          ? new HttpResponse(null, { status: 401 })
-          : HttpResponse.json({ ok: true }),
-      ),
-    );
+    msw.use(rejectingFirstToken());
     const callout = client(source);
     const events: string[] = [];
     const details: unknown[] = [];
