@@ -12,6 +12,11 @@
  *
  * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session and users with
  * `POST /__lws-aad/<tenant>/state`, reads counters with `GET /__lws-aad/<tenant>/counters`.
+ *
+ * - `/__lws-sign-in/<id>/sign-in.html` (and `sign-in.js`): the static resource's sign-in page as
+ *   built for the settings a test registered with `POST /__lws-sign-in/<id>/config` (each scenario
+ *   has its own tenant and client id, and the page takes them only from its build).
+ * - `/__lws-test/blank.html`: an empty page on the test origin (a tab's first stop, to plant storage).
  */
 import { randomUUID } from 'node:crypto';
 import { bundleSalesforce } from '../../salesforce/bundle.mjs';
@@ -26,6 +31,9 @@ import { bundleSalesforce } from '../../salesforce/bundle.mjs';
 
 /** @type {Map<string, Tenant>} */
 const tenants = new Map();
+/** Sign-in page settings registered by tests: id → settings. */
+/** @type {Map<string, unknown>} */
+const signInConfigs = new Map();
 /** @type {Promise<Map<string, string>> | undefined} */
 let bundle;
 
@@ -49,6 +57,16 @@ export async function lwsServer(context, next) {
     context.type = types[/** @type {'js' | 'html'} */ (name.slice(name.lastIndexOf('.') + 1))];
     context.set('Cache-Control', 'no-store');
     context.body = body;
+    return;
+  }
+  const signIn = /^\/__lws-sign-in\/([\w-]{1,64})\/(config|sign-in\.html|sign-in\.js)$/.exec(path);
+  if (signIn) {
+    await serveSignInPage(context, signIn[1] ?? '', signIn[2] ?? '');
+    return;
+  }
+  if (path === '/__lws-test/blank.html') {
+    context.type = types.html;
+    context.body = '<!doctype html><meta charset="utf-8"><title>blank</title>';
     return;
   }
   const forging = /^\/__lws-test\/redirect-(forge-first|forge-only)\.html$/.exec(path);
@@ -103,6 +121,33 @@ export async function lwsServer(context, next) {
     return;
   }
   return next();
+}
+
+/**
+ * The sign-in page built for the settings registered under `id` (`POST …/config` registers them).
+ * @param {import('koa').Context} context
+ * @param {string} id
+ * @param {string} name `config`, `sign-in.html` or `sign-in.js`
+ */
+async function serveSignInPage(context, id, name) {
+  if (name === 'config') {
+    if (context.method !== 'POST') {
+      context.status = 405;
+      return;
+    }
+    signInConfigs.set(id, JSON.parse(await readBody(context.req)));
+    context.body = { ok: true };
+    return;
+  }
+  if (!signInConfigs.has(id)) {
+    context.status = 404;
+    return;
+  }
+  bundle ??= bundleSalesforce();
+  const files = await bundle;
+  context.type = types[name.endsWith('.js') ? 'js' : 'html'];
+  context.set('Cache-Control', 'no-store');
+  context.body = files.get(name);
 }
 
 /**
