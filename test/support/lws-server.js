@@ -3,7 +3,8 @@
  * Server side of the LWS harness, as @web/test-runner middleware (runs in Node):
  *
  * - `/__lws/<file>`: the Salesforce static resource (`salesforce/bundle.mjs`), built on the fly
- *   with esbuild on first request and cached in memory, so `npm test` works on a clean checkout.
+ *   with esbuild on first request and cached in memory, so `npm test` works on a clean checkout
+ *   (without its sign-in page, which is built per settings: see below).
  * - A **cross-origin** Azure AD authorize endpoint. Entra ID is another origin than the Lightning
  *   page, and under LWS MSAL's hidden iframe has an opaque origin that no service worker controls,
  *   so MSW cannot answer it: the test page reaches this server as `http://127.0.0.1:<port>` while
@@ -19,7 +20,7 @@
  * - `/__lws-test/blank.html`: an empty page on the test origin (a tab's first stop, to plant storage).
  */
 import { randomUUID } from 'node:crypto';
-import { bundleSalesforce } from '../../salesforce/bundle.mjs';
+import { bundleSalesforce, signInPageFiles } from '../../salesforce/bundle.mjs';
 
 /** @typedef {{ oid: string, username: string, name: string }} User */
 /** @typedef {{ authorize: number, silentAuthorize: number, signInPage: number, codesRedeemed: number }} Counters */
@@ -31,9 +32,9 @@ import { bundleSalesforce } from '../../salesforce/bundle.mjs';
 
 /** @type {Map<string, Tenant>} */
 const tenants = new Map();
-/** Sign-in page settings registered by tests: id → settings. */
-/** @type {Map<string, unknown>} */
-const signInConfigs = new Map();
+/** Sign-in pages built for the settings tests registered: id → its files. */
+/** @type {Map<string, Promise<Map<string, string>>>} */
+const signInPages = new Map();
 /** @type {Promise<Map<string, string>> | undefined} */
 let bundle;
 
@@ -135,19 +136,27 @@ async function serveSignInPage(context, id, name) {
       context.status = 405;
       return;
     }
-    signInConfigs.set(id, JSON.parse(await readBody(context.req)));
-    context.body = { ok: true };
+    const files = signInPageFiles(JSON.parse(await readBody(context.req)));
+    files.catch(() => {});
+    signInPages.set(id, files);
+    try {
+      await files;
+      context.body = { ok: true };
+    } catch (error) {
+      context.status = 400;
+      context.body = { error: /** @type {Error} */ (error).message };
+    }
     return;
   }
-  if (!signInConfigs.has(id)) {
+  const files = await signInPages.get(id)?.catch(() => undefined);
+  const body = files?.get(name);
+  if (body === undefined) {
     context.status = 404;
     return;
   }
-  bundle ??= bundleSalesforce();
-  const files = await bundle;
   context.type = types[name.endsWith('.js') ? 'js' : 'html'];
   context.set('Cache-Control', 'no-store');
-  context.body = files.get(name);
+  context.body = body;
 }
 
 /**
