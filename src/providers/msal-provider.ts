@@ -351,14 +351,15 @@ class MsalProvider implements MsalAuthProvider {
   /**
    * The sign-in page announced a sign-in: the Azure AD session now exists, so sign in silently
    * (the announcement itself is not trusted: it only names a hint; the token comes from ssoSilent).
+   * A configured login hint always wins over the announced username, so start-up (which resolves
+   * the hint) is awaited before choosing. The listener throttles calls (msal-lws-sign-in).
    */
   async #signedInElsewhere(username: string | undefined): Promise<void> {
-    const hint = this.#loginHint ?? username;
-    if (!hint) return;
     try {
       await this.#startup;
+      const hint = this.#loginHint ?? username;
       const lws = this.#adaptations;
-      if (!lws) return;
+      if (!hint || !lws) return;
       const scopes = this.#signInScopes();
       const result = await lws.withOpaqueMsalIframes(() =>
         this.#app.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
@@ -459,10 +460,10 @@ class MsalProvider implements MsalAuthProvider {
       if (this.#clearWhenCreated) void this.#instance.clearCache({}).catch(() => {});
     }
     if (this.#options.signInPage) {
-      this.#signInListener = new lws.SignInListener(
-        this.#clientId,
-        (username) => void this.#signedInElsewhere(username),
-      );
+      this.#signInListener = new lws.SignInListener({
+        clientId: this.#clientId,
+        onSignedIn: (username) => this.#signedInElsewhere(username),
+      });
     }
   }
 
