@@ -14,7 +14,10 @@ export interface SignInPageConfig {
   clientId: string;
   /** `https://login.microsoftonline.com/<tenant>` (or another https authority). */
   authority: string;
-  /** Scopes consented at sign-in, besides `openid profile offline_access` (e.g. the API's scope). */
+  /**
+   * Scopes consented at sign-in, besides `openid profile offline_access`: every API scope the
+   * components request (may be empty).
+   */
   scopes: string[];
   /** Home realm hint (`contoso.com`) to skip the account-type choice. */
   domainHint?: string;
@@ -58,7 +61,7 @@ export function parseSignInPageConfig(input: unknown): SignInPageConfig {
     throw new Error('clientId must be the application (client) id of the app registration');
   }
   const authority = httpsUrl(settings.authority, 'authority', false);
-  const scopes = settings.scopes ?? [];
+  const scopes = settings.scopes;
   if (!Array.isArray(scopes) || scopes.length > 50 || !scopes.every(isScope)) {
     throw new Error(
       'scopes must be an array of scope strings (no spaces), e.g. ["api://orders/Orders.Read"]',
