@@ -265,4 +265,26 @@ describe('the Salesforce sign-in page takes its identity-provider settings only 
     expect(authorize.authorize).to.equal(0);
     expect(s.aad.counters.token).to.equal(0);
   });
+
+  it('cannot be built with settings it could not trust: http authority, unknown keys, an http token endpoint', async () => {
+    const s = await startLwsScenario();
+    const good = scenarioSignInSettings(s, [apiScope]);
+    const register = async (settings: unknown) =>
+      (
+        await fetch(`/__lws-sign-in/${crypto.randomUUID()}/config`, {
+          method: 'POST',
+          body: JSON.stringify(settings),
+        })
+      ).status;
+    expect(await register(good)).to.equal(200);
+    expect(await register({ ...good, authority: 'http://login.evil.example/t' })).to.equal(400);
+    expect(await register({ ...good, redirectUri: `${attacker}/` })).to.equal(400);
+    expect(await register({ ...good, scopes: 'openid api://orders/Orders.Read' })).to.equal(400);
+    expect(
+      await register({
+        ...good,
+        authorityMetadata: metadataWith(s, { token_endpoint: 'http://evil.example/token' }),
+      }),
+    ).to.equal(400);
+  });
 });
