@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, executablePath } from './test/support/chromium.js';
 import { lwcServer } from './test/support/lwc-server.js';
 import { lwsServer } from './test/support/lws-server.js';
+import { signInTabPlugin } from './test/support/sign-in-tab.js';
 import { summaryReporter } from './test/support/summary-reporter.js';
 
 /**
@@ -44,7 +45,8 @@ export default {
   // lwsServer: the Salesforce static resource (built on the fly) and a cross-origin authorize endpoint.
   middleware: [mswWorker, redirectPage, lwsServer, lwcServer],
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // signInTabPlugin: opens the Salesforce sign-in page in a real tab and records its requests.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), signInTabPlugin()],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],
   testFramework: { config: { timeout: 20_000 } },
 };

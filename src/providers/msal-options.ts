@@ -68,7 +68,9 @@ export interface MsalProviderOptions {
   lws?: MsalLwsMode;
   /**
    * Under LWS (no popups): URL of the static resource's `sign-in.html`. `signInUrl()` then gives
-   * the link to show; after the user signs in there, the provider signs in silently and resumes.
+   * the link to show (it carries only the namespace and the login hint: the page's client id,
+   * authority and scopes are fixed when the static resource is built, and must match this
+   * provider's); after the user signs in there, the provider signs in silently and resumes.
    */
   signInPage?: string;
   /** The LWS namespace of the components, for the sign-in page's hand-back. Default `c`. */

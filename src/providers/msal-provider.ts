@@ -123,8 +123,6 @@ class MsalProvider implements MsalAuthProvider {
   #clearWhenCreated = false;
   readonly #clientId: string;
   readonly #redirectUri: string;
-  /** For the sign-in page's link, known without the instance so `signInUrl()` answers at once. */
-  readonly #authority: { authority: string; metadata: string | undefined };
   readonly #listeners = new Set<(account?: Account) => void>();
   readonly #startup: Promise<void>;
   readonly #channel: SignOutChannel;
@@ -157,16 +155,11 @@ class MsalProvider implements MsalAuthProvider {
       const configured = options.instance.getConfiguration();
       this.#clientId = configured.auth.clientId;
       this.#redirectUri = configured.auth.redirectUri;
-      this.#authority = { authority: configured.auth.authority, metadata: configured.auth.authorityMetadata };
       this.tokenEndpoints = authorityEndpoints(configured);
     } else {
       const configuration = buildMsalConfiguration(options);
       this.#clientId = configuration.auth.clientId;
       this.#redirectUri = configuration.auth.redirectUri ?? '';
-      this.#authority = {
-        authority: configuration.auth.authority ?? '',
-        metadata: configuration.auth.authorityMetadata,
-      };
       this.tokenEndpoints = authorityEndpoints(configuration);
       if (this.#lws) {
         // Under LWS: a subclass whose hidden-iframe answer comes by postMessage
@@ -280,16 +273,11 @@ class MsalProvider implements MsalAuthProvider {
   signInUrl(): string | undefined {
     const page = this.#options.signInPage;
     if (!this.#lws || !page) return undefined;
-    const { authority, metadata } = this.#authority;
+    // No identity-provider setting in the link: the page has its own, fixed by its build.
     return signInPageUrl({
       page,
-      clientId: this.#clientId,
-      authority,
-      scopes: this.#signInScopes(),
       namespace: this.#options.lwsNamespace ?? 'c',
       ...(this.#loginHint ? { loginHint: this.#loginHint } : {}),
-      ...(this.#options.domainHint ? { domainHint: this.#options.domainHint } : {}),
-      ...(metadata ? { authorityMetadata: metadata } : {}),
     });
   }
 
@@ -363,14 +351,15 @@ class MsalProvider implements MsalAuthProvider {
   /**
    * The sign-in page announced a sign-in: the Azure AD session now exists, so sign in silently
    * (the announcement itself is not trusted: it only names a hint; the token comes from ssoSilent).
+   * A configured login hint always wins over the announced username, so start-up (which resolves
+   * the hint) is awaited before choosing. The listener throttles calls (msal-lws-sign-in).
    */
   async #signedInElsewhere(username: string | undefined): Promise<void> {
-    const hint = this.#loginHint ?? username;
-    if (!hint) return;
     try {
       await this.#startup;
+      const hint = this.#loginHint ?? username;
       const lws = this.#adaptations;
-      if (!lws) return;
+      if (!hint || !lws) return;
       const scopes = this.#signInScopes();
       const result = await lws.withOpaqueMsalIframes(() =>
         this.#app.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
@@ -471,10 +460,10 @@ class MsalProvider implements MsalAuthProvider {
       if (this.#clearWhenCreated) void this.#instance.clearCache({}).catch(() => {});
     }
     if (this.#options.signInPage) {
-      this.#signInListener = new lws.SignInListener(
-        this.#clientId,
-        (username) => void this.#signedInElsewhere(username),
-      );
+      this.#signInListener = new lws.SignInListener({
+        clientId: this.#clientId,
+        onSignedIn: (username) => this.#signedInElsewhere(username),
+      });
     }
   }
 

@@ -3,6 +3,13 @@ import type { CalloutResponseDetail } from '../../components/callout-get/callout
 import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
+import {
+  openSignInTab,
+  type SignInTabReport,
+  scenarioHosts,
+  scenarioSignInSettings,
+  serveSignInPage,
+} from './lws-sign-in-page.js';
 
 /** Where the harness serves the static resource's redirect page. */
 const redirectPath = '/__lws/redirect.html';
@@ -162,7 +169,7 @@ interface SignInReport {
 /**
  * Inside the sandbox, with no Azure AD session: `<callout-get>` fails with `login_required`, and
  * both it and `<callout-login>` render the provider's sign-in page as a link. The user's click on
- * `<callout-login>`'s link opens the page (the host stands in for the new tab); the page hands
+ * `<callout-login>`'s link opens the page (in a new tab, through the host); the page hands
  * the sign-in back and `<callout-get>` resumes by itself. Only this function's text enters the
  * sandbox.
  */
@@ -228,7 +235,7 @@ async function sandboxedElementSignIn(context: SignInContext): Promise<SignInRep
     });
     const loginLink = links[1];
     if (!loginLink) throw new Error('<callout-login> rendered no sign-in link');
-    // The browser would open a new tab; the host opens the page where the emulator can answer it.
+    // The browser opens a new tab; the host opens it through the harness, which can count its requests.
     loginLink.addEventListener('click', (event) => {
       event.preventDefault();
       context.openSignInPage(loginLink.href);
@@ -339,27 +346,26 @@ export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode
       const s = await startLwsScenario({ aad: { session: null } });
       const container = document.createElement('div');
       document.body.appendChild(container);
-      const pages: HTMLIFrameElement[] = [];
-      const signInPage = new URL('/__lws/sign-in.html', location.href).href;
+      const signInPage = await serveSignInPage(scenarioSignInSettings(s, ['api://orders/Orders.Read']));
+      const tabs: Promise<SignInTabReport>[] = [];
       const report = await runInSandbox(sandboxedElementSignIn, {
         clientId: s.clientId,
         redirectUri: new URL(redirectPath, location.href).href,
         signInPage,
         msalAuth: s.msalAuth,
         container,
+        // The browser following the link: a new top-level tab, outside LWS and unframed.
         openSignInPage: (href) => {
-          const page = document.createElement('iframe');
-          page.src = href;
-          pages.push(page);
-          document.body.appendChild(page);
+          tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
         },
       } satisfies SignInContext);
       // The host page sees neither link: both live in closed shadow roots.
       expect(container.querySelector('a')).to.equal(null);
-      for (const page of pages) page.remove();
       container.remove();
+      const [tab] = await Promise.all(tabs);
       const authorize = await s.authorizeCounters();
       expect(report.error).to.equal(undefined);
+      expect(tab?.state, tab?.text).to.equal('signed-in');
       expect(report.firstError).to.equal('login_required');
       // A link, not a button that would call signIn() and meet window.open's null.
       expect(report.buttons).to.equal(0);
@@ -371,16 +377,17 @@ export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode
         expect(link?.text).to.equal('Sign in to continue');
         const href = new URL(link?.href ?? '');
         expect(`${href.origin}${href.pathname}`).to.equal(signInPage);
-        expect(href.searchParams.get('client_id')).to.equal(s.clientId);
-        expect(href.searchParams.get('login_hint')).to.equal('jane@contoso.com');
-        expect(href.searchParams.get('ns')).to.equal('c');
-        expect(href.searchParams.get('scope')).to.contain('api://orders/Orders.Read');
+        // The namespace and the user only: the page's identity-provider settings are its build's.
+        expect([...href.searchParams]).to.deep.equal([
+          ['ns', 'c'],
+          ['login_hint', 'jane@contoso.com'],
+        ]);
       }
       expect(report.loginStates).to.deep.equal(['interaction-required', 'interaction-required', 'signed-in']);
       expect(report.loginMessages[1]).to.equal(
         'Finish signing in in the new tab; this page continues by itself.',
       );
-      expect(pages).to.have.length(1);
+      expect(tabs).to.have.length(1);
       // After the hand-back, <callout-get> ran again by itself and rendered the data.
       expect(report.state).to.equal('data');
       expect(report.text).to.contain('jane@contoso.com');

@@ -2,6 +2,13 @@ import { expect } from '@open-wc/testing';
 import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
+import {
+  openSignInTab,
+  type SignInTabReport,
+  scenarioHosts,
+  scenarioSignInSettings,
+  serveSignInPage,
+} from './lws-sign-in-page.js';
 
 /** Where the harness serves the static resource's redirect page. */
 const redirectPath = '/__lws/redirect.html';
@@ -266,27 +273,33 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       const s = await startLwsScenario({ aad: { session: null } });
       const container = document.createElement('div');
       document.body.appendChild(container);
-      const pages: HTMLIFrameElement[] = [];
+      const signInPage = await serveSignInPage(scenarioSignInSettings(s, ['api://orders/Orders.Read']));
+      const tabs: Promise<SignInTabReport>[] = [];
       const flow = await runInSandbox(sandboxedSignIn, {
         clientId: s.clientId,
         redirectUri: new URL(redirectPath, location.href).href,
-        signInPage: new URL('/__lws/sign-in.html', location.href).href,
+        signInPage,
         msalAuth: s.msalAuth,
         container,
+        // The user's click on the link: a new top-level tab, outside LWS and unframed.
         openSignInPage: (href) => {
-          const page = document.createElement('iframe');
-          page.src = href;
-          pages.push(page);
-          document.body.appendChild(page);
+          tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
         },
       } satisfies SignInContext);
-      for (const page of pages) page.remove();
       container.remove();
+      const [tab] = await Promise.all(tabs);
       const authorize = await s.authorizeCounters();
       expect(flow.error).to.equal(undefined);
+      expect(tabs).to.have.length(1);
+      expect(tab?.state, tab?.text).to.equal('signed-in');
       expect(flow.firstError).to.equal('login_required');
-      expect(new URL(flow.linkHref).pathname).to.equal('/__lws/sign-in.html');
-      expect(new URL(flow.linkHref).searchParams.get('ns')).to.equal('c');
+      // The link names the page, the namespace and the user; no identity-provider setting.
+      const link = new URL(flow.linkHref);
+      expect(`${link.origin}${link.pathname}`).to.equal(signInPage);
+      expect([...link.searchParams]).to.deep.equal([
+        ['ns', 'c'],
+        ['login_hint', 'jane@contoso.com'],
+      ]);
       expect(flow.account).to.equal('jane@contoso.com');
       expect(flow.body).to.deep.include({ user: 'jane@contoso.com', path: 'orders/7' });
       // One interactive sign-in on the page; silent SSO before (failed) and after the hand-back.

@@ -3,7 +3,8 @@
  * Server side of the LWS harness, as @web/test-runner middleware (runs in Node):
  *
  * - `/__lws/<file>`: the Salesforce static resource (`salesforce/bundle.mjs`), built on the fly
- *   with esbuild on first request and cached in memory, so `npm test` works on a clean checkout.
+ *   with esbuild on first request and cached in memory, so `npm test` works on a clean checkout
+ *   (without its sign-in page, which is built per settings: see below).
  * - A **cross-origin** Azure AD authorize endpoint. Entra ID is another origin than the Lightning
  *   page, and under LWS MSAL's hidden iframe has an opaque origin that no service worker controls,
  *   so MSW cannot answer it: the test page reaches this server as `http://127.0.0.1:<port>` while
@@ -12,9 +13,14 @@
  *
  * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session and users with
  * `POST /__lws-aad/<tenant>/state`, reads counters with `GET /__lws-aad/<tenant>/counters`.
+ *
+ * - `/__lws-sign-in/<id>/sign-in.html` (and `sign-in.js`): the static resource's sign-in page as
+ *   built for the settings a test registered with `POST /__lws-sign-in/<id>/config` (each scenario
+ *   has its own tenant and client id, and the page takes them only from its build).
+ * - `/__lws-test/blank.html`: an empty page on the test origin (a tab's first stop, to plant storage).
  */
 import { randomUUID } from 'node:crypto';
-import { bundleSalesforce } from '../../salesforce/bundle.mjs';
+import { bundleSalesforce, signInPageFiles } from '../../salesforce/bundle.mjs';
 
 /** @typedef {{ oid: string, username: string, name: string }} User */
 /** @typedef {{ authorize: number, silentAuthorize: number, signInPage: number, codesRedeemed: number }} Counters */
@@ -26,6 +32,9 @@ import { bundleSalesforce } from '../../salesforce/bundle.mjs';
 
 /** @type {Map<string, Tenant>} */
 const tenants = new Map();
+/** Sign-in pages built for the settings tests registered: id → its files. */
+/** @type {Map<string, Promise<Map<string, string>>>} */
+const signInPages = new Map();
 /** @type {Promise<Map<string, string>> | undefined} */
 let bundle;
 
@@ -49,6 +58,16 @@ export async function lwsServer(context, next) {
     context.type = types[/** @type {'js' | 'html'} */ (name.slice(name.lastIndexOf('.') + 1))];
     context.set('Cache-Control', 'no-store');
     context.body = body;
+    return;
+  }
+  const signIn = /^\/__lws-sign-in\/([\w-]{1,64})\/(config|sign-in\.html|sign-in\.js)$/.exec(path);
+  if (signIn) {
+    await serveSignInPage(context, signIn[1] ?? '', signIn[2] ?? '');
+    return;
+  }
+  if (path === '/__lws-test/blank.html') {
+    context.type = types.html;
+    context.body = '<!doctype html><meta charset="utf-8"><title>blank</title>';
     return;
   }
   const forging = /^\/__lws-test\/redirect-(forge-first|forge-only)\.html$/.exec(path);
@@ -103,6 +122,41 @@ export async function lwsServer(context, next) {
     return;
   }
   return next();
+}
+
+/**
+ * The sign-in page built for the settings registered under `id` (`POST …/config` registers them).
+ * @param {import('koa').Context} context
+ * @param {string} id
+ * @param {string} name `config`, `sign-in.html` or `sign-in.js`
+ */
+async function serveSignInPage(context, id, name) {
+  if (name === 'config') {
+    if (context.method !== 'POST') {
+      context.status = 405;
+      return;
+    }
+    const files = signInPageFiles(JSON.parse(await readBody(context.req)));
+    files.catch(() => {});
+    signInPages.set(id, files);
+    try {
+      await files;
+      context.body = { ok: true };
+    } catch (error) {
+      context.status = 400;
+      context.body = { error: /** @type {Error} */ (error).message };
+    }
+    return;
+  }
+  const files = await signInPages.get(id)?.catch(() => undefined);
+  const body = files?.get(name);
+  if (body === undefined) {
+    context.status = 404;
+    return;
+  }
+  context.type = types[name.endsWith('.js') ? 'js' : 'html'];
+  context.set('Cache-Control', 'no-store');
+  context.body = body;
 }
 
 /**

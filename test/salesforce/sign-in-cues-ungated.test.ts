@@ -1,0 +1,3 @@
+import { describeSignInCues } from '../support/lws-sign-in-cue-suite.js';
+
+describeSignInCues({ gated: false });

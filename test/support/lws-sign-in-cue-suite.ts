@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
+import { type LwsScenario, startLwsScenario } from './lws-aad.js';
+import { loadStaticResource, runInSandbox } from './lws-sandbox.js';
+
+/**
+ * Forged cues on the sign-in page's hand-back channel. Anyone on the org's origin (a page outside
+ * LWS, another static resource, an ungated namespace) can post on it; a cue makes the sandboxed
+ * provider run a silent sign-in. The tests post from the host page, as such an attacker would,
+ * and count silent authorize requests at the emulated Azure AD.
+ */
+
+const redirectPath = '/__lws/redirect.html';
+const signInPage = '/__lws/sign-in.html';
+
+/** Context handed into the sandbox. */
+interface CueContext {
+  clientId: string;
+  redirectUri: string;
+  signInPage: string;
+  msalAuth: LwsScenario['msalAuth'];
+  loginHint: string;
+  /** The login hint comes from a function that resolves after this many milliseconds. */
+  hintDelayMs: number;
+}
+
+/** What the sandboxed provider lets the test see. */
+interface CueHandle {
+  ready: () => Promise<void>;
+  account: () => string | undefined;
+}
+
+/** Inside the sandbox: an MSAL provider with a sign-in page, listening for the page's cue. */
+function sandboxedProvider(context: CueContext): CueHandle {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const provider = lib.msalProvider({
+    clientId: context.clientId,
+    loginHint:
+      context.hintDelayMs > 0
+        ? () =>
+            new Promise<string>((resolve) =>
+              setTimeout(() => resolve(context.loginHint), context.hintDelayMs),
+            )
+        : context.loginHint,
+    redirectUri: context.redirectUri,
+    interaction: 'none',
+    cache: 'memory',
+    signInPage: context.signInPage,
+    msal: {
+      auth: { clientId: context.clientId, ...context.msalAuth },
+      system: { iframeBridgeTimeout: 3_000 },
+    },
+  });
+  return { ready: () => provider.ready(), account: () => provider.account?.username };
+}
+
+async function startProvider(s: LwsScenario, loginHint: string, hintDelayMs = 0): Promise<CueHandle> {
+  return runInSandbox(sandboxedProvider, {
+    clientId: s.clientId,
+    redirectUri: new URL(redirectPath, location.href).href,
+    signInPage: new URL(signInPage, location.href).href,
+    msalAuth: s.msalAuth,
+    loginHint,
+    hintDelayMs,
+  } satisfies CueContext);
+}
+
+/** Posts `message` where the sign-in page announces: the namespace-prefixed and the plain channel. */
+function post(clientId: string, message: unknown): void {
+  const name = `sso-callout.sign-in.${clientId}`;
+  for (const channelName of [`LSKey-c$${name}`, name]) {
+    const channel = new BroadcastChannel(channelName);
+    channel.postMessage(message);
+    channel.close();
+  }
+}
+
+function cue(clientId: string, username?: string): object {
+  return { type: 'sso-callout.signed-in', clientId, ...(username === undefined ? {} : { username }) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The cue tests inside the real LWS sandbox, for one gate mode. */
+export function describeSignInCues(options: { gated: boolean }): void {
+  describe(`the sign-in hand-back channel against forged cues (${options.gated ? 'gated' : 'ungated'} LWS)`, () => {
+    before(async () => {
+      await loadStaticResource('eval');
+    });
+
+    it('starts at most one silent sign-in for fifty forged cues', async () => {
+      const s = await startLwsScenario();
+      const provider = await startProvider(s, 'jane@contoso.com');
+      await provider.ready();
+      for (let i = 0; i < 50; i++) post(s.clientId, cue(s.clientId, 'jane@contoso.com'));
+      await sleep(2_500);
+      // One attempt, not fifty: the first cue is served at once, the rest wait for the 5 s window.
+      expect((await s.authorizeCounters()).silentAuthorize).to.be.at.most(1);
+      expect((await s.authorizeCounters()).silentAuthorize).to.equal(1);
+      expect(provider.account()).to.equal('jane@contoso.com');
+    });
+
+    it('starts no silent sign-in for cues of the wrong shape, size or types', async () => {
+      const s = await startLwsScenario();
+      const provider = await startProvider(s, 'jane@contoso.com');
+      await provider.ready();
+      const forged: unknown[] = [
+        { ...cue(s.clientId), username: `${'j'.repeat(300)}@contoso.com` },
+        { ...cue(s.clientId), username: 42 },
+        { ...cue(s.clientId), username: null },
+        { ...cue(s.clientId), username: ['jane@contoso.com'] },
+        { ...cue(s.clientId, 'jane@contoso.com'), accessToken: 'planted' },
+        { ...cue(s.clientId), username: 'jane@contoso.com<script>' },
+        [cue(s.clientId, 'jane@contoso.com')],
+        'sso-callout.signed-in',
+        cue(crypto.randomUUID(), 'jane@contoso.com'),
+      ];
+      for (const message of forged) post(s.clientId, message);
+      await sleep(1_500);
+      expect((await s.authorizeCounters()).silentAuthorize).to.equal(0);
+      expect(provider.account()).to.equal(undefined);
+    });
+
+    it('never signs in the user a cue names in place of the configured login hint, even before the hint is known', async () => {
+      // The Azure AD session is Sam's; the component is configured for Jane (its hint resolves late).
+      const s = await startLwsScenario({ aad: { session: 'sam@contoso.com' } });
+      const provider = await startProvider(s, 'jane@contoso.com', 1_000);
+      for (let i = 0; i < 12; i++) {
+        post(s.clientId, cue(s.clientId, 'sam@contoso.com'));
+        await sleep(100);
+      }
+      await provider.ready();
+      await sleep(1_500);
+      expect(provider.account()).to.not.equal('sam@contoso.com');
+      expect(provider.account()).to.equal(undefined);
+      expect((await s.authorizeCounters()).silentAuthorize).to.be.at.most(1);
+    });
+  });
+}
