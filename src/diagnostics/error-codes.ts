@@ -41,6 +41,8 @@ export const CalloutErrorCode = {
   configurationError: 'configuration_error',
   /** Token renewals for one key were throttled because they repeated too fast (clock skew?). */
   renewalThrottled: 'renewal_throttled',
+  /** The API's answer could not be parsed as asked (`.json()` of a body that is not JSON). */
+  parseError: 'parse_error',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

@@ -41,4 +41,6 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.configurationError]: 'Fix the configuration named in the message.',
   [CalloutErrorCode.renewalThrottled]:
     'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
+  [CalloutErrorCode.parseError]:
+    'The API answered with a body that is not what was asked for (not JSON for .json()): check its Content-Type and body, or read it with .text().',
 };
