@@ -43,4 +43,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
   [CalloutErrorCode.parseError]:
     'The API answered with a body that is not what was asked for (not JSON for .json()): check its Content-Type and body, or read it with .text().',
+  [CalloutErrorCode.redirectOutsideBase]:
+    "The API must not redirect authenticated calls outside the credential's base URL: call the final URL directly (through a credential that covers it), or widen the credential's url to include the target if it is the same API.",
+  [CalloutErrorCode.redirectNotFollowed]:
+    "Calls that carry a token do not follow redirects: call the URL the API redirects to (often the same path with a trailing slash), or, when the target is inside the credential's base URL, pass redirect: 'follow' for this call.",
 };

@@ -6,6 +6,7 @@ import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { TokenContext } from '../tokens/token-store.js';
 import type { TokenRequest } from '../types.js';
 import { type AuthDecision, decideAuth } from './auth-decision.js';
+import { redirectFailure } from './redirect-check.js';
 import type { CalloutRequestOptions, SendDependencies } from './send.js';
 import { emitError } from './send-events.js';
 import { requestIdOf, toCalloutError } from './to-callout-error.js';
@@ -57,7 +58,7 @@ export class CalloutCall {
     this.#tokenRequest = { scopes: target.credential ? [...target.credential.scopes] : [] };
   }
 
-  /** ky's options for this call: the caller's, with our fetch wrapper, hooks and retry. */
+  /** ky's options for this call: the caller's, with our fetch wrapper, hooks, retry and redirect mode. */
   kyOptions(headers: HeadersInit | undefined, retry: RetryOptions): Options {
     const options = this.#options;
     const { credential, context, method } = this.#target;
@@ -67,6 +68,9 @@ export class CalloutCall {
       method,
       headers,
       fetch: this.fetch,
+      // A call that carries a token never follows a redirect unless its caller asks: the browser
+      // would send the token to the target (same origin, any path) before it could be checked.
+      ...(context && options.redirect === undefined ? { redirect: 'manual' as const } : {}),
       ...(options.timeout === undefined && credential?.timeout !== undefined
         ? { timeout: credential.timeout }
         : {}),
@@ -112,8 +116,8 @@ export class CalloutCall {
   }
 
   /**
-   * The fetch ky calls: fires `request`/`response`, and spots a rejected token or a claims
-   * challenge as soon as the headers arrive.
+   * The fetch ky calls: fires `request`/`response`, refuses answers from outside the base, and
+   * spots a rejected token or a claims challenge as soon as the headers arrive.
    */
   readonly fetch = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -147,10 +151,12 @@ export class CalloutCall {
     return this.#screen(response);
   };
 
-  /** Returns `response` to ky, or throws the auth retry's signal (or why it is impossible). */
+  /** Returns `response` to ky, or throws: a redirect out of the base, or the auth retry's signal. */
   #screen(response: Response): Response {
     const { credential, context, method, url } = this.#target;
     if (!credential || !context) return response;
+    const refused = redirectFailure(response, { method, url: url.href, credential });
+    if (refused) throw discard(response, refused);
     if (this.#authRetried || response.ok) return response;
     const decision = decideAuth(response, credential);
     if (decision.action === 'none') return response;

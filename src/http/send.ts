@@ -24,6 +24,10 @@ export interface SendDependencies {
  * Sends one callout through ky with the auth hooks:
  * - `beforeRequest` attaches `Authorization: Bearer …` from the token store — only when the URL
  *   lies inside the credential's base URL and is not one of the provider's token endpoints;
+ * - such a call does not follow redirects (`redirect: 'manual'` unless the caller passes
+ *   `redirect`): a redirect ends in `redirect_not_followed`, and an answer whose final URL lies
+ *   outside the base (when the caller allowed redirects) in `redirect_outside_base` — neither is
+ *   parsed, refreshed or retried;
  * - the fetch wrapper spots a rejected token (a status in `refreshOn`, branching on the
  *   `WWW-Authenticate` challenge) or a claims challenge as soon as the response headers arrive,
  *   and asks ky for **one** immediate retry by throwing ky's `ForceRetryError` (what `ky.retry()`
