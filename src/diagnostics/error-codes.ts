@@ -39,7 +39,10 @@ export const CalloutErrorCode = {
   redirectUriMismatch: 'redirect_uri_mismatch',
   /** The library or a provider was configured in a way that cannot work. */
   configurationError: 'configuration_error',
-  /** Token renewals for one key were throttled because they repeated too fast (clock skew?). */
+  /**
+   * Token renewals were throttled because they repeated too fast: for one key (clock skew?), or
+   * claims challenges with new claims for one credential beyond its budget.
+   */
   renewalThrottled: 'renewal_throttled',
   /** The API's answer could not be parsed as asked (`.json()` of a body that is not JSON). */
   parseError: 'parse_error',

@@ -173,6 +173,21 @@ export class CalloutCall {
         }),
       );
     }
+    if (decision.action === 'claims' && !this.#deps.challenges.allow(credential.name, decision.claims)) {
+      const { limit, windowMs } = this.#deps.challenges.limits;
+      throw discard(
+        response,
+        new CalloutError({
+          code: CalloutErrorCode.renewalThrottled,
+          status: response.status,
+          method,
+          url: url.href,
+          credential: credential.name,
+          hint: `The API keeps sending claims challenges with new claims (more than ${limit} for credential "${credential.name}" within ${windowMs / 1000} s), so no token was acquired for them: check the API's Continuous Access Evaluation and conditional-access policies.`,
+          message: `Callout got ${response.status} with a claims challenge that was not answered, because the credential's budget of claims challenges is spent: ${method} ${url.href}`,
+        }),
+      );
+    }
     this.#authRetried = true;
     const error = new ForceRetryError({ code: decision.reason, delay: 0 });
     this.#authRetry = { error, decision, status: response.status };

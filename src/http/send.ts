@@ -4,6 +4,7 @@ import type { CalloutEvents } from '../events.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TokenStore } from '../tokens/token-store.js';
 import { CalloutCall, type CallTarget } from './call.js';
+import type { ChallengeBudget } from './challenge-budget.js';
 import { mapResponsePromise, rejectedResponsePromise } from './response-promise.js';
 import { emitError } from './send-events.js';
 import { toCalloutError } from './to-callout-error.js';
@@ -18,6 +19,8 @@ export interface SendDependencies {
   store: TokenStore;
   events: CalloutEvents;
   nextId: () => number;
+  /** The budget of claims challenges per credential; one per client. */
+  challenges: ChallengeBudget;
 }
 
 /**
@@ -32,7 +35,9 @@ export interface SendDependencies {
  *   `WWW-Authenticate` challenge) or a claims challenge as soon as the response headers arrive,
  *   and asks ky for **one** immediate retry by throwing ky's `ForceRetryError` (what `ky.retry()`
  *   does from a hook) — deciding there rather than in an `afterResponse` hook spares every
- *   response the body clone ky makes for such hooks;
+ *   response the body clone ky makes for such hooks. Claims challenges with new claims are
+ *   budgeted per credential (see {@link ChallengeBudget}); over budget the call fails with
+ *   `renewal_throttled` instead of acquiring;
  * - `beforeRetry` then gets another token (a refresh, or one with the challenge's claims) and puts
  *   it on ky's retry copy of the request, the same body re-sent byte for byte; on ky's own
  *   transient retries (408/429/5xx on idempotent methods, honouring Retry-After) it re-attaches
