@@ -1,5 +1,7 @@
 import ky, { type Options, type ResponsePromise, type RetryOptions } from 'ky';
 import type { CredentialRegistry } from '../credentials/credential-registry.js';
+import { CalloutError } from '../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { TokenStore } from '../tokens/token-store.js';
@@ -23,6 +25,9 @@ export interface SendDependencies {
   challenges: ChallengeBudget;
 }
 
+/** ky options that would resolve the URL a second time, behind the credential's back. */
+const refusedOptions = ['prefixUrl', 'prefix', 'baseUrl'] as const;
+
 /**
  * Sends one callout through ky with the auth hooks:
  * - `beforeRequest` attaches `Authorization: Bearer …` from the token store — only when the URL
@@ -44,18 +49,21 @@ export interface SendDependencies {
  *   the current token, so they never go out with an expired one. Token waits run outside the
  *   per-attempt `timeout`, as ky's hooks do.
  * The auth retry is one extra ky retry on top of the caller's `retry.limit`, so it works even with
- * `retry: 0`. Every failure becomes a `CalloutError` and fires the `error` event. Errors and event
- * details hold plain values only, never the token (see `CalloutCall`).
+ * `retry: 0`. Every failure — misuse included (`prefixUrl`, a body on GET …) — becomes a
+ * `CalloutError`, fires the `error` event and rejects the returned promise; `send` never throws.
  */
 export function send(
   deps: SendDependencies,
   input: string | URL,
   options: CalloutRequestOptions = {},
 ): ResponsePromise {
-  const method = (options.method ?? 'GET').toUpperCase();
-  let target: CallTarget;
+  const method = String(options.method ?? 'GET').toUpperCase();
   try {
-    target = resolveTarget(deps, input, method);
+    const target = resolveTarget(deps, input, method, options);
+    const call = new CalloutCall(deps, target, options);
+    const headers = mergeHeaders(target, options.headers as HeadersInit | undefined);
+    const retry = normalizeRetry(options.retry ?? target.credential?.retry);
+    return mapResponsePromise(ky(target.url, call.kyOptions(headers, retry)), call.fail);
   } catch (error) {
     const typed = toCalloutError(error, {
       method,
@@ -66,14 +74,25 @@ export function send(
     emitError(deps.events, typed);
     return rejectedResponsePromise(typed);
   }
-  const call = new CalloutCall(deps, target, options);
-  const headers = mergeHeaders(target, options.headers as HeadersInit | undefined);
-  const retry = normalizeRetry(options.retry ?? target.credential?.retry);
-  return mapResponsePromise(ky(target.url, call.kyOptions(headers, retry)), call.fail);
 }
 
-/** Where the call goes, and with which credential (none for a token endpoint). */
-function resolveTarget(deps: SendDependencies, input: string | URL, method: string): CallTarget {
+/** Where the call goes, and with which credential; throws `CalloutError`s for misuse. */
+function resolveTarget(
+  deps: SendDependencies,
+  input: string | URL,
+  method: string,
+  options: CalloutRequestOptions,
+): CallTarget {
+  const refused = refusedOptions.find((name) => (options as Record<string, unknown>)[name] !== undefined);
+  if (refused) {
+    throw new CalloutError({
+      code: CalloutErrorCode.configurationError,
+      method,
+      url: String(input),
+      hint: "sso-callout resolves URLs itself: call callout:Name/path (relative to the credential's url) or an absolute URL, without prefixUrl, prefix or baseUrl.",
+      message: `Callout option "${refused}" is not supported: ${method} ${String(input)}`,
+    });
+  }
   const { url, credential } = deps.credentials.resolve(input);
   if (!credential) return { url, method };
   const provider = deps.providers.require(credential);
