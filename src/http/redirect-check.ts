@@ -17,8 +17,10 @@ export interface RedirectCall {
  * - a response whose final URL (`response.url`, after redirects the caller allowed) lies outside
  *   the credential's base URL → `redirect_outside_base`.
  * Returns `undefined` for an answer that came from inside the base (or from a caller's own
- * `fetch` that built a `Response` with no URL). Checked before anything reads the answer, so it
- * is never parsed as the API's, never decides a refresh, a claims challenge or a retry.
+ * `fetch` that built a `Response` with no URL); one that was not redirected and comes from the
+ * call's own URL (checked against the base before sending) costs one string comparison. Checked
+ * before anything reads the answer, so it is never parsed as the API's, never decides a refresh,
+ * a claims challenge or a retry.
  */
 export function redirectFailure(response: Response, call: RedirectCall): CalloutError | undefined {
   const { method, url, credential } = call;
@@ -30,7 +32,8 @@ export function redirectFailure(response: Response, call: RedirectCall): Callout
       message: `Callout was answered with a redirect, which a call carrying a token does not follow: ${method} ${url}`,
     });
   }
-  if (response.url === '' || !URL.canParse(response.url)) return undefined;
+  if (!response.redirected && (response.url === '' || response.url === url)) return undefined;
+  if (!URL.canParse(response.url)) return undefined;
   const final = new URL(response.url);
   if (isInside(final, credential.base)) return undefined;
   return new CalloutError({
