@@ -148,6 +148,23 @@ const kinds: FailureKind[] = [
     call: (c) => c('callout:Orders/orders').json(),
   },
   {
+    kind: 'an API that echoes the token in its error body and challenge',
+    code: CalloutErrorCode.unauthorized,
+    handlers: () => [
+      http.get(`${api}orders`, ({ request }) => {
+        const echo = request.headers.get('authorization') ?? '';
+        return HttpResponse.json(
+          { echo, nested: [{ echo }] },
+          {
+            status: 401,
+            headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${echo}"` },
+          },
+        );
+      }),
+    ],
+    call: (c) => c('callout:Orders/orders').json(),
+  },
+  {
     kind: 'a body that cannot be replayed',
     code: CalloutErrorCode.bodyNotReplayable,
     handlers: () => [],
