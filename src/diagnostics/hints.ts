@@ -42,9 +42,9 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.renewalThrottled]:
     'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
   [CalloutErrorCode.parseError]:
-    'The API answered with a body that is not what was asked for (not JSON for .json()): check its Content-Type and body, or read it with .text().',
+    'The body is not what was asked for (not JSON for .json()): check the Content-Type and body, or use .text().',
   [CalloutErrorCode.redirectOutsideBase]:
-    "The API must not redirect authenticated calls outside the credential's base URL: call the final URL directly (through a credential that covers it), or widen the credential's url to include the target if it is the same API.",
+    "The API must not redirect calls outside the credential's base URL: call the final URL through a credential that covers it, or widen the credential's url if the target is the same API.",
   [CalloutErrorCode.redirectNotFollowed]:
-    "Calls that carry a token do not follow redirects: call the URL the API redirects to (often the same path with a trailing slash), or, when the target is inside the credential's base URL, pass redirect: 'follow' for this call.",
+    "Calls with a token do not follow redirects: call the URL the API redirects to (a trailing slash?), or pass redirect: 'follow' if it is inside the credential's base URL.",
 };

@@ -183,8 +183,8 @@ export class CalloutCall {
           method,
           url: url.href,
           credential: credential.name,
-          hint: `The API keeps sending claims challenges with new claims (more than ${limit} for credential "${credential.name}" within ${windowMs / 1000} s), so no token was acquired for them: check the API's Continuous Access Evaluation and conditional-access policies.`,
-          message: `Callout got ${response.status} with a claims challenge that was not answered, because the credential's budget of claims challenges is spent: ${method} ${url.href}`,
+          hint: 'The API keeps asking for new claims: check its Continuous Access Evaluation and conditional-access policies.',
+          message: `Callout got a claims challenge over its credential's budget (${limit} new claims in ${windowMs / 1000} s), so no token was acquired: ${method} ${url.href}`,
         }),
       );
     }

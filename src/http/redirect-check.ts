@@ -29,7 +29,7 @@ export function redirectFailure(response: Response, call: RedirectCall): Callout
     return new CalloutError({
       ...common,
       code: CalloutErrorCode.redirectNotFollowed,
-      message: `Callout was answered with a redirect, which a call carrying a token does not follow: ${method} ${url}`,
+      message: `Callout was redirected, which a call with a token does not follow: ${method} ${url}`,
     });
   }
   if (!response.redirected && (response.url === '' || response.url === url)) return undefined;
@@ -40,6 +40,6 @@ export function redirectFailure(response: Response, call: RedirectCall): Callout
     ...common,
     code: CalloutErrorCode.redirectOutsideBase,
     status: response.status,
-    message: `Callout was redirected outside credential "${credential.name}" (${credential.base.href}) to ${final.origin}${final.pathname}: ${method} ${url}`,
+    message: `Callout was redirected outside ${credential.base.href} to ${final.origin}${final.pathname}: ${method} ${url}`,
   });
 }

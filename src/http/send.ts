@@ -89,7 +89,7 @@ function resolveTarget(
       code: CalloutErrorCode.configurationError,
       method,
       url: String(input),
-      hint: "sso-callout resolves URLs itself: call callout:Name/path (relative to the credential's url) or an absolute URL, without prefixUrl, prefix or baseUrl.",
+      hint: 'The client resolves URLs itself: call callout:Name/path or an absolute URL instead.',
       message: `Callout option "${refused}" is not supported: ${method} ${String(input)}`,
     });
   }
