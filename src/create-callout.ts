@@ -4,6 +4,7 @@ import { defined } from './defined.js';
 import { CalloutError } from './diagnostics/callout-error.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import { CalloutEvents } from './events.js';
+import { ChallengeBudget } from './http/challenge-budget.js';
 import { type CalloutRequestOptions, send } from './http/send.js';
 import { ProviderRegistry } from './providers/provider-registry.js';
 import { TokenStore } from './tokens/token-store.js';
@@ -88,7 +89,14 @@ export function createCallout(options: CalloutOptions = {}): Callout {
 
   const instance = ++instances;
   let ids = 0;
-  const deps = { credentials, providers, store, events, nextId: () => instance * 1_000_000 + ++ids };
+  const deps = {
+    credentials,
+    providers,
+    store,
+    events,
+    nextId: () => instance * 1_000_000 + ++ids,
+    challenges: new ChallengeBudget(),
+  };
   const callout = ((input: string | URL, requestOptions?: CalloutRequestOptions) =>
     send(deps, input, requestOptions)) as Callout;
   const shortcut =

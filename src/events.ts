@@ -110,9 +110,13 @@ export class CalloutEvents extends EventTarget {
     );
   }
 
-  /** Dispatch `name` with `detail` to every listener (nothing is built when there is none). */
+  /**
+   * Dispatch `name` with `detail` to every listener (nothing is built when there is none). The
+   * detail is frozen first, so one listener cannot change what the next one sees. Details hold
+   * plain values and token-free errors only: never a token, a `Request`, `Headers` or ky's error.
+   */
   emit<K extends CalloutEventName>(name: K, detail: CalloutEventMap[K]['detail']): void {
-    if (this.hasListeners(name)) this.dispatchEvent(new CustomEvent(name, { detail }));
+    if (this.hasListeners(name)) this.dispatchEvent(new CustomEvent(name, { detail: Object.freeze(detail) }));
   }
 
   override addEventListener<K extends CalloutEventName>(

@@ -1,5 +1,6 @@
 import type { CalloutErrorCode } from './error-codes.js';
 import { defaultHints } from './hints.js';
+import { safeCause } from './safe-cause.js';
 
 /** What a {@link CalloutError} is made of. Only `code` and `message` are required. */
 export interface CalloutErrorInit {
@@ -18,15 +19,27 @@ export interface CalloutErrorInit {
   url?: string;
   /** The response body (parsed JSON or text), for error panels. */
   data?: unknown;
-  /** The underlying error. */
+  /**
+   * The underlying error. Kept only as a token-free copy (see `cause` on {@link CalloutError}):
+   * pass anything, what is stored holds no object.
+   */
   cause?: unknown;
 }
 
 /**
  * The one error class sso-callout throws. `code` is stable (see {@link CalloutErrorCode}), `hint`
- * says what to change, and `cause` keeps the original error (a ky `HTTPError`, an MSAL error, a
- * `TypeError` from fetch …). The message reads like ky's:
+ * says what to change, and `cause` describes the original error (a ky `HTTPError`, an MSAL error,
+ * a `TypeError` from fetch …). The message reads like ky's:
  * `Callout failed with 401 Unauthorized: GET https://api.contoso.com/v1/orders`.
+ *
+ * **No token is reachable from it.** Errors travel far — into `error` events, element properties,
+ * bubbling DOM events that every namespace of a Lightning page can read, logs and error
+ * trackers — so `cause` is never the original object (ky's error holds the request with its
+ * `Authorization` header; a provider's error may hold a token response) but a frozen copy made
+ * when the error is created: `name`, `message`, `stack`, primitive fields such as `errorCode`,
+ * `subError` and `correlationId`, and its own `cause` copied the same way. The error itself is
+ * frozen, so a listener cannot rewrite what the next one (or an error panel) shows; it is not
+ * meant to be subclassed.
  *
  * @example
  * ```ts
@@ -50,7 +63,8 @@ export class CalloutError extends Error {
   readonly data?: unknown;
 
   constructor(init: CalloutErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const cause = safeCause(init.cause);
+    super(init.message, cause === undefined ? undefined : { cause });
     this.code = init.code;
     this.hint = init.hint ?? defaultHints[init.code];
     if (init.status !== undefined) this.status = init.status;
@@ -59,6 +73,7 @@ export class CalloutError extends Error {
     if (init.method !== undefined) this.method = init.method;
     if (init.url !== undefined) this.url = init.url;
     if (init.data !== undefined) this.data = init.data;
+    Object.freeze(this);
   }
 }
 

@@ -39,8 +39,23 @@ export const CalloutErrorCode = {
   redirectUriMismatch: 'redirect_uri_mismatch',
   /** The library or a provider was configured in a way that cannot work. */
   configurationError: 'configuration_error',
-  /** Token renewals for one key were throttled because they repeated too fast (clock skew?). */
+  /**
+   * Token renewals were throttled because they repeated too fast: for one key (clock skew?), or
+   * claims challenges with new claims for one credential beyond its budget.
+   */
   renewalThrottled: 'renewal_throttled',
+  /** The API's answer could not be parsed as asked (`.json()` of a body that is not JSON). */
+  parseError: 'parse_error',
+  /**
+   * A call that carried a token was redirected to a URL outside its credential's base URL. The
+   * answer is not returned as the API's and drives no refresh or retry.
+   */
+  redirectOutsideBase: 'redirect_outside_base',
+  /**
+   * The API answered a call that carries a token with a redirect, which is not followed by
+   * default: the browser would send the token to the redirect's target before it could be checked.
+   */
+  redirectNotFollowed: 'redirect_not_followed',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

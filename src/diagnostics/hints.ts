@@ -41,4 +41,10 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.configurationError]: 'Fix the configuration named in the message.',
   [CalloutErrorCode.renewalThrottled]:
     'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
+  [CalloutErrorCode.parseError]:
+    'The body is not what was asked for (not JSON for .json()): check the Content-Type and body, or use .text().',
+  [CalloutErrorCode.redirectOutsideBase]:
+    "The API must not redirect calls outside the credential's base URL: call the final URL through a credential that covers it, or widen the credential's url if the target is the same API.",
+  [CalloutErrorCode.redirectNotFollowed]:
+    "Calls with a token do not follow redirects: call the URL the API redirects to (a trailing slash?), or pass redirect: 'follow' if it is inside the credential's base URL.",
 };

@@ -3,6 +3,7 @@ import { defined } from '../defined.js';
 import { CalloutError, type CalloutErrorInit, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import { defaultHints } from '../diagnostics/hints.js';
+import { redact, safeCause } from '../diagnostics/safe-cause.js';
 import { bearerChallenge } from './challenge.js';
 
 /** What the client knows about the request that failed. */
@@ -16,6 +17,10 @@ export interface FailedCall {
   authRetried: boolean;
   /** The caller's signal, to tell an abort from a timeout. */
   signal?: AbortSignal;
+  /** The last answer, when the failure came after it (a body that does not parse). */
+  response?: { status: number; requestId?: string };
+  /** The tokens this call sent: redacted wherever an API or a parser echoed them back. */
+  secrets?: readonly string[];
 }
 
 const reasons: Record<number, string> = {
@@ -45,58 +50,97 @@ export function requestIdOf(headers: Headers): string | undefined {
 }
 
 /**
- * Turns whatever a callout threw (a ky `HTTPError`/`TimeoutError`/`NetworkError`, an abort, an
- * already typed error) into a {@link CalloutError} whose message names the request, like ky's:
- * `Callout failed with 404 Not Found: GET https://api.contoso.com/v1/orders/7`.
+ * Turns whatever a callout threw (a ky `HTTPError`/`TimeoutError`/`NetworkError`, an abort, a
+ * JSON parse failure, an already typed error) into a {@link CalloutError} whose message names the
+ * request, like ky's: `Callout failed with 404 Not Found: GET https://api.contoso.com/v1/orders/7`.
+ * Only plain values are copied from ky's error — status, request id, the body ky already read —
+ * and `cause` is a token-free copy; the tokens of `call.secrets` are redacted from every string.
  */
 export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
   if (isCalloutError(error)) return error;
-  const { method, url, credential } = call;
+  const { method, url, credential, secrets = [] } = call;
   const fail = (code: CalloutErrorCode, what: string, extra?: Partial<CalloutErrorInit>, tail = '') =>
     new CalloutError({
-      cause: error,
+      cause: safeCause(error, secrets),
       method,
       url,
       ...defined('credential', credential),
       ...extra,
+      ...defined('hint', extra?.hint === undefined ? undefined : redact(extra.hint, secrets)),
+      ...defined('data', safeData(extra?.data, secrets)),
       code,
-      message: `Callout ${what}: ${method} ${url}${tail}`,
+      message: redact(`Callout ${what}: ${method} ${url}${tail}`, secrets),
     });
   if (call.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError'))
     return fail(CalloutErrorCode.aborted, 'was aborted');
   if (isTimeoutError(error)) return fail(CalloutErrorCode.timeout, 'timed out');
-  if (isHTTPError(error)) {
-    const { response } = error;
-    const status = response.status;
+  if (isHTTPError(error)) return httpFailure(error.response, error.data, call, fail);
+  if (isNetworkError(error)) return fail(CalloutErrorCode.networkError, 'could not reach the server');
+  if (error instanceof SyntaxError && call.response) {
     return fail(
-      status === 401
-        ? CalloutErrorCode.unauthorized
-        : status === 403
-          ? CalloutErrorCode.forbidden
-          : CalloutErrorCode.httpError,
-      `failed with ${`${status} ${response.statusText || reasons[status] || 'Error'}`.trim()}`,
-      {
-        status,
-        ...defined('requestId', requestIdOf(response.headers)),
-        ...defined('data', error.data),
-        ...defined(
-          'hint',
-          status === 401
-            ? unauthorizedHint(response, call)
-            : status === 403
-              ? forbiddenHint(response)
-              : undefined,
-        ),
-      },
+      CalloutErrorCode.parseError,
+      `got ${call.response.status} with a body that could not be parsed`,
+      { status: call.response.status, ...defined('requestId', call.response.requestId) },
+      `: ${error.message}`,
     );
   }
-  if (isNetworkError(error)) return fail(CalloutErrorCode.networkError, 'could not reach the server');
   return fail(
     CalloutErrorCode.configurationError,
     'could not be sent',
     {},
     `: ${error instanceof Error ? error.message : String(error)}`,
   );
+}
+
+type Fail = (code: CalloutErrorCode, what: string, extra?: Partial<CalloutErrorInit>) => CalloutError;
+
+/** The error for a non-2xx answer: its status, request id, body and a hint from its challenge. */
+function httpFailure(response: Response, data: unknown, call: FailedCall, fail: Fail): CalloutError {
+  const status = response.status;
+  return fail(
+    status === 401
+      ? CalloutErrorCode.unauthorized
+      : status === 403
+        ? CalloutErrorCode.forbidden
+        : CalloutErrorCode.httpError,
+    `failed with ${`${status} ${response.statusText || reasons[status] || 'Error'}`.trim()}`,
+    {
+      status,
+      ...defined('requestId', requestIdOf(response.headers)),
+      ...defined('data', data),
+      ...defined(
+        'hint',
+        status === 401
+          ? unauthorizedHint(response, call)
+          : status === 403
+            ? forbiddenHint(response)
+            : undefined,
+      ),
+    },
+  );
+}
+
+/**
+ * The response body ky read for an error, as a frozen plain value (parsed JSON or text), with the
+ * call's tokens redacted if the API echoed one. Anything else (a stream, a buffer) is dropped.
+ */
+function safeData(data: unknown, secrets: readonly string[]): unknown {
+  if (data === undefined) return undefined;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch {
+    return undefined;
+  }
+  return json === undefined ? undefined : deepFreeze(JSON.parse(redact(json, secrets)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function unauthorizedHint(response: Response, call: FailedCall): string {

@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import type { CalloutEventName } from '../../src/index.js';
+import { CalloutErrorCode } from '../../src/index.js';
+import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
+import { findSecret } from '../support/find-secret.js';
+
+const eventNames: CalloutEventName[] = [
+  'token',
+  'request',
+  'response',
+  'retry',
+  'error',
+  'interaction-required',
+];
+
+/** Every secret MSAL keeps in its session cache (access, refresh and ID tokens), plus the store's token. */
+function secretsOf(s: AadScenario): string[] {
+  const secrets = new Set<string>();
+  for (let i = 0; i < sessionStorage.length; i++) {
+    const raw = sessionStorage.getItem(sessionStorage.key(i) ?? '') ?? '';
+    try {
+      const secret = (JSON.parse(raw) as { secret?: unknown }).secret;
+      if (typeof secret === 'string' && secret.length > 20) secrets.add(secret);
+    } catch {
+      // Not a cache entry.
+    }
+  }
+  const stored = s.callout.peekToken('Orders')?.accessToken;
+  if (stored) secrets.add(stored);
+  return [...secrets];
+}
+
+describe('no token is reachable from a failure of the real MSAL provider', () => {
+  let s: AadScenario | undefined;
+  afterEach(() => {
+    s?.callout.dispose();
+    s = undefined;
+    sessionStorage.clear();
+  });
+
+  /** Signs Jane in silently with one successful call, then records every event of the next one. */
+  async function signedIn() {
+    s = await startScenario();
+    await s.callout('callout:Orders/orders').json();
+    const secrets = secretsOf(s);
+    expect(secrets.length, 'tokens MSAL and the store hold').to.be.at.least(3);
+    const details: [string, unknown][] = [];
+    for (const name of eventNames)
+      s.callout.events.addEventListener(name, (e) => details.push([name, e.detail]));
+    return { t: s, secrets, details };
+  }
+
+  const leaks = (error: unknown, details: [string, unknown][], secrets: string[]) =>
+    secrets.flatMap((secret, n) => [
+      ...findSecret(error, secret, `error(secret ${n})`),
+      ...details.flatMap(([name, detail]) => findSecret(detail, secret, `${name}(secret ${n})`)),
+    ]);
+
+  it("hides every token from the error and the events when Azure AD's token endpoint fails on the refresh", async () => {
+    const { t, secrets, details } = await signedIn();
+    t.api.revokeAll();
+    t.aad.faults.tokenEndpoint = 'server-error';
+    const error = await expectFailure(t.callout('callout:Orders/orders').json());
+    expect(leaks(error, details, secrets)).to.deep.equal([]);
+    expect(error.code).to.not.equal(CalloutErrorCode.unauthorized);
+    expect(error.cause, 'MSAL error kept as a description').to.be.instanceOf(Error);
+  });
+
+  it('hides every token from the error and the events when a claims challenge needs interaction', async () => {
+    const { t, secrets, details } = await signedIn();
+    t.api.faults.requireAuthContext = 'c1';
+    t.aad.faults.claimsNeedInteraction = true;
+    const error = await expectFailure(t.callout('callout:Orders/orders').json());
+    expect(leaks(error, details, secrets)).to.deep.equal([]);
+    expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
+    expect(details.some(([name]) => name === 'interaction-required')).to.equal(true);
+  });
+});
