@@ -92,7 +92,9 @@ export class TokenStore {
    */
   async get(context: TokenContext, request: TokenRequest): Promise<AccessToken> {
     const token = this.#get(context, request);
-    return token instanceof Promise ? token : { ...publicToken(token), source: 'store' };
+    // Not `instanceof Promise`: under Lightning Web Security the sandbox's Promise is another one.
+    if ('then' in token) return publicToken(await token);
+    return { ...publicToken(token), source: 'store' };
   }
 
   /**
