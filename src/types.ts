@@ -94,7 +94,8 @@ export interface CalloutOptions {
    * Coordinate acquisitions and sign-out across tabs of the origin (Web Locks + BroadcastChannel).
    * `true` (default): locks and "acquired" / "signed out" signals only — no token leaves the tab;
    * each tab gets its token from its own provider (one identity-provider request for all tabs when
-   * the provider's cache is shared by tabs, e.g. MSAL with `cache: 'local'`). `'share-tokens'`:
+   * the provider's cache is shared by tabs, e.g. MSAL with `cache: 'local'` — which MSAL itself
+   * syncs between tabs over its own channel, tokens included). `'share-tokens'`:
    * also send each acquired token to the other tabs (any same-origin context can read it; refused
    * under Lightning Web Security). `false`: no coordination.
    */

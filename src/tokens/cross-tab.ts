@@ -43,8 +43,9 @@ const notAvailable = Symbol('not-available');
  * - **`signals` (default)**: no token ever crosses the channel. The acquiring tab says "acquired"
  *   (provider, account id, scopes, claims — no token); a tab that waited for the lock then asks
  *   its own provider, which answers from its cache when that cache is shared between tabs (MSAL
- *   with `cache: 'local'`): one request to the identity provider for all tabs. With a per-tab
- *   cache (`memory`, `session`) each tab acquires its own token, one tab at a time.
+ *   with `cache: 'local'`, which MSAL syncs over its own channel, tokens included): one request
+ *   to the identity provider for all tabs. With a per-tab cache (`memory`, `session`) each tab
+ *   acquires its own token, one tab at a time.
  * - **`share-tokens`** (explicit opt-in): the acquiring tab sends the token itself, and a tab that
  *   waited gives it {@link broadcastGraceMs} to arrive before it acquires.
  *

@@ -54,14 +54,32 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
     expect(second.accessToken).to.not.equal(old.accessToken);
   });
 
-  it("makes one silent sign-in per tab, one tab at a time, with cache: 'memory'", async () => {
-    s = await startScenario({ channelName: `tabs-${crypto.randomUUID()}`, provider: { cache: 'memory' } });
-    await s.provider.ready(); // tab B opens once tab A has loaded (see the note above)
-    const tabB = s.reload();
-    others.push(tabB.callout);
-    const [a, b] = await Promise.all([s.callout.token('Orders'), tabB.callout.token('Orders')]);
-    expect(s.aad.counters.silentAuthorize).to.equal(2);
-    expect(s.aad.counters.token).to.equal(2);
-    expect(b.accessToken).to.not.equal(a.accessToken);
+  it("makes one silent sign-in per tab, one tab at a time, with cache: 'memory', and no channel carries a token", async () => {
+    const channelName = `tabs-${crypto.randomUUID()}`;
+    const heard: unknown[] = [];
+    // Ours, and the one MSAL 5 posts its cache writes on (with cache: 'local' those hold tokens).
+    const listeners = [channelName, 'msal.broadcast.cache'].map((name) => {
+      const channel = new BroadcastChannel(name);
+      channel.addEventListener('message', (e) => heard.push(e.data));
+      return channel;
+    });
+    try {
+      s = await startScenario({ channelName, provider: { cache: 'memory' } });
+      await s.provider.ready(); // tab B opens once tab A has loaded (see the note above)
+      const tabB = s.reload();
+      others.push(tabB.callout);
+      const [a, b] = await Promise.all([s.callout.token('Orders'), tabB.callout.token('Orders')]);
+      expect(s.aad.counters.silentAuthorize).to.equal(2);
+      expect(s.aad.counters.token).to.equal(2);
+      expect(b.accessToken).to.not.equal(a.accessToken);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard.length).to.be.greaterThan(0);
+      const wire = JSON.stringify(heard);
+      expect(wire).not.to.contain(a.accessToken);
+      expect(wire).not.to.contain(b.accessToken);
+      expect(wire).not.to.match(/refresh_?token/i);
+    } finally {
+      for (const channel of listeners) channel.close();
+    }
   });
 });
