@@ -33,22 +33,13 @@ export function insideLws(): boolean {
 export function crossTabMode(option: unknown): CrossTabMode | undefined {
   if (option === false) return undefined;
   if (option === undefined || option === true) return 'signals';
-  if (option !== 'share-tokens') {
-    throw new CalloutError({
-      code: CalloutErrorCode.configurationError,
-      message: `crossTab must be true, false or 'share-tokens' (got ${JSON.stringify(option) ?? typeof option})`,
-      hint: "Use crossTab: true (the default: locks and signals, no token leaves the tab), false, or 'share-tokens'.",
-    });
-  }
-  if (insideLws()) {
-    throw new CalloutError({
-      code: CalloutErrorCode.configurationError,
-      message:
-        "crossTab: 'share-tokens' is refused under Lightning Web Security: tokens never cross a window boundary there",
-      hint:
-        "Remove crossTab: 'share-tokens' (or use true): tabs still coordinate with locks and signals. " +
-        'For one acquisition across tabs, give the provider a cache the tabs share instead.',
-    });
-  }
-  return 'share-tokens';
+  const lws = option === 'share-tokens' && insideLws();
+  if (option === 'share-tokens' && !lws) return option;
+  throw new CalloutError({
+    code: CalloutErrorCode.configurationError,
+    message: lws
+      ? "crossTab: 'share-tokens' is refused under Lightning Web Security: tokens never leave the tab there"
+      : `crossTab must be true, false or 'share-tokens' (got ${String(option)})`,
+    hint: "Use crossTab: true (the default: tabs coordinate with locks and signals, no token leaves the tab) or false; 'share-tokens' only outside Lightning Web Security.",
+  });
 }

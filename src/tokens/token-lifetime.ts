@@ -10,13 +10,13 @@ export const maxSharedLifetimeMs = 24 * 60 * 60 * 1000;
  * not a JWT with a numeric `exp` (opaque tokens, encrypted tokens). Reads only; verifies nothing.
  */
 export function jwtExpiry(token: string): number | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1]) return undefined;
+  const payload = token.split('.');
+  if (payload.length !== 3) return undefined;
   try {
-    const base64 = parts[1].replaceAll('-', '+').replaceAll('_', '/');
-    const payload = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as unknown;
-    const exp =
-      typeof payload === 'object' && payload !== null ? (payload as { exp?: unknown }).exp : undefined;
+    // atob accepts base64 without padding; base64url differs only in two characters.
+    const exp = (
+      JSON.parse(atob(payload[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown } | null
+    )?.exp;
     return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
   } catch {
     return undefined;
