@@ -7,6 +7,8 @@ import { CalloutEvents } from './events.js';
 import { ChallengeBudget } from './http/challenge-budget.js';
 import { type CalloutRequestOptions, send } from './http/send.js';
 import { ProviderRegistry } from './providers/provider-registry.js';
+import { crossTabMode } from './tokens/cross-tab-mode.js';
+import { keyParts } from './tokens/token-key.js';
 import { TokenStore } from './tokens/token-store.js';
 import type { AccessToken, Account, AuthProvider, CalloutOptions } from './types.js';
 
@@ -74,11 +76,18 @@ let instances = 0;
  */
 export function createCallout(options: CalloutOptions = {}): Callout {
   const events = new CalloutEvents();
-  const crossTab = options.crossTab ?? true;
+  const crossTab = crossTabMode(options.crossTab);
   const store = new TokenStore({
     events,
     ...defined('leewaySeconds', options.leewaySeconds),
-    ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout' } : {}),
+    ...defined('maxEntries', options.maxTokens),
+    ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
+    // What this client's credentials ask for: the only keys a token from another tab may create.
+    expectedKeys: () =>
+      credentials.list().flatMap((c) => {
+        const provider = providers.get(c.provider);
+        return provider ? [keyParts(c.provider, provider.account?.id, c)] : [];
+      }),
     onRemoteSignOut: (provider) => events.emit('account', { provider }),
   });
   const providers = new ProviderRegistry(events, (name) => store.clear(name));

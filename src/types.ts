@@ -90,8 +90,18 @@ export interface CalloutOptions {
   credentials?: Record<string, CredentialDefinition>;
   /** Renew tokens this many seconds before they expire. Default 300. */
   leewaySeconds?: number;
-  /** Coordinate acquisitions and sign-out across tabs (Web Locks + BroadcastChannel). Default true. */
-  crossTab?: boolean;
-  /** Name of the cross-tab channel; tabs with the same name share tokens. Default `sso-callout`. */
+  /**
+   * Coordinate acquisitions and sign-out across tabs of the origin (Web Locks + BroadcastChannel).
+   * `true` (default): locks and "acquired" / "signed out" signals only — no token leaves the tab;
+   * each tab gets its token from its own provider (one identity-provider request for all tabs when
+   * the provider's cache is shared by tabs, e.g. MSAL with `cache: 'local'` — which MSAL itself
+   * syncs between tabs over its own channel, tokens included). `'share-tokens'`:
+   * also send each acquired token to the other tabs (any same-origin context can read it; refused
+   * under Lightning Web Security). `false`: no coordination.
+   */
+  crossTab?: boolean | 'share-tokens';
+  /** Name of the cross-tab channel and locks; tabs with the same name coordinate. Default `sso-callout`. */
   channelName?: string;
+  /** Most tokens (one per provider, account, scopes and claims) kept; least recently used dropped first. Default 100. */
+  maxTokens?: number;
 }

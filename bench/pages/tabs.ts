@@ -1,7 +1,9 @@
 /**
  * One tab of the cross-tab measure: a client whose provider fetches opaque tokens from the bench
  * server's counting token endpoint (shared by every tab, so the server counts acquisitions of the
- * whole browser context). `crossTab` switches Web Locks + BroadcastChannel coordination.
+ * whole browser context). The provider has no cache of its own, let alone one shared by tabs.
+ * `crossTab`: `true` (the default: locks and signals, no token on the wire), `'share-tokens'`
+ * (tokens sent to the other tabs) or `false`.
  */
 import { type Callout, createCallout, functionProvider } from '../../src/index.js';
 import { expose } from './support/expose.js';
@@ -15,7 +17,7 @@ async function setup({
   channelName,
   lifetimeSeconds,
 }: {
-  crossTab: boolean;
+  crossTab: boolean | 'share-tokens';
   channelName: string;
   lifetimeSeconds: number;
 }): Promise<void> {

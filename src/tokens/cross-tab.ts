@@ -1,30 +1,28 @@
 import { defined } from '../defined.js';
-import type { Account } from '../types.js';
+import type { AccessToken } from '../types.js';
+import { type CrossTabMessage, readMessage, type SharedToken } from './cross-tab-message.js';
+import type { CrossTabMode } from './cross-tab-mode.js';
+import { type TokenKeyParts, tokenKey } from './token-key.js';
 
-/** A token as it crosses tabs: plain values only (structured-clone safe, also under LWS). */
-export interface SharedToken {
-  accessToken: string;
-  expiresOn: number;
-  scopes: string[];
-  account?: Account;
-}
+export type { SharedToken } from './cross-tab-message.js';
 
-type Message =
-  | { type: 'token'; key: string; token: SharedToken }
-  | { type: 'sign-out'; provider: string; accountId?: string };
-
-/** What the coordinator tells its store about other tabs. */
+/**
+ * What the coordinator tells its store about other tabs. Every call comes from a message that
+ * {@link readMessage} validated; the store still decides whether the key is one of its own.
+ */
 export interface CrossTabHandlers {
-  onToken(key: string, token: SharedToken): void;
+  /** Another tab acquired a token for `key` (in `share-tokens` mode, `token` is it). */
+  onAcquired(key: TokenKeyParts, token: SharedToken | undefined): void;
   onSignOut(provider: string, accountId: string | undefined): void;
 }
 
-/** How long a tab that waited for another tab's acquisition waits for its broadcast token. */
+/** How long a tab that waited for another tab's acquisition waits for its shared token (`share-tokens`). */
 const broadcastGraceMs = 250;
 
 /**
- * How long a tab keeps the lock after it acquired, so a tab that asks right then — before the
- * broadcast has reached it — queues for the lock and reuses the token instead of acquiring again.
+ * How long a tab keeps the lock after it acquired, so a tab that asks right then queues for the
+ * lock: with a provider cache the tabs share, it then finds the new token there; with
+ * `share-tokens`, the shared token has reached it.
  */
 const holdMs = 100;
 
@@ -39,34 +37,49 @@ const notAvailable = Symbol('not-available');
 
 /**
  * Coordinates token acquisition between tabs of one origin. `run(key, fn)` holds a Web Lock named
- * after the key while `fn` acquires, so two tabs never acquire the same token at once; the tab that
- * acquires shares the token over a `BroadcastChannel`, and a tab that had to wait for the lock first
- * gives that broadcast a moment to arrive before it acquires itself. The acquiring tab gets its
- * token at once but keeps the lock {@link holdMs} longer (its own next request takes it back at
- * once), which closes the gap between releasing the lock and the broadcast's arrival. Tokens
- * cross tabs in memory only — never through storage. Where the browser lacks Web Locks or
- * BroadcastChannel, `run` just calls `fn` and nothing is shared.
+ * after the key while `fn` acquires, so two tabs never acquire the same token at once; the
+ * acquiring tab keeps the lock {@link holdMs} longer (its own next request takes it back at once).
+ *
+ * - **`signals` (default)**: no token ever crosses the channel. The acquiring tab says "acquired"
+ *   (provider, account id, scopes, claims — no token); a tab that waited for the lock then asks
+ *   its own provider, which answers from its cache when that cache is shared between tabs (MSAL
+ *   with `cache: 'local'`, which MSAL syncs over its own channel, tokens included): one request
+ *   to the identity provider for all tabs. With a per-tab cache (`memory`, `session`) each tab
+ *   acquires its own token, one tab at a time.
+ * - **`share-tokens`** (explicit opt-in): the acquiring tab sends the token itself, and a tab that
+ *   waited gives it {@link broadcastGraceMs} to arrive before it acquires.
+ *
+ * Sign-out is signalled in both modes. Every incoming message is validated ({@link readMessage})
+ * before any handler runs. Where the browser lacks Web Locks or BroadcastChannel, `run` just calls
+ * `fn` and nothing is sent.
  */
 export class CrossTab {
   readonly #name: string;
+  readonly #mode: CrossTabMode;
   readonly #channel: BroadcastChannel | undefined;
   readonly #handlers: CrossTabHandlers;
   readonly #waiters = new Map<string, Set<() => void>>();
   /** Ends this tab's hold on a lock early, by lock name. */
   readonly #holds = new Map<string, () => void>();
 
-  constructor(name: string, handlers: CrossTabHandlers) {
+  constructor(name: string, mode: CrossTabMode, handlers: CrossTabHandlers) {
     this.#name = name;
+    this.#mode = mode;
     this.#handlers = handlers;
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
     this.#channel?.addEventListener('message', this.#onMessage);
   }
 
+  /** Whether acquired tokens are sent to other tabs (`crossTab: 'share-tokens'`). */
+  get sharesTokens(): boolean {
+    return this.#mode === 'share-tokens';
+  }
+
   /**
-   * Runs `fn` while holding the lock for `key`. `fn(waited)` learns whether another tab held the
-   * lock first; `fresh()` is asked after the grace period so a broadcast token can be reused.
+   * Runs `fn` while holding the lock for `key`. When another tab held it first, `reuse()` is asked
+   * (in `share-tokens` mode, after up to {@link broadcastGraceMs} for the shared token) before `fn`.
    */
-  async run<T>(key: string, fn: () => Promise<T>, fresh: () => T | undefined): Promise<T> {
+  async run<T>(key: string, fn: () => Promise<T>, reuse: () => T | undefined): Promise<T> {
     const locks = globalThis.navigator?.locks;
     if (!locks || !this.#channel) return fn();
     const lockName = `${this.#name}:${key}`;
@@ -77,7 +90,7 @@ export class CrossTab {
     }));
     if (first !== notAvailable) return first;
     const queued = await this.#locked(locks, lockName, false, async (): Promise<Locked<T>> => {
-      const reused: T | undefined = fresh() ?? (await this.#waitForToken(key, fresh));
+      const reused = reuse() ?? (this.sharesTokens ? await this.#waitForToken(key, reuse) : undefined);
       return reused === undefined
         ? { value: await fn(), acquired: true }
         : { value: reused, acquired: false };
@@ -117,9 +130,28 @@ export class CrossTab {
     });
   }
 
-  /** Tells other tabs about a newly acquired token. */
-  shareToken(key: string, token: SharedToken): void {
-    this.#post({ type: 'token', key, token });
+  /**
+   * Tells other tabs that this tab acquired `token` for `key`. Only in `share-tokens` mode does the
+   * message carry the token (as plain values); otherwise it is a signal without it.
+   */
+  acquired(key: TokenKeyParts, token: AccessToken): void {
+    const parts = {
+      provider: key.provider,
+      account: key.account,
+      scopes: [...key.scopes],
+      claims: key.claims,
+    };
+    if (!this.sharesTokens) {
+      this.#post({ type: 'acquired', key: parts });
+      return;
+    }
+    const shared: SharedToken = {
+      accessToken: token.accessToken,
+      expiresOn: token.expiresOn.getTime(),
+      scopes: [...token.scopes],
+      ...(token.account ? { account: { ...token.account } } : {}),
+    };
+    this.#post({ type: 'token', key: parts, token: shared });
   }
 
   /** Tells other tabs that `provider` (and `accountId`, if given) signed out. */
@@ -134,7 +166,7 @@ export class CrossTab {
     this.#channel?.close();
   }
 
-  #post(message: Message): void {
+  #post(message: CrossTabMessage): void {
     try {
       this.#channel?.postMessage(message);
     } catch {
@@ -142,7 +174,7 @@ export class CrossTab {
     }
   }
 
-  async #waitForToken<T>(key: string, fresh: () => T | undefined): Promise<T | undefined> {
+  async #waitForToken<T>(key: string, reuse: () => T | undefined): Promise<T | undefined> {
     let wake: () => void = () => {};
     const arrived = new Promise<void>((resolve) => {
       wake = resolve;
@@ -155,30 +187,21 @@ export class CrossTab {
     clearTimeout(timer);
     waiters.delete(wake);
     if (waiters.size === 0) this.#waiters.delete(key);
-    return fresh();
+    return reuse();
   }
 
   readonly #onMessage = (event: MessageEvent<unknown>): void => {
-    const message = event.data as Partial<Message> | null;
-    if (!message || typeof message !== 'object') return;
-    if (message.type === 'token' && typeof message.key === 'string' && isSharedToken(message.token)) {
-      this.#handlers.onToken(message.key, message.token);
-      for (const wake of this.#waiters.get(message.key) ?? []) wake();
-    } else if (message.type === 'sign-out' && typeof message.provider === 'string') {
-      this.#handlers.onSignOut(
-        message.provider,
-        typeof message.accountId === 'string' ? message.accountId : undefined,
-      );
+    const message = readMessage(event.data);
+    if (!message) return;
+    if (message.type === 'sign-out') {
+      this.#handlers.onSignOut(message.provider, message.accountId);
+      return;
     }
+    // A token is taken only when this tab opted in; a tab that did not treats it as a signal.
+    this.#handlers.onAcquired(
+      message.key,
+      message.type === 'token' && this.sharesTokens ? message.token : undefined,
+    );
+    for (const wake of this.#waiters.get(tokenKey(message.key)) ?? []) wake();
   };
-}
-
-function isSharedToken(value: unknown): value is SharedToken {
-  const token = value as Partial<SharedToken> | null;
-  return (
-    !!token &&
-    typeof token.accessToken === 'string' &&
-    typeof token.expiresOn === 'number' &&
-    Array.isArray(token.scopes)
-  );
 }

@@ -1,45 +1,30 @@
-import { defined } from '../defined.js';
-import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
-import type { AccessToken, AuthProvider, TokenRequest } from '../types.js';
+import type { AccessToken, TokenRequest } from '../types.js';
 import { abortable } from './abortable.js';
 import { CrossTab, type SharedToken } from './cross-tab.js';
-import { tokenKey } from './token-key.js';
+import {
+  askProvider,
+  publicToken,
+  type TokenContext,
+  throttledError,
+  validateToken,
+} from './token-checks.js';
+import {
+  defaultMaxEntries,
+  type Entry,
+  forget,
+  mayRenew,
+  renewedLately,
+  type StoredToken,
+  TokenEntries,
+} from './token-entries.js';
+import { emitToken } from './token-events.js';
+import { keyParts, type TokenKeyParts, tokenKey } from './token-key.js';
+import { adoptable } from './token-lifetime.js';
+import type { TokenStoreOptions } from './token-store-options.js';
 
-/** Which provider a token is for, and on whose behalf it is asked. */
-export interface TokenContext {
-  providerName: string;
-  provider: AuthProvider;
-  credential?: string;
-}
-
-/** Options of {@link TokenStore}. */
-export interface TokenStoreOptions {
-  events: CalloutEvents;
-  /** Renew this many seconds before expiry (capped at half the token's lifetime). Default 300. */
-  leewaySeconds?: number;
-  /** BroadcastChannel / Web Lock name for cross-tab coordination; omit to stay within this page. */
-  crossTabName?: string;
-  /** Clock, for tests. Default `Date.now`. */
-  now?: () => number;
-  /** Called after another tab signed `provider` out and this store forgot its tokens. */
-  onRemoteSignOut?: (provider: string, accountId: string | undefined) => void;
-}
-
-interface StoredToken extends AccessToken {
-  /** Local time the token was received; lifetime = expiresOn - receivedAt. */
-  receivedAt: number;
-}
-
-interface Entry {
-  token?: StoredToken;
-  pending?: Promise<StoredToken>;
-  renewals: number[];
-}
-
-const throttleWindowMs = 30_000;
-const throttleLimit = 10;
+export type { TokenContext } from './token-checks.js';
+export type { TokenStoreOptions } from './token-store-options.js';
 
 /**
  * The token store shared by every request of a client: an in-memory cache keyed by provider,
@@ -55,32 +40,50 @@ const throttleLimit = 10;
  *   never burnt by parallel refreshes.
  * - **Throttled**: more than 10 acquisitions for one key within 30 s are refused (or served the
  *   cached, still-valid token), so a skewed clock or a broken API cannot loop.
- * - **Across tabs** (Web Locks + BroadcastChannel, when `crossTabName` is set): one tab acquires,
- *   the others reuse its token; sign-out clears every tab.
+ * - **Bounded**: at most `maxEntries` keys (least recently used dropped first); idle entries are
+ *   swept whenever a key is added.
+ * - **Across tabs** (when `crossTabName` is set, see {@link CrossTab}): one tab acquires at a
+ *   time; by default only signals cross, and a forced refresh after another tab's acquisition
+ *   first asks the provider without forcing (a cache shared by tabs then has the new token).
+ *   With `share-tokens`, validated tokens are taken only under this store's own keys, capped to
+ *   their JWT `exp` and a day, never over a token this tab acquired itself, and — after a local
+ *   sign-out — not at all until this tab acquires again. Sign-out clears every tab.
  *
  * Tokens are kept in memory only. Events carry the source and expiry, never the token.
  */
 export class TokenStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: TokenEntries;
   readonly #events: CalloutEvents;
   readonly #leewayMs: number;
   readonly #now: () => number;
   readonly #crossTab: CrossTab | undefined;
+  readonly #expectedKeys: () => Iterable<TokenKeyParts>;
+  /** Providers signed out in this tab: nothing from other tabs until this tab acquires again. */
+  readonly #signedOut = new Set<string>();
+  /** Orders token arrivals and other tabs' acquisitions (see `Entry.tokenSeq`). */
+  #seq = 0;
 
   constructor(options: TokenStoreOptions) {
     this.#events = options.events;
     this.#leewayMs = Math.max(0, options.leewaySeconds ?? 300) * 1000;
     this.#now = options.now ?? Date.now;
+    this.#expectedKeys = options.expectedKeys ?? (() => []);
+    this.#entries = new TokenEntries(options.maxEntries ?? defaultMaxEntries, (entry) => this.#isIdle(entry));
     this.#crossTab =
       options.crossTabName === undefined
         ? undefined
-        : new CrossTab(options.crossTabName, {
-            onToken: (key, token) => this.#adopt(key, token),
+        : new CrossTab(options.crossTabName, options.crossTabMode ?? 'signals', {
+            onAcquired: (key, token) => this.#acquiredElsewhere(key, token),
             onSignOut: (provider, accountId) => {
-              this.#clearLocal(provider, accountId);
+              forget(this.#entries.values(), provider, accountId);
               options.onRemoteSignOut?.(provider, accountId);
             },
           });
+  }
+
+  /** How many keys the store holds (at most `maxEntries`). For diagnostics and tests. */
+  get size(): number {
+    return this.#entries.size;
   }
 
   /**
@@ -89,7 +92,9 @@ export class TokenStore {
    */
   async get(context: TokenContext, request: TokenRequest): Promise<AccessToken> {
     const token = this.#get(context, request);
-    return token instanceof Promise ? token : { ...publicToken(token), source: 'store' };
+    // Not `instanceof Promise`: under Lightning Web Security the sandbox's Promise is another one.
+    if ('then' in token) return publicToken(await token);
+    return { ...publicToken(token), source: 'store' };
   }
 
   /**
@@ -102,8 +107,7 @@ export class TokenStore {
 
   /** The fresh stored token (not copied: callers copy what they hand out), or its acquisition. */
   #get(context: TokenContext, request: TokenRequest): StoredToken | Promise<StoredToken> {
-    const key = this.#key(context, request);
-    const entry = this.#entry(key);
+    const [key, entry] = this.#use(context, request);
     if (!request.forceRefresh && entry.token && this.#isFresh(entry.token)) {
       this.#emit(context, request, entry.token, false, 'store');
       return entry.token;
@@ -121,8 +125,7 @@ export class TokenStore {
     request: TokenRequest,
     rejected: string | undefined,
   ): Promise<{ token: AccessToken; refreshed: boolean }> {
-    const key = this.#key(context, request);
-    const entry = this.#entry(key);
+    const [key, entry] = this.#use(context, request);
     if (entry.pending) {
       return { token: await abortable(entry.pending, request.signal), refreshed: true };
     }
@@ -132,7 +135,7 @@ export class TokenStore {
     }
     if (cached?.accessToken === rejected) delete entry.token;
     const token = await abortable(
-      this.#acquire(key, entry, context, { ...request, forceRefresh: true }),
+      this.#acquire(key, entry, context, { ...request, forceRefresh: true }, rejected),
       request.signal,
     );
     return { token, refreshed: true };
@@ -140,17 +143,20 @@ export class TokenStore {
 
   /** The cached token for `request` if one is fresh, without acquiring. For diagnostics. */
   peek(context: TokenContext, request: TokenRequest): AccessToken | undefined {
-    const token = this.#entries.get(this.#key(context, request))?.token;
+    const token = this.#entries.peek(tokenKey(this.#parts(context, request)))?.token;
     return token && this.#isFresh(token) ? publicToken(token) : undefined;
   }
 
   /**
    * Forgets every token of `provider` (all providers when omitted), optionally only those of
-   * `accountId`, here and — with `broadcast` — in every other tab.
+   * `accountId`. With `signedOut` (a sign-out in this tab) every other tab forgets them too, and
+   * this store takes no token from other tabs for `provider` until it acquires one itself again.
    */
-  clear(provider?: string, accountId?: string, broadcast = false): void {
-    this.#clearLocal(provider, accountId);
-    if (broadcast && provider !== undefined) this.#crossTab?.signOut(provider, accountId);
+  clear(provider?: string, accountId?: string, signedOut = false): void {
+    forget(this.#entries.values(), provider, accountId);
+    if (!signedOut || provider === undefined) return;
+    this.#signedOut.add(provider);
+    this.#crossTab?.signOut(provider, accountId);
   }
 
   /** Stops cross-tab coordination. */
@@ -158,17 +164,14 @@ export class TokenStore {
     this.#crossTab?.close();
   }
 
-  #key(context: TokenContext, request: TokenRequest): string {
-    return tokenKey(context.providerName, context.provider.account?.id, request);
+  #parts(context: TokenContext, request: TokenRequest): TokenKeyParts {
+    return keyParts(context.providerName, context.provider.account?.id, request);
   }
 
-  #entry(key: string): Entry {
-    let entry = this.#entries.get(key);
-    if (!entry) {
-      entry = { renewals: [] };
-      this.#entries.set(key, entry);
-    }
-    return entry;
+  #use(context: TokenContext, request: TokenRequest): [string, Entry] {
+    const parts = this.#parts(context, request);
+    const key = tokenKey(parts);
+    return [key, this.#entries.use(key, parts)];
   }
 
   #isFresh(token: StoredToken): boolean {
@@ -181,14 +184,49 @@ export class TokenStore {
     return this.#now() < token.expiresOn.getTime();
   }
 
+  #isIdle(entry: Entry): boolean {
+    return (
+      !entry.pending && !(entry.token && this.#isUnexpired(entry.token)) && !renewedLately(entry, this.#now())
+    );
+  }
+
+  #set(entry: Entry, token: StoredToken): void {
+    entry.token = token;
+    entry.tokenSeq = ++this.#seq;
+  }
+
+  #emit(
+    context: TokenContext,
+    request: TokenRequest,
+    token: AccessToken,
+    forced: boolean,
+    source?: 'store',
+  ): void {
+    const { providerName: provider, credential } = context;
+    emitToken(this.#events, {
+      provider,
+      credential,
+      token,
+      forced,
+      claims: request.claims !== undefined,
+      source,
+    });
+  }
+
   #serve(context: TokenContext, request: TokenRequest, token: StoredToken): AccessToken {
     this.#emit(context, request, token, false, 'store');
     return { ...publicToken(token), source: 'store' };
   }
 
-  #acquire(key: string, entry: Entry, context: TokenContext, request: TokenRequest): Promise<StoredToken> {
+  #acquire(
+    key: string,
+    entry: Entry,
+    context: TokenContext,
+    request: TokenRequest,
+    rejected?: string,
+  ): Promise<StoredToken> {
     if (entry.pending) return entry.pending;
-    const pending = this.#acquireOnce(key, entry, context, request).finally(() => {
+    const pending = this.#acquireOnce(key, entry, context, request, rejected).finally(() => {
       if (entry.pending === pending) delete entry.pending;
     });
     entry.pending = pending;
@@ -202,144 +240,55 @@ export class TokenStore {
     entry: Entry,
     context: TokenContext,
     request: TokenRequest,
+    rejected: string | undefined,
   ): Promise<StoredToken> {
-    const now = this.#now();
-    entry.renewals = entry.renewals.filter((t) => now - t < throttleWindowMs);
-    if (entry.renewals.length >= throttleLimit) {
+    if (!mayRenew(entry, this.#now())) {
       if (entry.token && this.#isUnexpired(entry.token)) return entry.token;
-      throw new CalloutError({
-        code: CalloutErrorCode.renewalThrottled,
-        ...defined('credential', context.credential),
-        message: `Token renewal for provider "${context.providerName}" was throttled: ${throttleLimit} renewals in ${throttleWindowMs / 1000} s`,
-      });
+      throw throttledError(context);
     }
+    const previous = rejected ?? entry.token?.accessToken;
     const acquire = async (): Promise<StoredToken> => {
       entry.renewals.push(this.#now());
-      const { signal: _signal, ...providerRequest } = request;
-      let token: AccessToken;
-      try {
-        token = await context.provider.getToken(providerRequest);
-      } catch (error) {
-        throw toTokenError(error, context);
-      }
-      const stored = validateToken(token, context, this.#now());
-      entry.token = stored;
+      const fromProvider = await askProvider(context, request, entry.elsewhere > entry.tokenSeq, previous);
+      const stored = validateToken(fromProvider, context, this.#now());
+      this.#set(entry, stored);
+      this.#signedOut.delete(context.providerName);
       // A provider may learn its account during this acquisition (MSAL's ssoSilent): file the token
       // under the account's key too, so the next read — keyed by that account — finds it.
-      const accountKey = this.#key(context, request);
-      if (accountKey !== key) {
-        const accountEntry = this.#entry(accountKey);
-        if (!accountEntry.token || accountEntry.token.expiresOn <= stored.expiresOn)
-          accountEntry.token = stored;
-      }
+      const [accountKey, accountEntry] = this.#use(context, request);
+      if (accountKey !== key && (!accountEntry.token || accountEntry.token.expiresOn <= stored.expiresOn))
+        this.#set(accountEntry, stored);
       this.#emit(context, request, stored, request.forceRefresh === true);
-      this.#crossTab?.shareToken(key, {
-        accessToken: stored.accessToken,
-        expiresOn: stored.expiresOn.getTime(),
-        scopes: [...stored.scopes],
-        ...(stored.account ? { account: { ...stored.account } } : {}),
-      });
+      this.#crossTab?.acquired(entry.parts, stored);
       return stored;
     };
     if (!this.#crossTab) return acquire();
+    const started = this.#seq;
     return this.#crossTab.run(key, acquire, () => {
       const current = entry.token;
-      return current && !request.forceRefresh && this.#isFresh(current) ? current : undefined;
+      if (!current || !this.#isFresh(current)) return undefined;
+      // A forced request takes only a token that arrived while it waited, and not the old one.
+      if (request.forceRefresh && (entry.tokenSeq <= started || current.accessToken === previous))
+        return undefined;
+      return current;
     });
   }
 
-  #adopt(key: string, shared: SharedToken): void {
-    const entry = this.#entry(key);
-    if (entry.token && entry.token.expiresOn.getTime() >= shared.expiresOn) return;
-    entry.token = {
-      accessToken: shared.accessToken,
-      expiresOn: new Date(shared.expiresOn),
-      scopes: [...shared.scopes],
-      ...defined('account', shared.account),
-      source: 'store',
-      receivedAt: this.#now(),
-    };
-    const [provider, , , claims] = JSON.parse(key) as [string, string, string[], string];
-    this.#events.emit('token', {
-      provider,
-      scopes: [...shared.scopes],
-      source: 'store',
-      expiresOn: entry.token.expiresOn,
-      ...defined('account', shared.account),
-      forced: false,
-      claims: claims !== '',
-      fromOtherTab: true,
-    });
-  }
-
-  #clearLocal(provider: string | undefined, accountId: string | undefined): void {
-    for (const [key, entry] of this.#entries) {
-      const [keyProvider, keyAccount] = JSON.parse(key) as [string, string];
-      if (provider !== undefined && keyProvider !== provider) continue;
-      // Tokens acquired before the provider knew its account (keyed '') belong to whoever signs out.
-      if (accountId !== undefined && keyAccount !== accountId && keyAccount !== '') continue;
-      delete entry.token;
-      entry.renewals = [];
+  /** Another tab acquired for `parts`; with `share-tokens`, `shared` is its token. */
+  #acquiredElsewhere(parts: TokenKeyParts, shared: SharedToken | undefined): void {
+    if (this.#signedOut.has(parts.provider)) return;
+    const key = tokenKey(parts);
+    let entry = this.#entries.peek(key);
+    if (entry) entry.elsewhere = ++this.#seq;
+    if (!shared) return;
+    const token = adoptable(parts, shared, this.#now());
+    if (!token || (entry?.token && !entry.token.fromOtherTab && this.#isFresh(entry.token))) return;
+    if (!entry) {
+      if (![...this.#expectedKeys()].some((expected) => tokenKey(expected) === key)) return;
+      entry = this.#entries.use(key, keyParts(parts.provider, parts.account, parts));
     }
+    this.#set(entry, token);
+    const { provider, claims } = entry.parts;
+    emitToken(this.#events, { provider, claims, token, forced: false, source: 'store', fromOtherTab: true });
   }
-
-  #emit(
-    context: TokenContext,
-    request: TokenRequest,
-    token: AccessToken,
-    forced: boolean,
-    source = token.source,
-  ): void {
-    if (!this.#events.hasListeners('token')) return;
-    this.#events.emit('token', {
-      provider: context.providerName,
-      ...defined('credential', context.credential),
-      scopes: [...token.scopes],
-      source,
-      expiresOn: token.expiresOn,
-      ...defined('account', token.account),
-      forced,
-      claims: request.claims !== undefined,
-    });
-  }
-}
-
-function publicToken(token: StoredToken): AccessToken {
-  const { receivedAt: _receivedAt, ...rest } = token;
-  return { ...rest, scopes: [...rest.scopes] };
-}
-
-function validateToken(token: AccessToken, context: TokenContext, now: number): StoredToken {
-  const expiresOn = token?.expiresOn instanceof Date ? token.expiresOn : new Date(Number.NaN);
-  if (
-    !token ||
-    typeof token.accessToken !== 'string' ||
-    token.accessToken === '' ||
-    Number.isNaN(expiresOn.getTime())
-  ) {
-    throw new CalloutError({
-      code: CalloutErrorCode.tokenEndpointError,
-      ...defined('credential', context.credential),
-      message: `Provider "${context.providerName}" returned no usable token (it needs a non-empty accessToken and a valid expiresOn)`,
-    });
-  }
-  return { ...token, expiresOn, scopes: [...token.scopes], receivedAt: now };
-}
-
-function toTokenError(error: unknown, context: TokenContext): CalloutError {
-  if (isCalloutError(error)) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new CalloutError({
-      code: CalloutErrorCode.aborted,
-      cause: error,
-      message: 'Token acquisition was aborted',
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new CalloutError({
-    code: CalloutErrorCode.tokenEndpointError,
-    cause: error,
-    ...defined('credential', context.credential),
-    message: `Provider "${context.providerName}" failed to obtain a token: ${reason}`,
-  });
 }

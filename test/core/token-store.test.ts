@@ -228,3 +228,72 @@ describe('a provider that learns its account on the first acquisition', () => {
     expect(inner.requests).to.have.length(2);
   });
 });
+
+describe('the bounds of the token store', () => {
+  failOnUnhandledRejections();
+
+  it('keeps at most 100 tokens for 10,000 scope sets, dropping the least recently used first', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    for (let i = 0; i < 10_000; i++) await store.get(context, { scopes: [`api://app/s${i}`] });
+    expect(store.size).to.equal(100);
+    expect((await store.get(context, { scopes: ['api://app/s9999'] })).source).to.equal('store');
+    expect(requests).to.have.length(10_000);
+    await store.get(context, { scopes: ['api://app/s0'] });
+    expect(requests).to.have.length(10_001);
+    expect(store.size).to.equal(100);
+  });
+
+  it('drops the least recently used token, not the oldest, when the configured limit is reached', async () => {
+    const clock = { now: 0 };
+    const { provider, requests } = clockedProvider(clock, 3_600_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now, maxEntries: 3 });
+    const context = { providerName: 'p', provider };
+    for (const scope of ['a', 'b', 'c', 'a', 'd']) await store.get(context, { scopes: [scope] });
+    expect(requests.map((r) => r.scopes[0])).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(store.size).to.equal(3);
+    await store.get(context, { scopes: ['a'] }); // still held
+    await store.get(context, { scopes: ['b'] }); // was dropped
+    expect(requests.map((r) => r.scopes[0])).to.deep.equal(['a', 'b', 'c', 'd', 'b']);
+  });
+
+  it('sweeps expired tokens when a new key is added', async () => {
+    const clock = { now: 0 };
+    const { provider } = clockedProvider(clock, 60_000);
+    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
+    const context = { providerName: 'p', provider };
+    for (let i = 0; i < 50; i++) await store.get(context, { scopes: [`s${i}`] });
+    expect(store.size).to.equal(50);
+    clock.now += 120_000;
+    await store.get(context, { scopes: ['fresh'] });
+    expect(store.size).to.equal(1);
+  });
+
+  it('creates no entry from signals or shared tokens for keys it does not hold', async () => {
+    const channel = `store-${crypto.randomUUID()}`;
+    const store = new TokenStore({
+      events: new CalloutEvents(),
+      crossTabName: channel,
+      crossTabMode: 'share-tokens',
+    });
+    const sender = new BroadcastChannel(channel);
+    try {
+      for (let i = 0; i < 200; i++) {
+        const key = { provider: 'p', account: '', scopes: [`s${i}`], claims: '' };
+        sender.postMessage({ type: 'acquired', key });
+        sender.postMessage({
+          type: 'token',
+          key,
+          token: { accessToken: 'x', expiresOn: Date.now() + 60_000, scopes: [] },
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(store.size).to.equal(0);
+    } finally {
+      sender.close();
+      store.close();
+    }
+  });
+});

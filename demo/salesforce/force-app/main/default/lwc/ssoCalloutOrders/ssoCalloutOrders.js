@@ -56,6 +56,9 @@ export default class SsoCalloutOrders extends LightningElement {
     loadScript(this, `${SSO_CALLOUT}/sso-callout.js`).then(
       () => {
         if (!this.isConnected || this.callout) return;
+        // Tabs coordinate with locks and signals only: no token leaves this tab (sharing tokens
+        // across tabs is refused under Lightning Web Security). With cache="memory" below, each
+        // tab signs in silently once.
         this.callout = globalThis.ssoCallout.createCallout({ providers: {} });
         this.scriptReady = true;
       },

@@ -1,0 +1,352 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
+import type { AuthProvider, Callout, CalloutOptions, TokenEventDetail } from '../../src/index.js';
+import { createCallout } from '../../src/index.js';
+import { useMsw } from '../support/msw-worker.js';
+import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { createTokenSource, type TokenSource } from '../support/token-source.js';
+
+/**
+ * Attacks on cross-tab coordination by anything else on the origin: a listener on the channel
+ * (which must hear no token), and a sender of forged messages (which must change nothing it could
+ * not change by asking the provider itself).
+ */
+
+const api = 'https://api.contoso.test/v1/';
+const scopes = ['api://orders/Orders.Read'];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+declare global {
+  interface Window {
+    __heard: unknown[];
+  }
+}
+
+function client(
+  source: TokenSource,
+  options: Partial<CalloutOptions> & { signOut?: () => Promise<void> } = {},
+): Callout {
+  const { signOut, ...rest } = options;
+  const provider: AuthProvider = signOut ? { ...source.provider, signOut } : source.provider;
+  return createCallout({
+    providers: { test: provider },
+    credentials: { Orders: { url: api, provider: 'test', scopes } },
+    ...rest,
+  });
+}
+
+/** The key parts of the `Orders` credential's token, and the key string older versions used. */
+const ordersKey = { provider: 'test', account: '', scopes: ['api://orders/orders.read'], claims: '' };
+const legacyKey = (parts: typeof ordersKey) =>
+  JSON.stringify([parts.provider, parts.account, parts.scopes, parts.claims]);
+
+/**
+ * Posts a forged token on `channel` in every shape the library has understood: keyed by the
+ * string it once used and by the key parts it uses now.
+ */
+function forgeToken(channel: string, token: unknown, key: unknown = ordersKey): void {
+  const sender = new BroadcastChannel(channel);
+  const legacy = typeof key === 'object' ? legacyKey(key as typeof ordersKey) : key;
+  sender.postMessage({ type: 'token', key: legacy, token });
+  sender.postMessage({ type: 'token', key, token });
+  sender.close();
+}
+
+/** Every `token` event of `callout` that says its token came from another tab. */
+function adoptedTokens(callout: Callout): TokenEventDetail[] {
+  const adopted: TokenEventDetail[] = [];
+  callout.events.addEventListener('token', (e) => {
+    if (e.detail.fromOtherTab) adopted.push(e.detail);
+  });
+  return adopted;
+}
+
+/** `GET …/orders` recording every Authorization header; answers 401 to `rejected` tokens. */
+function ordersApi(seen: (string | null)[], rejected: string[] = []) {
+  return http.get(`${api}orders`, ({ request }) => {
+    const authorization = request.headers.get('authorization');
+    seen.push(authorization);
+    return rejected.some((token) => authorization === `Bearer ${token}`)
+      ? new HttpResponse(null, {
+          status: 401,
+          headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+        })
+      : HttpResponse.json({ ok: true });
+  });
+}
+
+/** An unsigned JWT whose `exp` is `expSeconds` (the signature does not matter to a client). */
+function jwt(expSeconds: number): string {
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ exp: expSeconds, aud: 'api://orders' })}.c2ln`;
+}
+
+describe('a same-origin listener on the cross-tab channel', () => {
+  const msw = useMsw();
+  failOnUnhandledRejections();
+
+  it('hears no token after acquisitions and refreshes with the default options, in this page or in another frame', async () => {
+    window.__heard = [];
+    const listener = new BroadcastChannel('sso-callout');
+    listener.addEventListener('message', (e) => window.__heard.push(e.data));
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>
+      const channel = new BroadcastChannel('sso-callout');
+      channel.onmessage = (e) => parent.__heard.push(e.data);
+      window.listening = true;
+    </script>`;
+    document.body.append(frame);
+    await waitUntil(() => (frame.contentWindow as (Window & { listening?: boolean }) | null)?.listening);
+    const source = createTokenSource({ prefix: 'secret-token-' });
+    const seen: (string | null)[] = [];
+    msw.use(ordersApi(seen, ['secret-token-1']));
+    const callout = client(source); // crossTab and channelName as they come
+    try {
+      await callout('callout:Orders/orders').json(); // acquires, is rejected, refreshes, retries
+      await callout.token('Orders', { forceRefresh: true });
+      await callout.token('Orders', { claims: '{"access_token":{"acrs":{"essential":true}}}' });
+      await waitUntil(() => window.__heard.length >= 2 * 3, 'the listeners heard nothing at all');
+      await sleep(50);
+      expect(source.issued).to.have.length(4);
+      expect(seen).to.deep.equal(['Bearer secret-token-1', 'Bearer secret-token-2']);
+      const wire = JSON.stringify(window.__heard);
+      for (const token of source.issued) expect(wire).not.to.contain(token);
+      expect(wire).not.to.contain('secret-token');
+    } finally {
+      callout.dispose();
+      listener.close();
+      frame.remove();
+    }
+  });
+});
+
+describe('a forged message on the cross-tab channel', () => {
+  const msw = useMsw();
+  failOnUnhandledRejections();
+
+  it('cannot plant a token that claims to live until the year 275760, and the genuine broadcast replaces it', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const seen: (string | null)[] = [];
+    msw.use(ordersApi(seen));
+    const victim = client(createTokenSource({ prefix: 'victim-' }), {
+      crossTab: 'share-tokens',
+      channelName,
+    });
+    const adopted = adoptedTokens(victim);
+    let genuine: Callout | undefined;
+    try {
+      forgeToken(channelName, { accessToken: 'forged', expiresOn: 8.64e15, scopes });
+      await sleep(50);
+      // Another tab opened after the forgery: it did not hear it.
+      genuine = client(createTokenSource({ prefix: 'genuine-' }), { crossTab: 'share-tokens', channelName });
+      const planted = victim.peekToken('Orders');
+      if (planted) {
+        // Adopted at most for a day, never for ever.
+        expect(planted.expiresOn.getTime()).to.be.at.most(Date.now() + 24 * 3_600_000);
+      }
+      await genuine.token('Orders'); // acquires and shares genuine-1
+      await waitUntil(() => adopted.length >= (planted ? 2 : 1), 'the genuine broadcast did not arrive');
+      await victim('callout:Orders/orders').json();
+      expect(seen).to.deep.equal(['Bearer genuine-1']);
+      expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.below(Date.now() + 2 * 3_600_000);
+    } finally {
+      victim.dispose();
+      genuine?.dispose();
+    }
+  });
+
+  it('cannot replace a token this tab acquired itself', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const seen: (string | null)[] = [];
+    msw.use(ordersApi(seen));
+    const victim = client(createTokenSource({ prefix: 'victim-' }), {
+      crossTab: 'share-tokens',
+      channelName,
+    });
+    try {
+      await victim.token('Orders');
+      forgeToken(channelName, { accessToken: 'forged', expiresOn: Date.now() + 7_200_000, scopes });
+      await sleep(50);
+      await victim('callout:Orders/orders').json();
+      expect(seen).to.deep.equal(['Bearer victim-1']);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  it('creates no entry for a key of a provider, scopes or account this client does not have', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
+    const adopted = adoptedTokens(victim);
+    try {
+      const token = { accessToken: 'forged', expiresOn: Date.now() + 3_600_000, scopes };
+      forgeToken(channelName, token, { ...ordersKey, provider: 'evil' });
+      forgeToken(channelName, token, { ...ordersKey, scopes: ['api://other/.default'] });
+      forgeToken(channelName, token, { ...ordersKey, account: 'someone-else' });
+      forgeToken(channelName, token, { ...ordersKey, claims: '{"x":1}' });
+      forgeToken(channelName, token, '["test","",["api://orders/orders.read"],""] ');
+      await sleep(50);
+      expect(adopted).to.deep.equal([]);
+      expect(victim.peekToken('Orders')).to.equal(undefined);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  it('is ignored when oversized: a megabyte token or a hundred thousand scopes', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
+    const adopted = adoptedTokens(victim);
+    try {
+      const expiresOn = Date.now() + 3_600_000;
+      forgeToken(channelName, { accessToken: 'x'.repeat(1 << 20), expiresOn, scopes });
+      forgeToken(channelName, {
+        accessToken: 'forged',
+        expiresOn,
+        scopes: Array.from({ length: 100_000 }, (_, i) => `s${i}`),
+      });
+      await sleep(100);
+      expect(adopted).to.deep.equal([]);
+      expect(victim.peekToken('Orders')).to.equal(undefined);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  it('cannot plant a JWT whose exp has passed, whatever expiresOn it claims', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const source = createTokenSource();
+    const victim = client(source, { crossTab: 'share-tokens', channelName });
+    try {
+      const expired = jwt(Math.floor(Date.now() / 1000) - 60);
+      forgeToken(channelName, { accessToken: expired, expiresOn: Date.now() + 3_600_000, scopes });
+      await sleep(50);
+      const token = await victim.token('Orders');
+      expect(token.accessToken).to.equal('t1');
+      expect(source.requests).to.have.length(1);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  it('caps a shared JWT at its exp even when expiresOn claims more', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
+    const adopted = adoptedTokens(victim);
+    try {
+      const exp = Math.floor(Date.now() / 1000) + 600;
+      forgeToken(channelName, { accessToken: jwt(exp), expiresOn: Date.now() + 86_400_000, scopes });
+      await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted');
+      expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.at.most(exp * 1000);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  it('costs no acquisition when forged "acquired" signals flood the channel: a rejected token still costs one refresh', async () => {
+    const channelName = `forge-${crypto.randomUUID()}`;
+    // A provider with a cache, as MSAL's: unforced requests get the cached token.
+    const issued: string[] = [];
+    let calls = 0;
+    const provider: AuthProvider = {
+      async getToken(request) {
+        calls++;
+        if (request.forceRefresh || issued.length === 0) issued.push(`t${issued.length + 1}`);
+        return {
+          accessToken: issued.at(-1)!,
+          expiresOn: new Date(Date.now() + 3_600_000),
+          scopes,
+          source: 'provider',
+        };
+      },
+    };
+    const seen: (string | null)[] = [];
+    msw.use(ordersApi(seen, ['t1']));
+    const victim = createCallout({
+      channelName,
+      providers: { test: provider },
+      credentials: { Orders: { url: api, provider: 'test', scopes } },
+    });
+    try {
+      await victim.token('Orders');
+      const sender = new BroadcastChannel(channelName);
+      for (let i = 0; i < 1_000; i++) sender.postMessage({ type: 'acquired', key: ordersKey });
+      sender.close();
+      await sleep(100);
+      for (let i = 0; i < 5; i++) await victim('callout:Orders/orders').json();
+      expect(issued).to.deep.equal(['t1', 't2']);
+      expect(seen).to.deep.equal(['Bearer t1', ...Array(5).fill('Bearer t2')]);
+      // The only cost: one cache read before the forced refresh.
+      expect(calls).to.equal(3);
+    } finally {
+      victim.dispose();
+    }
+  });
+
+  for (const crossTab of [true, 'share-tokens'] as const) {
+    it(`lets signOut() resolve and drops the old token after a forged key that is not JSON (crossTab: ${crossTab})`, async () => {
+      const channelName = `forge-${crypto.randomUUID()}`;
+      const source = createTokenSource();
+      const seen: (string | null)[] = [];
+      msw.use(ordersApi(seen));
+      const victim = client(source, { crossTab, channelName, signOut: async () => {} });
+      try {
+        await victim('callout:Orders/orders').json();
+        forgeToken(
+          channelName,
+          { accessToken: 'forged', expiresOn: Date.now() + 3_600_000, scopes },
+          '{not json',
+        );
+        await sleep(50);
+        await victim.signOut('test');
+        await victim('callout:Orders/orders').json();
+        expect(seen).to.deep.equal(['Bearer t1', 'Bearer t2']);
+      } finally {
+        victim.dispose();
+      }
+    });
+  }
+});
+
+describe('a tab that signed out', () => {
+  failOnUnhandledRejections();
+
+  /** A client with two credentials of one provider, sharing tokens on `channelName`. */
+  function tab(source: TokenSource, channelName: string): Callout {
+    return createCallout({
+      crossTab: 'share-tokens',
+      channelName,
+      providers: { test: { ...source.provider, signOut: async () => {} } },
+      credentials: {
+        Orders: { url: api, provider: 'test', scopes },
+        Invoices: { url: `${api}invoices/`, provider: 'test', scopes: ['api://invoices/Invoices.Read'] },
+      },
+    });
+  }
+
+  it('adopts no token another tab shares until it acquires one itself again', async () => {
+    const channelName = `signout-${crypto.randomUUID()}`;
+    const me = tab(createTokenSource({ prefix: 'mine-' }), channelName);
+    const other = tab(createTokenSource({ prefix: 'theirs-' }), channelName);
+    const adopted = adoptedTokens(me);
+    try {
+      await me.token('Orders');
+      await me.signOut('test');
+      await other.token('Orders', { forceRefresh: true }); // shares theirs-1
+      await other.token('Invoices'); // shares theirs-2
+      await sleep(100);
+      expect(adopted).to.deep.equal([]);
+      expect(me.peekToken('Orders')).to.equal(undefined);
+      expect(me.peekToken('Invoices')).to.equal(undefined);
+      // Signing in again (here: acquiring again) ends the refusal.
+      expect((await me.token('Orders')).accessToken).to.equal('mine-2');
+      await other.token('Invoices', { forceRefresh: true }); // shares theirs-3
+      await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again');
+      expect(me.peekToken('Invoices')?.accessToken).to.equal('theirs-3');
+    } finally {
+      me.dispose();
+      other.dispose();
+    }
+  });
+});
