@@ -10,7 +10,7 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.invalidCredential]:
     'Fix the credential: an absolute https URL without query or credentials, a registered provider and at least one scope.',
   [CalloutErrorCode.urlEscape]:
-    'Pass a path relative to the credential URL without "..", encoded dots, backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
+    'Pass a path relative to the credential URL without ".." in any spelling (encoded, fullwidth, followed by NUL or ";"), path parameters (";" in the path), backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
   [CalloutErrorCode.unauthorized]:
     'The API rejected a fresh token: check that its audience (aud) and scopes (scp) match what the API expects, and that the API trusts your tenant.',
   [CalloutErrorCode.forbidden]:
