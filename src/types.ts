@@ -94,4 +94,10 @@ export interface CalloutOptions {
   crossTab?: boolean;
   /** Name of the cross-tab channel; tabs with the same name share tokens. Default `sso-callout`. */
   channelName?: string;
+  /**
+   * Origins credentials may point at, such as `['https://api.contoso.com']` (scheme, host and
+   * port; no wildcards). A credential on another origin — from these options, from code or from
+   * markup — is refused with `origin_not_allowed` and never gets a token. Absent: any origin.
+   */
+  allowedOrigins?: string[];
 }

@@ -41,6 +41,10 @@ export const CalloutErrorCode = {
   configurationError: 'configuration_error',
   /** Token renewals for one key were throttled because they repeated too fast (clock skew?). */
   renewalThrottled: 'renewal_throttled',
+  /** A credential name is already defined differently; a second definition cannot replace it. */
+  credentialConflict: 'credential_conflict',
+  /** A credential's URL is on an origin outside the allowed origins (client option or page). */
+  originNotAllowed: 'origin_not_allowed',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

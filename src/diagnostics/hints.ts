@@ -41,4 +41,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.configurationError]: 'Fix the configuration named in the message.',
   [CalloutErrorCode.renewalThrottled]:
     'Tokens for this credential were renewed too often: check the device clock and the token lifetime against leewaySeconds.',
+  [CalloutErrorCode.credentialConflict]:
+    'A credential keeps its first definition: remove it first (disconnect its <callout-credential>, or callout.credentials.delete(name)) to change its URL, scopes or provider, or use another name.',
+  [CalloutErrorCode.originNotAllowed]:
+    'If the page really calls this API, add its origin to allowedOrigins (createCallout) or to <meta name="sso-callout-allowed-origins"> in the page <head>; otherwise remove the credential.',
 };
