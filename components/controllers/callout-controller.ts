@@ -22,13 +22,16 @@ export interface CalloutControllerOptions<T = unknown> {
   credential?: Reactive<string | undefined>;
   /** Path below the credential's URL, or an absolute URL when there is no credential. */
   path?: Reactive<string | undefined>;
-  /** HTTP method. Default `GET`. */
+  /** HTTP method. Default `GET`. Only GET and HEAD run by themselves; others run on `refresh()`. */
   method?: Reactive<string | undefined>;
   /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
   body?: Reactive<unknown>;
   /** A client to use instead of the context's or the page's default one. */
   callout?: Reactive<Callout | undefined>;
-  /** Whether changes of the inputs run the callout by themselves. Default true; `refresh()` always runs it. */
+  /**
+   * Whether changes of the inputs run the callout by themselves. Default true, and only ever for
+   * GET and HEAD; `refresh()` always runs it.
+   */
   auto?: Reactive<boolean>;
   /** Turns the response into `data`. Default: JSON, text, or `null` for an empty body. */
   parse?: (response: Response) => Promise<T>;
@@ -50,6 +53,17 @@ type Args = readonly [
 
 const disconnected = Symbol('disconnected');
 
+/** The methods that only read: the only ones a controller or element sends by itself. */
+const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+/**
+ * Whether `method` (any case; empty means GET) only reads, so it may run without being asked:
+ * GET and HEAD. Everything else writes, and runs only on `refresh()` — from script or a click.
+ */
+export function isSafeMethod(method: string | undefined): boolean {
+  return safeMethods.has((method || 'GET').toUpperCase());
+}
+
 /** An option's current value: a getter is called, a value (or an absent option) is returned as is. */
 function read<V>(value: Reactive<V> | undefined): V | undefined {
   return typeof value === 'function' ? (value as () => V)() : value;
@@ -60,6 +74,9 @@ function read<V>(value: Reactive<V> | undefined): V | undefined {
  * through a named credential and exposes `{ data, error, loading }` to its host.
  *
  * Timing and behaviour:
+ * - Only GET and HEAD run by themselves. Any other method (a write) runs only when `refresh()` is
+ *   called — from script or a click handler — never on connect, on input changes, on reconnect
+ *   or after a sign-in, so markup that sets `method` cannot make the user's token write.
  * - The inputs are read before each host update; when any of them (or the credential's
  *   definition in the client, or the client itself) changed, the callout runs during that update.
  *   The first run happens on the host's first update.
@@ -164,7 +181,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
   hostConnected(): void {
     if (this.#needsRun) {
       this.#needsRun = false;
-      void this.#task.run(this.#args());
+      if (this.#auto()) void this.#task.run(this.#args());
     }
   }
 
@@ -178,7 +195,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
 
   hostDisconnected(): void {
     if (this.#task.status === TaskStatus.PENDING) {
-      this.#needsRun = true;
+      this.#needsRun = this.#auto();
       this.#task.abort(disconnected);
     }
   }
@@ -188,7 +205,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
     const stopCredentials = callout.credentials.subscribe(update);
     const stopProviders = callout.providers.subscribe(update);
     const onAccount = (event: CalloutEventMap['account']) => {
-      if (event.detail.account && this.#awaitsSignIn(callout, event.detail.provider)) {
+      if (event.detail.account && this.#auto() && this.#awaitsSignIn(callout, event.detail.provider)) {
         void this.#task.run(this.#args());
       }
     };
@@ -210,8 +227,9 @@ export class CalloutController<T = unknown> implements ReactiveController {
     return definition === undefined || definition.provider === provider;
   }
 
+  /** Whether the callout may run without being asked: `auto` is on and the method only reads. */
   #auto(): boolean {
-    return read(this.#options.auto) ?? true;
+    return (read(this.#options.auto) ?? true) && isSafeMethod(read(this.#options.method));
   }
 
   #args(): Args {
