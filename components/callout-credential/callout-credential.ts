@@ -7,7 +7,7 @@ import {
   type ResolvedCredential,
 } from '../../src/index.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { configurationView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
@@ -149,7 +149,7 @@ export class CalloutCredential extends CalloutElement {
       this.#fail(parsed);
       return;
     }
-    const client = this.client;
+    const client = clientOf(this);
     const current = this.#registered;
     if (
       this.#registeredIn === client &&

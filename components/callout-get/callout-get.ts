@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AuthProvider } from '../../src/index.js';
 import { CalloutController, type CalloutResult, isSafeMethod } from '../controllers/callout-controller.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
 import { configurationView, describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
@@ -170,7 +170,7 @@ export class CalloutGet extends CalloutElement {
   renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {
-    callout: () => this.callout,
+    callout: () => clientOf(this),
     credential: () => this.credential,
     path: () => this.path,
     method: () => this.method,
@@ -323,8 +323,8 @@ export class CalloutGet extends CalloutElement {
 
   /** The credential's provider, when both are registered: it may offer "Sign in to continue". */
   #provider(): AuthProvider | undefined {
-    const credential = this.credential && this.client.credentials.get(this.credential);
-    return credential ? this.client.providers.get(credential.provider) : undefined;
+    const credential = this.credential && clientOf(this).credentials.get(this.credential);
+    return credential ? clientOf(this).providers.get(credential.provider) : undefined;
   }
 
   /**
@@ -333,18 +333,20 @@ export class CalloutGet extends CalloutElement {
    * if it did not, this refreshes it.
    */
   #signIn(): void {
-    const credential = this.client.credentials.get(this.credential);
-    this.client.signIn(credential?.provider).then(
-      () => {
-        this.#actionError = undefined;
-        return this.#controller.loading ? this.#controller.settled : this.refresh();
-      },
-      (error: unknown) => {
-        this.#actionError = error;
-        this.requestUpdate();
-        this.#onError(error);
-      },
-    );
+    const credential = clientOf(this).credentials.get(this.credential);
+    clientOf(this)
+      .signIn(credential?.provider)
+      .then(
+        () => {
+          this.#actionError = undefined;
+          return this.#controller.loading ? this.#controller.settled : this.refresh();
+        },
+        (error: unknown) => {
+          this.#actionError = error;
+          this.requestUpdate();
+          this.#onError(error);
+        },
+      );
   }
 
   #onResponse(result: CalloutResult<unknown>): void {

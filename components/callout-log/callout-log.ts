@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
 import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
@@ -95,7 +95,7 @@ export class CalloutLog extends CalloutElement {
   constructor() {
     super();
     new ClientSubscription(this, {
-      client: () => this.client,
+      client: () => clientOf(this),
       subscribe: (callout) => this.#listen(callout),
     });
   }
@@ -115,7 +115,7 @@ export class CalloutLog extends CalloutElement {
     return buildReport({
       entries: this.entries,
       tokens: this.currentTokens,
-      credentials: this.client.credentials.list(),
+      credentials: clientOf(this).credentials.list(),
       now: new Date(),
     });
   }

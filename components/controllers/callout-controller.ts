@@ -1,6 +1,6 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AuthProvider, Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
+import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
 import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
@@ -41,15 +41,34 @@ export interface CalloutControllerOptions<T = unknown> {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * A run's inputs, compared by `@lit/task` to decide whether to run again. The client and the
+ * provider appear as numbers (see {@link identityOf}): the task keeps its last arguments where
+ * code that reaches the host element can read them, and those objects are the keys to tokens.
+ */
 type Args = readonly [
-  Callout,
+  number,
   ResolvedCredential | undefined,
-  AuthProvider | undefined,
+  number,
   string | undefined,
   string,
   string,
   string,
 ];
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/** A number that stands for `value` (the same number for the same object), 0 for none. */
+function identityOf(value: object | undefined): number {
+  if (value === undefined) return 0;
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = ++lastIdentity;
+    identities.set(value, id);
+  }
+  return id;
+}
 
 const disconnected = Symbol('disconnected');
 
@@ -94,7 +113,9 @@ function read<V>(value: Reactive<V> | undefined): V | undefined {
  *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
  * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
- * default client.
+ * default client. The host holds only closures of the controller, never the controller or the
+ * client, so code that reaches the host element cannot reach the client through it; keep the
+ * controller itself in a private (`#`) field, since its `callout` getter returns the client.
  *
  * @example
  * ```ts
@@ -127,7 +148,12 @@ export class CalloutController<T = unknown> implements ReactiveController {
       client: () => this.#lookup.callout,
       subscribe: (callout) => this.#subscribe(callout, () => host.requestUpdate()),
     });
-    host.addController(this);
+    // The host holds closures, not this controller: its `callout` getter must not be reachable.
+    host.addController({
+      hostConnected: () => this.hostConnected(),
+      hostUpdate: () => this.hostUpdate(),
+      hostDisconnected: () => this.hostDisconnected(),
+    });
     this.#task = new Task<Args, CalloutResult<T>>(host, {
       task: (args, { signal }) => this.#run(args, signal),
       args: () => this.#args(),
@@ -243,11 +269,21 @@ export class CalloutController<T = unknown> implements ReactiveController {
     // The provider is an input too, so a callout waiting for it runs once it is registered.
     const provider = definition ? callout.providers.get(definition.provider) : undefined;
     const bodyKey = body === undefined ? '' : JSON.stringify(body);
-    return [callout, definition, provider, credential || undefined, path, method, bodyKey];
+    return [
+      identityOf(callout),
+      definition,
+      identityOf(provider),
+      credential || undefined,
+      path,
+      method,
+      bodyKey,
+    ];
   }
 
+  /** Runs with the current client: `args` were read from it just now (the task runs at once). */
   async #run(args: Args, signal: AbortSignal): Promise<CalloutResult<T>> {
-    const [callout, , , credential, path, method, bodyKey] = args;
+    const [, , , credential, path, method, bodyKey] = args;
+    const callout = this.#lookup.callout;
     const input = credential ? `${calloutScheme}${credential}/${path}` : path;
     if (!credential && !path) return initialState as never;
     try {
