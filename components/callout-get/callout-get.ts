@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AuthProvider } from '../../src/index.js';
-import { CalloutController, type CalloutResult, isSafeMethod } from '../controllers/callout-controller.js';
+import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
+import { isSafeMethod } from '../controllers/safe-method.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';

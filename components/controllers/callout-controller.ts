@@ -4,7 +4,9 @@ import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/ind
 import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
+import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
+import { isSafeMethod } from './safe-method.js';
 
 /** A value, or a function read before every host update (so it can follow the host's properties). */
 export type Reactive<V> = V | (() => V);
@@ -56,32 +58,7 @@ type Args = readonly [
   string,
 ];
 
-const identities = new WeakMap<object, number>();
-let lastIdentity = 0;
-
-/** A number that stands for `value` (the same number for the same object), 0 for none. */
-function identityOf(value: object | undefined): number {
-  if (value === undefined) return 0;
-  let id = identities.get(value);
-  if (id === undefined) {
-    id = ++lastIdentity;
-    identities.set(value, id);
-  }
-  return id;
-}
-
 const disconnected = Symbol('disconnected');
-
-/** The methods that only read: the only ones a controller or element sends by itself. */
-const safeMethods: ReadonlySet<string> = new Set(['GET', 'HEAD']);
-
-/**
- * Whether `method` (any case; empty means GET) only reads, so it may run without being asked:
- * GET and HEAD. Everything else writes, and runs only on `refresh()` — from script or a click.
- */
-export function isSafeMethod(method: string | undefined): boolean {
-  return safeMethods.has((method || 'GET').toUpperCase());
-}
 
 /** An option's current value: a getter is called, a value (or an absent option) is returned as is. */
 function read<V>(value: Reactive<V> | undefined): V | undefined {
