@@ -34,6 +34,13 @@ describe('named credentials', () => {
     ['user info in the url', { url: 'https://jane@api.contoso.test/v1/' }, /user info/],
     ['a query in the url', { url: 'https://api.contoso.test/v1/?key=1' }, /query/],
     ['dot segments in the url', { url: 'https://api.contoso.test/v1/%2e%2e/' }, /dot segments/],
+    [
+      'a path parameter on a dot segment in the url',
+      { url: 'https://api.contoso.test/v1/..;/' },
+      /dot segments/,
+    ],
+    ['fullwidth dots in the url', { url: 'https://api.contoso.test/v1/\uff0e\uff0e/' }, /dot segments/],
+    ['a path parameter in the url', { url: 'https://api.contoso.test/v1;x=1/' }, /path parameters/],
     ['no scopes', { scopes: [] }, /"scopes"/],
     ['a scope with spaces', { scopes: ['a b'] }, /scope "a b"/],
     ['no provider', { provider: '' }, /"provider"/],
