@@ -24,5 +24,5 @@ export {
   type Reactive,
 } from './controllers/callout-controller.js';
 export { calloutContext } from './shared/callout-context.js';
-export { CalloutElement, type ShadowMode } from './shared/callout-element.js';
+export { CalloutElement, clientOf, type ShadowMode } from './shared/callout-element.js';
 export { describeError, type ErrorView } from './shared/describe-error.js';

@@ -91,7 +91,10 @@ export function createCallout(options: CalloutOptions = {}): Callout {
     onRemoteSignOut: (provider) => events.emit('account', { provider }),
   });
   const providers = new ProviderRegistry(events, (name) => store.clear(name));
-  const credentials = new CredentialRegistry();
+  const credentials = new CredentialRegistry({
+    ...defined('allowedOrigins', options.allowedOrigins),
+    onRefused: (error) => events.emit('error', { error, ...defined('credential', error.credential) }),
+  });
   for (const [name, provider] of Object.entries(options.providers ?? {})) providers.define(name, provider);
   for (const [name, definition] of Object.entries(options.credentials ?? {}))
     credentials.define(name, definition);

@@ -3,7 +3,13 @@
  * Framework-agnostic; the MSAL provider lives in `sso-callout/msal`.
  */
 export { type Callout, createCallout, type TokenOptions } from './create-callout.js';
-export { CredentialRegistry, type ResolvedTarget } from './credentials/credential-registry.js';
+export { isOriginEntry } from './credentials/allowed-origins.js';
+export {
+  CredentialRegistry,
+  type CredentialRegistryOptions,
+  type DefineCredentialOptions,
+  type ResolvedTarget,
+} from './credentials/credential-registry.js';
 export type { ResolvedCredential } from './credentials/define-credential.js';
 export { calloutScheme, resolveCalloutUrl } from './credentials/resolve-callout-url.js';
 export { isInside } from './credentials/scope-check.js';

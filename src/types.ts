@@ -104,4 +104,10 @@ export interface CalloutOptions {
   channelName?: string;
   /** Most tokens (one per provider, account, scopes and claims) kept; least recently used dropped first. Default 100. */
   maxTokens?: number;
+  /**
+   * Origins credentials may point at, such as `['https://api.contoso.com']` (scheme, host and
+   * port; no wildcards). A credential on another origin — from these options, from code or from
+   * markup — is refused with `origin_not_allowed` and never gets a token. Absent: any origin.
+   */
+  allowedOrigins?: string[];
 }

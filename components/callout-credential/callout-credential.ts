@@ -1,12 +1,19 @@
 import { nothing, type TemplateResult } from 'lit';
-import { type Callout, CalloutErrorCode, isCalloutError, type ResolvedCredential } from '../../src/index.js';
+import {
+  type Callout,
+  type CalloutError,
+  CalloutErrorCode,
+  isCalloutError,
+  type ResolvedCredential,
+} from '../../src/index.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { configurationView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
+import { allowedOriginsMetaName, pageAllowedOrigins } from '../shared/page-allowed-origins.js';
 import { attributeOf, parseCredentialAttributes } from './credential-attributes.js';
 
 /**
@@ -18,6 +25,17 @@ import { attributeOf, parseCredentialAttributes } from './credential-attributes.
  * An invalid attribute is never a silent failure: the element becomes visible with an error panel
  * naming the attribute, logs `console.error` with the same sentence once, and removes any earlier
  * definition of that name it made. Otherwise it takes no space.
+ *
+ * Markup cannot widen trust. A name keeps its first definition: a second element (or code)
+ * declaring it with another URL, scopes or provider is refused (`credential_conflict`: the element
+ * is `invalid`, shows the error, logs it once, and the client fires `error`) until the first
+ * definition is removed by its owner — its element disconnects, or code calls
+ * `callout.credentials.delete(name)`. An identical declaration is accepted and shares the
+ * definition, which stays until the last declaring element disconnects. When the page's `<head>`
+ * has `<meta name="sso-callout-allowed-origins" content="https://api.contoso.com …">`, a credential
+ * on another origin is refused the same way (`origin_not_allowed`); so is one outside the client's
+ * `allowedOrigins`. Markup in the body cannot declare or change that list (see
+ * `pageAllowedOrigins`).
  *
  * @summary Declarative named credential (Salesforce's Named Credential, in the browser).
  *
@@ -77,6 +95,10 @@ export class CalloutCredential extends CalloutElement {
   #registeredIn: Callout | undefined;
   #registered: ResolvedCredential | undefined;
   #reported = new Set<string>();
+  /** Why the client refused the definition (a conflict, a disallowed origin), for the panel. */
+  #refusal: CalloutError | undefined;
+  /** The declaration the client refused, and in which client: not attempted again as is. */
+  #refused: { client: Callout; attempt: string } | undefined;
 
   /** The credential as defined in the client, or `undefined` while invalid or disconnected. */
   get credential(): ResolvedCredential | undefined {
@@ -95,6 +117,7 @@ export class CalloutCredential extends CalloutElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#refused = undefined;
     this.#unregister();
   }
 
@@ -108,11 +131,12 @@ export class CalloutCredential extends CalloutElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.problem) return nothing;
+    const refusal = this.#refusal;
     return renderErrorPanel(
       configurationView(
         this.problem.describe(this.localName),
-        'Fix the attribute named above; the credential is not registered until it is valid.',
-        CalloutErrorCode.invalidCredential,
+        refusal?.hint ?? 'Fix the attribute named above; the credential is not registered until it is valid.',
+        refusal?.code ?? CalloutErrorCode.invalidCredential,
       ),
     );
   }
@@ -125,7 +149,7 @@ export class CalloutCredential extends CalloutElement {
       this.#fail(parsed);
       return;
     }
-    const client = this.client;
+    const client = clientOf(this);
     const current = this.#registered;
     if (
       this.#registeredIn === client &&
@@ -135,26 +159,44 @@ export class CalloutCredential extends CalloutElement {
     ) {
       return;
     }
+    const pageOrigins = pageAllowedOrigins();
+    // A refused declaration is not retried by itself, or it would take the name over (and its
+    // token) as soon as the first definition's owner leaves: only new attributes or a reconnect do.
+    const attempt = JSON.stringify([parsed.name, parsed.definition, pageOrigins]);
+    if (this.#refused?.client === client && this.#refused.attempt === attempt) return;
     this.#unregister();
+    this.#refused = undefined;
     try {
-      this.#registered = client.credentials.define(parsed.name, parsed.definition);
+      this.#registered = client.credentials.define(parsed.name, parsed.definition, {
+        owner: this,
+        ...(pageOrigins
+          ? {
+              allowedOrigins: pageOrigins,
+              allowedOriginsSource: `the page's <meta name="${allowedOriginsMetaName}">`,
+            }
+          : {}),
+      });
       this.#registeredIn = client;
       this.problem = undefined;
+      this.#refusal = undefined;
       this.#changed();
     } catch (error) {
       const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
       const { attribute, value } = attributeOf(message, this);
       const reason = message.replace(
-        /^Credential "[^"]*" (is invalid|has an invalid url ("(?:[^"\\]|\\.)*"|\S+)): /,
+        /^Credential "[^"]*" (is invalid|is not allowed|has an invalid url ("(?:[^"\\]|\\.)*"|\S+)): /,
         '',
       );
-      this.#fail(new InvalidAttribute({ attribute, value, problem: reason }));
+      const refused = isCalloutError(error) && error.code !== CalloutErrorCode.invalidCredential;
+      this.#fail(new InvalidAttribute({ attribute, value, problem: reason }), refused ? error : undefined);
+      if (refused) this.#refused = { client, attempt };
     }
   }
 
-  #fail(problem: InvalidAttribute): void {
+  #fail(problem: InvalidAttribute, refusal?: CalloutError): void {
     this.#unregister();
     this.problem = problem;
+    this.#refusal = refusal;
     logOnce(this.#reported, problem.describe(this.localName));
     this.#changed();
   }
@@ -165,8 +207,7 @@ export class CalloutCredential extends CalloutElement {
     this.#registeredIn = undefined;
     this.#registered = undefined;
     if (client && current && client.credentials.get(current.name) === current) {
-      client.credentials.delete(current.name);
-      this.#changed();
+      if (client.credentials.release(current.name, this)) this.#changed();
     }
   }
 

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AuthProvider } from '../../src/index.js';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
+import { isSafeMethod } from '../controllers/safe-method.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
 import { configurationView, describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
@@ -54,13 +55,19 @@ type TemplateSlot = (typeof templateSlots)[number];
  * panel (message, hint, details, "Sign in to continue" when the identity provider needs the user,
  * Retry), an empty state, or the data.
  *
- * The request runs when the element first renders and again whenever `credential`, `path`,
- * `method` or `body` change (the stale request is aborted and its result never shown), when the
- * credential or its provider is (re)registered — so the element may come before its
+ * A GET or HEAD request runs when the element first renders and again whenever `credential`,
+ * `path`, `method` or `body` change (the stale request is aborted and its result never shown),
+ * when the credential or its provider is (re)registered — so the element may come before its
  * `<callout-msal>` and `<callout-credential>` — every `poll` milliseconds while the page is
  * visible, and on `refresh()`. After an error that needs the user to sign in, it runs again by
  * itself once anyone on the page signs in with the credential's provider. Disconnecting aborts the
  * request in flight.
+ *
+ * Any other method (POST, PUT, PATCH, DELETE …, in any case) writes, and markup alone must not
+ * make the user's token write: such a request runs only when script calls `refresh()`, or from a
+ * click on the element's own Retry or "Sign in to continue" button after a failed run — never on
+ * connect, attribute changes, polls, reconnects or sign-ins elsewhere. Until then the element is
+ * `idle`.
  *
  * Data is shown, in order of preference, by the `renderer` property (Lit users), by a light-DOM
  * `<template slot="data">` (HTML authors; `{{ path }}` placeholders and `data-each` repeats,
@@ -148,7 +155,7 @@ export class CalloutGet extends CalloutElement {
   /** Path below the credential's URL, such as `orders?status=open` (no leading slash). */
   path = '';
 
-  /** HTTP method. Default `GET`. Other methods also run on every change of the inputs, unless `manual`. */
+  /** HTTP method. Default `GET`. Only GET and HEAD run by themselves; other methods run on `refresh()`. */
   method = 'GET';
 
   /** JSON request body: an attribute holding JSON, or any JSON-serialisable property value. */
@@ -164,7 +171,7 @@ export class CalloutGet extends CalloutElement {
   renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {
-    callout: () => this.callout,
+    callout: () => clientOf(this),
     credential: () => this.credential,
     path: () => this.path,
     method: () => this.method,
@@ -317,8 +324,8 @@ export class CalloutGet extends CalloutElement {
 
   /** The credential's provider, when both are registered: it may offer "Sign in to continue". */
   #provider(): AuthProvider | undefined {
-    const credential = this.credential && this.client.credentials.get(this.credential);
-    return credential ? this.client.providers.get(credential.provider) : undefined;
+    const credential = this.credential && clientOf(this).credentials.get(this.credential);
+    return credential ? clientOf(this).providers.get(credential.provider) : undefined;
   }
 
   /**
@@ -327,18 +334,20 @@ export class CalloutGet extends CalloutElement {
    * if it did not, this refreshes it.
    */
   #signIn(): void {
-    const credential = this.client.credentials.get(this.credential);
-    this.client.signIn(credential?.provider).then(
-      () => {
-        this.#actionError = undefined;
-        return this.#controller.loading ? this.#controller.settled : this.refresh();
-      },
-      (error: unknown) => {
-        this.#actionError = error;
-        this.requestUpdate();
-        this.#onError(error);
-      },
-    );
+    const credential = clientOf(this).credentials.get(this.credential);
+    clientOf(this)
+      .signIn(credential?.provider)
+      .then(
+        () => {
+          this.#actionError = undefined;
+          return this.#controller.loading ? this.#controller.settled : this.refresh();
+        },
+        (error: unknown) => {
+          this.#actionError = error;
+          this.requestUpdate();
+          this.#onError(error);
+        },
+      );
   }
 
   #onResponse(result: CalloutResult<unknown>): void {
@@ -361,7 +370,9 @@ export class CalloutGet extends CalloutElement {
     if (!this.isConnected || !(this.poll > 0)) return;
     this.#pollTimer = setInterval(
       () => {
-        if (!this.#controller.loading && document.visibilityState !== 'hidden') void this.refresh();
+        if (!this.#controller.loading && document.visibilityState !== 'hidden' && isSafeMethod(this.method)) {
+          void this.refresh();
+        }
       },
       Math.max(minimumPollMs, this.poll),
     );

@@ -1,12 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
 import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
+import { InvalidAttribute } from '../shared/invalid-attribute.js';
+import { logOnce } from '../shared/log-once.js';
 import { calloutLogStyles } from './callout-log.styles.js';
 import { type LogEntry, LogKind, toLogEntry } from './log-entry.js';
 import { buildReport } from './report.js';
 import { countdown, type TokenView, toTokenView } from './token-view.js';
+
+/** Entries kept when `limit` is absent or unusable. */
+const defaultLimit = 200;
+/** The most entries a log keeps, whatever `limit` says: the log is always bounded. */
+const maxLimit = 10_000;
 
 /** Every client event: each kind of entry is named after the event it records. */
 const eventNames: readonly CalloutEventName[] = Object.values(LogKind);
@@ -69,8 +76,12 @@ export class CalloutLog extends CalloutElement {
     now: { attribute: false },
   };
 
-  /** How many entries to keep (oldest dropped first). Default 200. */
-  limit = 200;
+  /**
+   * How many entries to keep (oldest dropped first): a whole number from 1 to 10,000. Default 200.
+   * Anything else (`abc`, `0`, `Infinity`, `1e9`) keeps the default, and the element logs
+   * `console.error` once naming the attribute: the log is always bounded.
+   */
+  limit = defaultLimit;
 
   private entries: LogEntry[] = [];
   private tokens = new Map<string, TokenView>();
@@ -79,11 +90,12 @@ export class CalloutLog extends CalloutElement {
   private now = Date.now();
 
   #clock: ReturnType<typeof setInterval> | undefined;
+  #reported = new Set<string>();
 
   constructor() {
     super();
     new ClientSubscription(this, {
-      client: () => this.client,
+      client: () => clientOf(this),
       subscribe: (callout) => this.#listen(callout),
     });
   }
@@ -103,7 +115,7 @@ export class CalloutLog extends CalloutElement {
     return buildReport({
       entries: this.entries,
       tokens: this.currentTokens,
-      credentials: this.client.credentials.list(),
+      credentials: clientOf(this).credentials.list(),
       now: new Date(),
     });
   }
@@ -125,6 +137,23 @@ export class CalloutLog extends CalloutElement {
     super.disconnectedCallback();
     clearInterval(this.#clock);
     this.#clock = undefined;
+  }
+
+  protected override willUpdate(): void {
+    this.#entryLimit();
+  }
+
+  /** The usable `limit`, or the default after reporting the unusable value once. */
+  #entryLimit(): number {
+    const limit = this.limit;
+    if (Number.isInteger(limit) && limit >= 1 && limit <= maxLimit) return limit;
+    const problem = new InvalidAttribute({
+      attribute: 'limit',
+      value: this.getAttribute('limit') ?? String(limit),
+      problem: `it must be a whole number from 1 to ${maxLimit}; the log keeps the default ${defaultLimit} entries`,
+    });
+    logOnce(this.#reported, problem.describe(this.localName));
+    return defaultLimit;
   }
 
   protected override render(): TemplateResult {
@@ -203,8 +232,7 @@ export class CalloutLog extends CalloutElement {
 
   #record(callout: Callout, name: CalloutEventName, event: CalloutEventMap[CalloutEventName]): void {
     const entry = toLogEntry(name, event);
-    const limit = Math.max(1, this.limit);
-    this.entries = [...this.entries, entry].slice(-limit);
+    this.entries = [...this.entries, entry].slice(-this.#entryLimit());
     if (name === 'token') this.#inspect(callout, event as CalloutEventMap['token']);
     if (name === 'account') {
       const { detail } = event as CalloutEventMap['account'];

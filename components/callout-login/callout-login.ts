@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account, AuthProvider, Callout } from '../../src/index.js';
 import { buttonStyles, errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderErrorPanel, renderSignInLink } from '../shared/error-panel.js';
@@ -93,7 +93,7 @@ export class CalloutLogin extends CalloutElement {
   constructor() {
     super();
     new ClientSubscription(this, {
-      client: () => this.client,
+      client: () => clientOf(this),
       subscribe: (callout) => this.#listen(callout),
     });
   }
@@ -110,7 +110,7 @@ export class CalloutLogin extends CalloutElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      const account = await this.client.signIn(this.provider || undefined);
+      const account = await clientOf(this).signIn(this.provider || undefined);
       this.account = account;
       this.needsInteraction = false;
       fire<CalloutSignInDetail>(this, 'callout-sign-in', { ...this.#providerDetail(), account });
@@ -126,7 +126,7 @@ export class CalloutLogin extends CalloutElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      await this.client.signOut(this.provider || undefined);
+      await clientOf(this).signOut(this.provider || undefined);
       this.account = undefined;
       fire(this, 'callout-sign-out', this.#providerDetail());
     } catch (error) {
@@ -137,7 +137,7 @@ export class CalloutLogin extends CalloutElement {
   }
 
   protected override willUpdate(): void {
-    if (!this.account) this.account = this.#currentAccount(this.client);
+    if (!this.account) this.account = this.#currentAccount(clientOf(this));
   }
 
   protected override updated(): void {
@@ -213,7 +213,7 @@ export class CalloutLogin extends CalloutElement {
 
   /** The provider `signIn()` would use: `provider`, else the only registered one that can sign in. */
   #signInProvider(): AuthProvider | undefined {
-    const providers = this.client.providers;
+    const providers = clientOf(this).providers;
     if (this.provider) return providers.get(this.provider);
     const able = providers.names().filter((name) => typeof providers.get(name)?.signIn === 'function');
     return able.length === 1 ? providers.get(able[0] ?? '') : undefined;

@@ -2,7 +2,7 @@ import { nothing, type TemplateResult } from 'lit';
 import { type Callout, isCalloutError } from '../../src/index.js';
 import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
+import { CalloutElement, clientOf } from '../shared/callout-element.js';
 import { configurationView, describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
@@ -53,8 +53,9 @@ interface PendingLoad {
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.
  *
- * @fires {CustomEvent<{ provider?: MsalAuthProvider; problem?: string }>} callout-provider-change - The provider was registered, replaced or removed;
- *   `detail.provider` is the new provider (or `undefined`), `detail.problem` the error sentence.
+ * @fires {CustomEvent<{ provider?: string; problem?: string }>} callout-provider-change - The provider was registered, replaced or removed;
+ *   `detail.provider` is the name it is registered under (or `undefined`), `detail.problem` the
+ *   error sentence. The event bubbles out of shadow roots, so it never carries the provider.
  *
  * @example
  * ```html
@@ -163,9 +164,14 @@ export class CalloutMsal extends CalloutElement {
   /** Between connectedCallback and disconnectedCallback (unlike `isConnected` during an upgrade). */
   #connected = false;
 
-  /** The registered provider, or `undefined` while invalid or disconnected. */
-  get authProvider(): MsalAuthProvider | undefined {
-    return this.#provider;
+  /**
+   * The name the provider is registered under in the client, or `undefined` while invalid,
+   * loading or disconnected. The provider itself is not exposed: it hands out tokens (`getToken`),
+   * and anyone who reaches the element could call it. Code that owns the client reaches it with
+   * `callout.providers.get(name)`.
+   */
+  get registeredAs(): string | undefined {
+    return this.#provider ? this.#registeredAs : undefined;
   }
 
   /** The sentence describing the invalid attribute (or the failed load of MSAL), or `undefined`. */
@@ -245,7 +251,7 @@ export class CalloutMsal extends CalloutElement {
       this.#fail(parsed);
       return;
     }
-    const client = this.client;
+    const client = clientOf(this);
     const signature = JSON.stringify([parsed.name, parsed.options]);
     if (
       this.#provider &&
@@ -329,7 +335,7 @@ export class CalloutMsal extends CalloutElement {
   }
 
   #changed(): void {
-    fire(this, 'callout-provider-change', { provider: this.#provider, problem: this.configurationError });
+    fire(this, 'callout-provider-change', { provider: this.registeredAs, problem: this.configurationError });
   }
 }
 

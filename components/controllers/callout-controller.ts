@@ -1,10 +1,12 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AuthProvider, Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
+import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
 import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { ClientSubscription } from '../shared/client-subscription.js';
+import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
+import { isSafeMethod } from './safe-method.js';
 
 /** A value, or a function read before every host update (so it can follow the host's properties). */
 export type Reactive<V> = V | (() => V);
@@ -22,13 +24,16 @@ export interface CalloutControllerOptions<T = unknown> {
   credential?: Reactive<string | undefined>;
   /** Path below the credential's URL, or an absolute URL when there is no credential. */
   path?: Reactive<string | undefined>;
-  /** HTTP method. Default `GET`. */
+  /** HTTP method. Default `GET`. Only GET and HEAD run by themselves; others run on `refresh()`. */
   method?: Reactive<string | undefined>;
   /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
   body?: Reactive<unknown>;
   /** A client to use instead of the context's or the page's default one. */
   callout?: Reactive<Callout | undefined>;
-  /** Whether changes of the inputs run the callout by themselves. Default true; `refresh()` always runs it. */
+  /**
+   * Whether changes of the inputs run the callout by themselves. Default true, and only ever for
+   * GET and HEAD; `refresh()` always runs it.
+   */
   auto?: Reactive<boolean>;
   /** Turns the response into `data`. Default: JSON, text, or `null` for an empty body. */
   parse?: (response: Response) => Promise<T>;
@@ -38,10 +43,15 @@ export interface CalloutControllerOptions<T = unknown> {
   onError?: (error: unknown) => void;
 }
 
+/**
+ * A run's inputs, compared by `@lit/task` to decide whether to run again. The client and the
+ * provider appear as numbers (see {@link identityOf}): the task keeps its last arguments where
+ * code that reaches the host element can read them, and those objects are the keys to tokens.
+ */
 type Args = readonly [
-  Callout,
+  number,
   ResolvedCredential | undefined,
-  AuthProvider | undefined,
+  number,
   string | undefined,
   string,
   string,
@@ -60,6 +70,9 @@ function read<V>(value: Reactive<V> | undefined): V | undefined {
  * through a named credential and exposes `{ data, error, loading }` to its host.
  *
  * Timing and behaviour:
+ * - Only GET and HEAD run by themselves. Any other method (a write) runs only when `refresh()` is
+ *   called — from script or a click handler — never on connect, on input changes, on reconnect
+ *   or after a sign-in, so markup that sets `method` cannot make the user's token write.
  * - The inputs are read before each host update; when any of them (or the credential's
  *   definition in the client, or the client itself) changed, the callout runs during that update.
  *   The first run happens on the host's first update.
@@ -77,7 +90,9 @@ function read<V>(value: Reactive<V> | undefined): V | undefined {
  *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
  * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
- * default client.
+ * default client. The host holds only closures of the controller, never the controller or the
+ * client, so code that reaches the host element cannot reach the client through it; keep the
+ * controller itself in a private (`#`) field, since its `callout` getter returns the client.
  *
  * @example
  * ```ts
@@ -110,7 +125,12 @@ export class CalloutController<T = unknown> implements ReactiveController {
       client: () => this.#lookup.callout,
       subscribe: (callout) => this.#subscribe(callout, () => host.requestUpdate()),
     });
-    host.addController(this);
+    // The host holds closures, not this controller: its `callout` getter must not be reachable.
+    host.addController({
+      hostConnected: () => this.hostConnected(),
+      hostUpdate: () => this.hostUpdate(),
+      hostDisconnected: () => this.hostDisconnected(),
+    });
     this.#task = new Task<Args, CalloutResult<T>>(host, {
       task: (args, { signal }) => this.#run(args, signal),
       args: () => this.#args(),
@@ -164,7 +184,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
   hostConnected(): void {
     if (this.#needsRun) {
       this.#needsRun = false;
-      void this.#task.run(this.#args());
+      if (this.#auto()) void this.#task.run(this.#args());
     }
   }
 
@@ -178,7 +198,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
 
   hostDisconnected(): void {
     if (this.#task.status === TaskStatus.PENDING) {
-      this.#needsRun = true;
+      this.#needsRun = this.#auto();
       this.#task.abort(disconnected);
     }
   }
@@ -188,7 +208,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
     const stopCredentials = callout.credentials.subscribe(update);
     const stopProviders = callout.providers.subscribe(update);
     const onAccount = (event: CalloutEventMap['account']) => {
-      if (event.detail.account && this.#awaitsSignIn(callout, event.detail.provider)) {
+      if (event.detail.account && this.#auto() && this.#awaitsSignIn(callout, event.detail.provider)) {
         void this.#task.run(this.#args());
       }
     };
@@ -210,8 +230,9 @@ export class CalloutController<T = unknown> implements ReactiveController {
     return definition === undefined || definition.provider === provider;
   }
 
+  /** Whether the callout may run without being asked: `auto` is on and the method only reads. */
   #auto(): boolean {
-    return read(this.#options.auto) ?? true;
+    return (read(this.#options.auto) ?? true) && isSafeMethod(read(this.#options.method));
   }
 
   #args(): Args {
@@ -225,11 +246,21 @@ export class CalloutController<T = unknown> implements ReactiveController {
     // The provider is an input too, so a callout waiting for it runs once it is registered.
     const provider = definition ? callout.providers.get(definition.provider) : undefined;
     const bodyKey = body === undefined ? '' : JSON.stringify(body);
-    return [callout, definition, provider, credential || undefined, path, method, bodyKey];
+    return [
+      identityOf(callout),
+      definition,
+      identityOf(provider),
+      credential || undefined,
+      path,
+      method,
+      bodyKey,
+    ];
   }
 
+  /** Runs with the current client: `args` were read from it just now (the task runs at once). */
   async #run(args: Args, signal: AbortSignal): Promise<CalloutResult<T>> {
-    const [callout, , , credential, path, method, bodyKey] = args;
+    const [, , , credential, path, method, bodyKey] = args;
+    const callout = this.#lookup.callout;
     const input = credential ? `${calloutScheme}${credential}/${path}` : path;
     if (!credential && !path) return initialState as never;
     try {

@@ -7,6 +7,11 @@ import type { Callout } from '../../src/index.js';
  * page's default client (`getDefaultCallout()`). The key is a global symbol, so separately bundled
  * copies of sso-callout on one page agree on it.
  *
+ * A context provider hands its client to any code that dispatches a `context-request` event
+ * below it. Under Lightning Web Security, components of other namespaces placed inside that
+ * subtree can do so and would get the client (and with it `token()`): there, set each element's
+ * `callout` property (write-only) instead of providing the client by context.
+ *
  * @example
  * ```ts
  * import { ContextProvider } from '@lit/context';

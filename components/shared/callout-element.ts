@@ -2,6 +2,20 @@ import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import type { Callout } from '../../src/index.js';
 import { ClientLookup } from './client-lookup.js';
 
+/** Reads an element's client; set once, by the class's static block (it needs `#lookup`). */
+let lookupOf: (element: CalloutElement) => Callout;
+
+/**
+ * The client `element` uses now (its `callout` property, else the nearest `calloutContext`
+ * provider, else the page's default client). For this package's elements and their code only:
+ * it is a module export, not a property, so nothing that merely reaches the element — another
+ * namespace's component under Lightning Web Security, a script walking the DOM — can call it on
+ * this copy of the package, and another copy's `clientOf` throws for elements it did not create.
+ */
+export function clientOf(element: CalloutElement): Callout {
+  return lookupOf(element);
+}
+
 /** Modes a `callout-*` element's shadow root can be created in. */
 export type ShadowMode = 'open' | 'closed';
 
@@ -9,6 +23,15 @@ export type ShadowMode = 'open' | 'closed';
  * Base class of every `callout-*` element: finds the client (the `callout` property, else the
  * nearest `calloutContext` provider, else the page's default client) and creates the shadow root
  * in the configured mode.
+ *
+ * What an element exposes: anyone who reaches a `callout-*` element can read its properties
+ * (under Lightning Web Security, components of other namespaces on the page share the DOM).
+ * The client is the key to every token (`callout.token()`), so no property, getter, controller,
+ * event detail or stored value of an element leads to the client, its registries or a provider:
+ * `callout` is write-only (reading it returns `undefined`), the client is held in private fields
+ * and reached by this package's code through `clientOf(element)`, and controllers keep it in
+ * closures. Elements do expose what they show (data, errors, state, the signed-in account, a
+ * credential's definition, masked token claims) and their actions (`refresh()`, `signIn()` …).
  *
  * The mode is read once, when the element first connects: the `shadow-mode` attribute
  * (`open` | `closed`) wins, else the class's static `defaultShadowMode` (`open`). Lightning's
@@ -34,18 +57,28 @@ export class CalloutElement extends LitElement {
    * with decorators, whose compiled form costs about 25 bytes more per property in the bundle.
    * Private state is `{ attribute: false }`, which is all `@state()` adds to `@property()`.
    */
-  static override properties: PropertyDeclarations = {
-    callout: { attribute: false },
-  };
+  static override properties: PropertyDeclarations = {};
 
-  /** A client for this element only; wins over context and the page's default client. */
-  callout: Callout | undefined;
+  static {
+    lookupOf = (element) => element.#lookup.callout;
+  }
 
-  readonly #lookup = new ClientLookup(this, { explicit: () => this.callout });
+  #explicit: Callout | undefined;
+  readonly #lookup = new ClientLookup(this, { explicit: () => this.#explicit });
 
-  /** The client this element uses now. */
-  protected get client(): Callout {
-    return this.#lookup.callout;
+  /**
+   * A client for this element only; wins over context and the page's default client. Setting it
+   * re-renders the element. Write-only: reading it returns `undefined`, so code that reaches the
+   * element cannot take the client (and with it `token()`) from it.
+   */
+  set callout(client: Callout | undefined) {
+    if (client === this.#explicit) return;
+    this.#explicit = client;
+    this.requestUpdate();
+  }
+
+  get callout(): undefined {
+    return undefined;
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {

@@ -1,11 +1,13 @@
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { hasHiddenDotSegment } from './scope-check.js';
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Parses and normalises a credential's base URL: absolute, `https:` (plain `http:` only for
- * loopback development hosts), no user info, query or fragment, and a path that ends in `/`.
+ * loopback development hosts), no user info, query, fragment, path parameters or dot segments
+ * in any spelling a server might read (see `hasHiddenDotSegment`), and a path that ends in `/`.
  * Throws `invalid_credential` naming the credential and the problem.
  */
 export function normalizeBaseUrl(name: string, raw: unknown): URL {
@@ -34,9 +36,10 @@ export function normalizeBaseUrl(name: string, raw: unknown): URL {
   if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
     throw fail('it must not contain a query or fragment');
   }
-  if (/\\|%2e|%2f|%5c/i.test(raw) || url.pathname.split('/').some((s) => s === '..' || s === '.')) {
-    throw fail('it must not contain dot segments, encoded slashes or backslashes');
+  if (/\\|%2e|%2f|%5c/i.test(raw) || hasHiddenDotSegment(url.pathname)) {
+    throw fail('it must not contain dot segments (in any spelling), encoded slashes or backslashes');
   }
+  if (url.pathname.includes(';')) throw fail('it must not contain path parameters (";")');
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }

@@ -19,9 +19,12 @@ export function credentialNameOf(input: string): string | undefined {
 /**
  * Resolves `callout:Name/relative/path?query` against the credential's base URL, strictly: the
  * relative part is appended to the base (never resolved as a URL), and it may not contain control
- * characters, backslashes, a leading slash, a scheme, or `..`/`.` segments — raw, percent-encoded
- * or double-encoded. The result must still lie inside the base URL (same origin, path prefix).
- * Any violation throws `url_escape` and no request is made.
+ * characters, backslashes, a leading slash, a scheme, a `;` in the path (a path parameter:
+ * Tomcat, Jetty and Spring read `..;` as `..`; a `;` in the query is fine), or `..`/`.` segments
+ * in any spelling a server might decode — percent-encoded, double-encoded, overlong UTF-8,
+ * fullwidth or ideographic dots, or followed by NUL or whitespace (see `hasHiddenDotSegment`).
+ * The result must still lie inside the base URL (same origin, path prefix). Any violation throws
+ * `url_escape` and no request is made.
  *
  * @example
  * ```ts
@@ -47,7 +50,11 @@ export function resolveCalloutUrl(input: string, credential: ResolvedCredential)
   if (path.startsWith('/'))
     throw refused(input, credential, 'its path starts with "/" (a host or root path)');
   if (schemeAtStart.test(path)) throw refused(input, credential, 'its path starts with a URL scheme');
-  if (hasHiddenDotSegment(path)) throw refused(input, credential, 'its path contains "." or ".." segments');
+  if (path.includes(';')) {
+    throw refused(input, credential, 'its path contains ";" (a path parameter, which some servers strip)');
+  }
+  if (hasHiddenDotSegment(path))
+    throw refused(input, credential, 'its path contains "." or ".." segments (in some spelling)');
   let url: URL;
   try {
     url = new URL(credential.base.href + relative);

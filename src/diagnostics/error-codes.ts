@@ -56,6 +56,10 @@ export const CalloutErrorCode = {
    * default: the browser would send the token to the redirect's target before it could be checked.
    */
   redirectNotFollowed: 'redirect_not_followed',
+  /** A credential name is already defined differently; a second definition cannot replace it. */
+  credentialConflict: 'credential_conflict',
+  /** A credential's URL is on an origin outside the allowed origins (client option or page). */
+  originNotAllowed: 'origin_not_allowed',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

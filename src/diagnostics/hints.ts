@@ -10,7 +10,7 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.invalidCredential]:
     'Fix the credential: an absolute https URL without query or credentials, a registered provider and at least one scope.',
   [CalloutErrorCode.urlEscape]:
-    'Pass a path relative to the credential URL without "..", encoded dots, backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
+    'Pass a path relative to the credential URL without ".." in any spelling (encoded, fullwidth, followed by NUL or ";"), path parameters (";" in the path), backslashes, a leading slash or a scheme; register another credential for other hosts or paths.',
   [CalloutErrorCode.unauthorized]:
     'The API rejected a fresh token: check that its audience (aud) and scopes (scp) match what the API expects, and that the API trusts your tenant.',
   [CalloutErrorCode.forbidden]:
@@ -47,4 +47,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     "The API must not redirect calls outside the credential's base URL: call the final URL through a credential that covers it, or widen the credential's url if the target is the same API.",
   [CalloutErrorCode.redirectNotFollowed]:
     "Calls with a token do not follow redirects: call the URL the API redirects to (a trailing slash?), or pass redirect: 'follow' if it is inside the credential's base URL.",
+  [CalloutErrorCode.credentialConflict]:
+    'A credential keeps its first definition: remove it first (disconnect its <callout-credential>, or callout.credentials.delete(name)) to change its URL, scopes or provider, or use another name.',
+  [CalloutErrorCode.originNotAllowed]:
+    'If the page really calls this API, add its origin to allowedOrigins (createCallout) or to <meta name="sso-callout-allowed-origins"> in the page <head>; otherwise remove the credential.',
 };

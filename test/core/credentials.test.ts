@@ -34,6 +34,13 @@ describe('named credentials', () => {
     ['user info in the url', { url: 'https://jane@api.contoso.test/v1/' }, /user info/],
     ['a query in the url', { url: 'https://api.contoso.test/v1/?key=1' }, /query/],
     ['dot segments in the url', { url: 'https://api.contoso.test/v1/%2e%2e/' }, /dot segments/],
+    [
+      'a path parameter on a dot segment in the url',
+      { url: 'https://api.contoso.test/v1/..;/' },
+      /dot segments/,
+    ],
+    ['fullwidth dots in the url', { url: 'https://api.contoso.test/v1/\uff0e\uff0e/' }, /dot segments/],
+    ['a path parameter in the url', { url: 'https://api.contoso.test/v1;x=1/' }, /path parameters/],
     ['no scopes', { scopes: [] }, /"scopes"/],
     ['a scope with spaces', { scopes: ['a b'] }, /scope "a b"/],
     ['no provider', { provider: '' }, /"provider"/],
@@ -154,5 +161,83 @@ describe('named credentials', () => {
       expect((error as Error).message).to.contain('provider "aad"');
     }
     expect(requests).to.equal(0);
+  });
+});
+
+describe('path look-alikes that servers read as ".."', () => {
+  failOnUnhandledRejections();
+
+  /** A client whose requests are recorded instead of sent: the URL and whether a token went with it. */
+  function recordingClient() {
+    const source = createTokenSource();
+    const callout = createCallout({
+      crossTab: false,
+      providers: { test: source.provider },
+      credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
+    });
+    const sent: { url: string; token: boolean }[] = [];
+    const fetch = async (request: Request | URL | string) => {
+      const r = request as Request;
+      sent.push({ url: r.url, token: r.headers.has('authorization') });
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    return { callout, sent, fetch, source };
+  }
+
+  const lookAlikes = [
+    ['a path parameter on ".." (Tomcat, Jetty and Spring read "..;" as "..")', 'callout:Orders/..;/evil'],
+    ['a path parameter with a value', 'callout:Orders/..;jsessionid=x/evil'],
+    ['an encoded ".." with a path parameter', 'callout:Orders/%2e%2e;/evil'],
+    ['an encoded path parameter', 'callout:Orders/..%3b/evil'],
+    ['"." with a path parameter', 'callout:Orders/.;/x'],
+    ['a NUL after ".."', 'callout:Orders/..%00/evil'],
+    ['a NUL and more after ".."', 'callout:Orders/..%00.json/evil'],
+    ['a space after ".."', 'callout:Orders/..%20/evil'],
+    ['a tab after ".."', 'callout:Orders/..%09/evil'],
+    ['fullwidth full stops (U+FF0E)', 'callout:Orders/\uff0e\uff0e/evil'],
+    ['encoded fullwidth full stops', 'callout:Orders/%EF%BC%8E%EF%BC%8E/evil'],
+    ['a two-dot leader (U+2025)', 'callout:Orders/\u2025/evil'],
+    ['small full stops (U+FE52)', 'callout:Orders/\ufe52\ufe52/evil'],
+    ['ideographic full stops (U+3002)', 'callout:Orders/\u3002\u3002/evil'],
+    ['overlong UTF-8 dots (%c0%ae)', 'callout:Orders/%c0%ae%c0%ae/evil'],
+    ['three-byte overlong UTF-8 dots', 'callout:Orders/%e0%80%ae%e0%80%ae/evil'],
+    ['an overlong UTF-8 slash after ".."', 'callout:Orders/..%c0%afevil'],
+    ['IIS %u-encoded dots', 'callout:Orders/%u002e%u002e/evil'],
+    ['a fullwidth solidus after ".."', 'callout:Orders/..\uff0fevil'],
+    ['a double-encoded path parameter', 'callout:Orders/..%253b/evil'],
+  ] as const;
+  for (const [what, input] of lookAlikes) {
+    it(`refuses ${what} with url_escape, and sends nothing`, async () => {
+      const { callout, sent, fetch, source } = recordingClient();
+      const error = await callout(input, { fetch, retry: 0 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isCalloutError(error) && error.code, String(error)).to.equal(CalloutErrorCode.urlEscape);
+      expect(sent).to.deep.equal([]);
+      expect(source.requests).to.have.length(0);
+    });
+  }
+
+  it('sends a plain URL with such a segment below the base without a token', async () => {
+    const { callout, sent, fetch } = recordingClient();
+    for (const path of ['..;/evil', '%2e%2e;/x', '..%00/x', '%EF%BC%8E%EF%BC%8E/x', '%c0%ae%c0%ae/x']) {
+      await callout(`${base}${path}`, { fetch, retry: 0 }).json();
+    }
+    expect(sent.map((s) => s.token)).to.deep.equal([false, false, false, false, false]);
+  });
+
+  it('still sends legitimate paths with their token: dots inside names, a ";" in the query, non-ASCII', async () => {
+    const { callout, sent, fetch } = recordingClient();
+    const inputs = [
+      'callout:Orders/files/report.v1.json',
+      'callout:Orders/a..b/c.d',
+      'callout:Orders/search?filter=a;b&path=..;/x',
+      'callout:Orders/caf\u00e9/%E2%82%AC',
+      'callout:Orders/items/%20padded%20',
+    ];
+    for (const input of inputs) await callout(input, { fetch, retry: 0 }).json();
+    expect(sent.map((s) => s.token)).to.deep.equal([true, true, true, true, true]);
+    expect(sent[2]?.url).to.equal(`${base}search?filter=a;b&path=..;/x`);
   });
 });

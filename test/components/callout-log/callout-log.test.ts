@@ -191,3 +191,50 @@ describe('<callout-log>', () => {
     expect(el.log).to.have.length(0);
   });
 });
+
+describe('<callout-log limit>', () => {
+  /** Emits `count` request events on `callout`, as a busy page would. */
+  function emitRequests(callout: ReturnType<typeof createCallout>, count: number): void {
+    for (let id = 1; id <= count; id++) {
+      callout.events.emit('request', { id, attempt: 1, method: 'GET', url: `${apiBase}x`, authorized: true });
+    }
+  }
+
+  for (const limit of ['abc', '', '0', '-5', '2.5', 'Infinity', '1e9']) {
+    it(`falls back to 200 entries for limit="${limit}" and names the attribute in one console error.`, async () => {
+      const { callout } = jwtClient();
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+      try {
+        const el = await fixture<CalloutLog>(
+          html`<callout-log .callout=${callout} limit=${limit}></callout-log>`,
+        );
+        emitRequests(callout, 500);
+        await el.updateComplete;
+        expect(el.log).to.have.length(200);
+        expect(
+          logged.filter((line) => line.includes('<callout-log> attribute "limit" is invalid')),
+        ).to.have.length(1);
+      } finally {
+        console.error = original;
+      }
+    });
+  }
+
+  it('keeps a valid limit, and stays bounded when the property is set to something unusable.', async () => {
+    const { callout } = jwtClient();
+    const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout} limit="20"></callout-log>`);
+    emitRequests(callout, 50);
+    expect(el.log).to.have.length(20);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      el.limit = Number.NaN;
+      emitRequests(callout, 300);
+      expect(el.log).to.have.length(200);
+    } finally {
+      console.error = original;
+    }
+  });
+});

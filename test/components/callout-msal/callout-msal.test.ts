@@ -53,7 +53,8 @@ describe('<callout-msal>', () => {
     const aad = createAadEmulator();
     const api = createApiEmulator({ issuer: aad });
     worker.resetHandlers(...aad.handlers, ...api.handlers);
-    setDefaultCallout(createCallout({ crossTab: false }));
+    const page = createCallout({ crossTab: false });
+    setDefaultCallout(page);
     const clientId = crypto.randomUUID();
     const container = await fixture<HTMLDivElement>(html`<div>
       <callout-msal id="aad" client-id=${clientId} authority=${aad.msalAuth.authority}
@@ -69,7 +70,8 @@ describe('<callout-msal>', () => {
     expect(aad.counters.token).to.equal(1);
     expect(api.counters.requests).to.equal(2);
     const msal = container.querySelector<CalloutMsal>('callout-msal')!;
-    expect(msal.authProvider?.account?.username).to.equal('jane@contoso.com');
+    expect(msal.registeredAs).to.equal('aad');
+    expect(page.providers.get('aad')?.account?.username).to.equal('jane@contoso.com');
     expect(msal.getBoundingClientRect().height).to.equal(0);
   });
 
@@ -92,7 +94,8 @@ describe('<callout-msal>', () => {
       client-id="11111111-2222-3333-4444-555555555555"
       authority="https://login.microsoftonline.com/contoso.onmicrosoft.com"></callout-msal>`);
     const first = callout.providers.get('aad');
-    expect(first).to.equal(el.authProvider);
+    expect(first).to.exist;
+    expect(el.registeredAs).to.equal('aad');
     el.setAttribute('login-hint', 'jane@contoso.com');
     await el.updateComplete;
     expect(callout.providers.get('aad')).to.exist.and.not.equal(first);
@@ -113,7 +116,8 @@ describe('<callout-msal>', () => {
     el.setAttribute('authority', 'https://login.two.test/contoso');
     await el.updateComplete;
     expect(defined).to.deep.equal(['https://login.two.test/']);
-    expect(callout.providers.get('aad')).to.equal(el.authProvider);
+    expect(callout.providers.get('aad')).to.exist;
+    expect(el.registeredAs).to.equal('aad');
   });
 
   it('registers nothing when it disconnects before MSAL has loaded, and registers once when it reconnects.', async () => {
@@ -127,7 +131,7 @@ describe('<callout-msal>', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(defined).to.deep.equal([]);
     expect(callout.providers.names()).to.deep.equal([]);
-    expect(el.authProvider).to.equal(undefined);
+    expect(el.registeredAs).to.equal(undefined);
     container.append(el);
     await el.updateComplete;
     expect(defined).to.deep.equal(['https://login.one.test/']);
@@ -150,8 +154,8 @@ describe('<callout-msal>', () => {
     el.setAttribute('authority', 'https://login.microsoftonline.com/contoso.onmicrosoft.com');
     await el.updateComplete;
     expect(el.hasAttribute('invalid')).to.equal(false);
-    expect(el.authProvider).to.exist;
-    expect(callout.providers.get('aad')).to.equal(el.authProvider);
+    expect(el.registeredAs).to.equal('aad');
+    expect(callout.providers.get('aad')).to.exist;
   });
 
   it('a callout declared before its credential and its <callout-msal> loads by itself once the provider is registered.', async () => {
