@@ -52,7 +52,7 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
   [CalloutErrorCode.originNotAllowed]:
     'If the page really calls this API, add its origin to allowedOrigins (createCallout) or to <meta name="sso-callout-allowed-origins"> in the page <head>; otherwise remove the credential.',
   [CalloutErrorCode.accountMismatch]:
-    'Sign in as the user the page expects (its loginHint), or sign out first to change users; if nobody chose another account, other code on the page tampered with the sign-in.',
+    'Sign in as the user the page expects (its loginHint), or sign out first to change users.',
   [CalloutErrorCode.signInTampered]:
-    'Other code on this page (under Lightning, a component of another namespace) changed the hidden sign-in frame: remove it. Nothing was stored; the next callout tries again.',
+    'Other code on the page (under Lightning, another namespace) changed the hidden sign-in frame: remove it. Nothing was stored.',
 };

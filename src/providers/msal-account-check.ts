@@ -15,13 +15,6 @@ export interface ExpectedAccount {
   account?: AccountInfo | undefined;
 }
 
-/** What the provider was doing, for the error's message and hint. */
-export interface AccountCheckContext {
-  /** The MSAL call that returned the result (`ssoSilent`, `acquireTokenPopup` …). */
-  step: string;
-  clientId: string;
-}
-
 /** Whether `hint` names `account`: its username, UPN, `preferred_username` or email (any case), or its opaque `login_hint` claim. */
 export function accountMatchesHint(account: AccountInfo, hint: string): boolean {
   const wanted = hint.toLowerCase();
@@ -49,7 +42,8 @@ export function accountMismatch(
   }
   if (sid) {
     const claim = received.idTokenClaims?.sid;
-    if (claim === undefined) return `sid ${sid} was asked for, and the ID token carries no sid claim`;
+    if (claim === undefined)
+      return `its ID token has no sid claim for ${sid} (add that optional claim, or pass loginHint)`;
     if (claim !== sid) return `the session id is ${sid}`;
   }
   return undefined;
@@ -59,14 +53,15 @@ export function accountMismatch(
  * Resolves with `result` when its account is the expected user (see {@link accountMismatch}).
  * Otherwise — before any caller can store or use the token — removes the received account and its
  * tokens from MSAL's cache (never the account already signed in) and rejects with an
- * `account_mismatch` {@link CalloutError} naming both users. The removal is awaited, so a later
- * lookup of MSAL's cache can no longer find the refused account.
+ * `account_mismatch` {@link CalloutError} naming both users and `step` (the MSAL call that
+ * returned the result). The removal is awaited, so a later lookup of MSAL's cache can no longer
+ * find the refused account.
  */
 export async function acceptAccount(
   instance: IPublicClientApplication,
   result: AuthenticationResult,
   expected: ExpectedAccount,
-  context: AccountCheckContext,
+  step: string,
 ): Promise<AuthenticationResult> {
   const received = result.account ?? undefined;
   const reason = accountMismatch(received, expected);
@@ -74,14 +69,11 @@ export async function acceptAccount(
   if (received && received.homeAccountId !== expected.account?.homeAccountId) {
     await instance.clearCache({ account: received }).catch(() => {});
   }
-  const who = received?.username || received?.homeAccountId || 'no account';
-  const wanted = expected.loginHint ?? expected.account?.username ?? `the session ${expected.sid ?? ''}`;
+  const who = received?.username || 'no account';
+  const wanted = expected.loginHint ?? expected.account?.username ?? `session ${expected.sid}`;
   throw new CalloutError({
     code: CalloutErrorCode.accountMismatch,
-    message: `MSAL ${context.step} returned ${who}, but ${reason}: the result was refused and nothing was stored`,
-    hint:
-      expected.sid && !expected.loginHint && received?.idTokenClaims?.sid === undefined
-        ? `Add the optional claim "sid" to the ID token of app ${context.clientId} (Entra ID → App registrations → Token configuration), or pass loginHint, so the provider can check who signed in.`
-        : `This page expects ${wanted} and got ${who}. If ${who} really is the user, pass that user as loginHint (or sign out first, then sign in as ${who}). If not, other code on the page (under Lightning, a component of another namespace) re-navigated the sign-in frame with another user's code: find and remove it.`,
+    message: `MSAL ${step} returned ${who}, but ${reason}: refused, nothing stored`,
+    hint: `This page expects ${wanted}, not ${who}: sign in as ${wanted}, or sign out first to change users. If nobody chose ${who}, other code on the page tampered with the sign-in.`,
   });
 }

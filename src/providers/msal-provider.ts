@@ -588,7 +588,7 @@ class MsalProvider implements MsalAuthProvider {
     expected: ExpectedAccount,
     step: string,
   ): Promise<AuthenticationResult> {
-    return acceptAccount(this.#app, result, expected, { step, clientId: this.#clientId });
+    return acceptAccount(this.#app, result, expected, step);
   }
 
   #token(result: AuthenticationResult, source: TokenSource): AccessToken {
