@@ -60,6 +60,16 @@ export const CalloutErrorCode = {
   credentialConflict: 'credential_conflict',
   /** A credential's URL is on an origin outside the allowed origins (client option or page). */
   originNotAllowed: 'origin_not_allowed',
+  /**
+   * A sign-in returned another user than the page expects (its login hint, sid or the account
+   * already signed in). The result was refused and removed from the identity provider's cache.
+   */
+  accountMismatch: 'account_mismatch',
+  /**
+   * Other code re-navigated or changed the hidden sign-in frame while a silent sign-in waited
+   * for its answer; the answer was not used.
+   */
+  signInTampered: 'sign_in_tampered',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

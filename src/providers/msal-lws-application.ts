@@ -1,5 +1,8 @@
 import { type Configuration, PublicClientApplication } from '@azure/msal-browser';
+import type { CalloutError } from '../diagnostics/callout-error.js';
 import { withCloneFallbackChannels } from './msal-lws-channel.js';
+import { guardMsalFrame } from './msal-lws-frame-guard.js';
+import { releaseMsalFrame } from './msal-lws-frame-host.js';
 import { waitForFrameResponse } from './msal-lws-response.js';
 
 /** MSAL's default wait for the hidden iframe's answer (`system.iframeBridgeTimeout`). */
@@ -15,7 +18,10 @@ type IframeRequest = Parameters<PublicClientApplication['waitForIframeResponse']
  * - It overrides `waitForIframeResponse` (documented by MSAL as the hook subclasses may replace)
  *   to take the hidden iframe's answer from a `postMessage` of the Salesforce redirect page,
  *   matched on the iframe window and `state`, instead of MSAL's `BroadcastChannel`, which LWS's
- *   channel-name prefixing makes unreachable.
+ *   channel-name prefixing makes unreachable. MSAL calls it right after creating the iframe and
+ *   before navigating it, so the wait also watches the iframe: any change to it but MSAL's own
+ *   navigation ends the wait with `sign_in_tampered` (msal-lws-frame-guard), and the closed
+ *   shadow root that hid it (msal-lws-frame-host) is removed when the wait ends.
  *
  * The iframe itself must be created without `allow-same-origin` (`withOpaqueMsalIframes`).
  */
@@ -32,15 +38,23 @@ export class LwsPublicClientApplication extends PublicClientApplication {
     return withCloneFallbackChannels(() => new LwsPublicClientApplication(configuration));
   }
 
-  protected override waitForIframeResponse(
+  protected override async waitForIframeResponse(
     iframe: HTMLIFrameElement,
     request: IframeRequest,
   ): Promise<string> {
-    return waitForFrameResponse({
-      frame: iframe,
-      state: request.state ?? '',
-      timeoutMs: this.#iframeTimeoutMs,
-      correlationId: request.correlationId,
-    });
+    const tampered = new AbortController();
+    const stop = guardMsalFrame(iframe, (error: CalloutError) => tampered.abort(error));
+    try {
+      return await waitForFrameResponse({
+        frame: iframe,
+        state: request.state ?? '',
+        timeoutMs: this.#iframeTimeoutMs,
+        correlationId: request.correlationId,
+        signal: tampered.signal,
+      });
+    } finally {
+      stop();
+      releaseMsalFrame(iframe);
+    }
   }
 }

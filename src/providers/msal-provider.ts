@@ -11,6 +11,7 @@ import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode, interactionErrorCodes } from '../diagnostics/error-codes.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } from '../types.js';
 import { pickAccount, toAccount } from './msal-account.js';
+import { acceptAccount, type ExpectedAccount } from './msal-account-check.js';
 import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
 import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
 import { resolveLwsMode } from './msal-lws-detect.js';
@@ -75,6 +76,11 @@ const oidcScopes = ['openid', 'profile', 'offline_access'];
  *    (`navigator.userActivation.isActive`), `redirect`, or `none`. Without a gesture (or with
  *    `none`) a `CalloutError` coded `interaction_required` / `login_required` / `consent_required`
  *    is thrown, and the client fires `interaction-required` so an element can offer "Sign in".
+ *
+ * Every result (silent, interactive, a redirect's, the LWS sign-in page's hand-back) must be the
+ * user the page expects — `loginHint`, `sid` where it was sent, and the account already signed in
+ * — or it is refused with `account_mismatch` before its token is used, and its account removed
+ * from MSAL's cache (msal-account-check.ts). To change users, `signOut()` first.
  *
  * Only one popup or redirect runs on the page at a time; other demands wait for it and then
  * reuse its result silently. Claims challenges are passed to MSAL (silently first). Every MSAL or
@@ -217,13 +223,18 @@ class MsalProvider implements MsalAuthProvider {
     const account = this.#account;
     if (account) {
       try {
-        const result = await this.#app.acquireTokenSilent({
+        const silent = await this.#app.acquireTokenSilent({
           account,
           scopes,
           ...(request.claims ? { claims: request.claims } : {}),
           ...(request.forceRefresh ? { forceRefresh: true } : {}),
           cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
         });
+        const result = await this.#accept(
+          silent,
+          { account, loginHint: this.#loginHint },
+          'acquireTokenSilent',
+        );
         return this.#token(result, result.fromCache ? 'cache' : 'refresh');
       } catch (error) {
         if (!isSsoRecoverable(error)) throw fromMsalError(error, this.#context('acquireTokenSilent', scopes));
@@ -250,11 +261,14 @@ class MsalProvider implements MsalAuthProvider {
         // Under LWS, MSAL's hidden iframe must be created without allow-same-origin (msal-lws-iframe);
         // start-up loaded the adaptations, so they are here whenever #lws is set.
         const lws = this.#adaptations;
-        const attempt = (lws ? lws.withOpaqueMsalIframes(sso) : sso()).then((result) => {
-          // Before waiters resume: they continue with this account.
-          this.#setAccount(result.account ?? undefined);
-          return result;
-        });
+        const expected = { loginHint: this.#loginHint, sid: this.#options.sid, account };
+        const attempt = (lws ? lws.withOpaqueMsalIframes(sso) : sso())
+          .then((result) => this.#accept(result, expected, 'ssoSilent'))
+          .then((result) => {
+            // Before waiters resume: they continue with this account.
+            this.#setAccount(result.account ?? undefined);
+            return result;
+          });
         this.#pendingSso = attempt;
         const result = await attempt.finally(() => {
           if (this.#pendingSso === attempt) this.#pendingSso = undefined;
@@ -310,6 +324,8 @@ class MsalProvider implements MsalAuthProvider {
         throw fromMsalError(error, this.#context('loginPopup', scopes));
       }),
     );
+    if (result)
+      await this.#accept(result, { loginHint: this.#loginHint, account: this.#account }, 'loginPopup');
     if (result?.account) {
       this.#signedOut = false;
       this.#wantedScopes.clear();
@@ -361,9 +377,11 @@ class MsalProvider implements MsalAuthProvider {
       const lws = this.#adaptations;
       if (!hint || !lws) return;
       const scopes = this.#signInScopes();
-      const result = await lws.withOpaqueMsalIframes(() =>
+      const handedBack = await lws.withOpaqueMsalIframes(() =>
         this.#app.ssoSilent({ scopes, redirectUri: this.#redirectUri, loginHint: hint }),
       );
+      // Refused (and dropped from MSAL's cache) unless it is the announced or configured user.
+      const result = await this.#accept(handedBack, { loginHint: hint, account: this.#account }, 'ssoSilent');
       this.#signedOut = false;
       this.#wantedScopes.clear();
       this.#setAccount(result.account ?? undefined);
@@ -429,7 +447,18 @@ class MsalProvider implements MsalAuthProvider {
         this.#context('handleRedirectPromise', []),
       );
     }
-    const account = started.redirected?.account ?? pickAccount(this.#app, this.#loginHint);
+    let redirected = started.redirected;
+    if (redirected) {
+      redirected = await this.#accept(
+        redirected,
+        { loginHint: this.#loginHint },
+        'handleRedirectPromise',
+      ).catch((error: unknown) => {
+        this.#redirectFailure = fromMsalError(error, this.#context('handleRedirectPromise', []));
+        return null;
+      });
+    }
+    const account = redirected?.account ?? pickAccount(this.#app, this.#loginHint);
     if (account) this.#setAccount(account);
   }
 
@@ -497,7 +526,8 @@ class MsalProvider implements MsalAuthProvider {
       }),
     );
     if (!result) return this.#afterOtherInteraction(request);
-    this.#setAccount(result.account ?? undefined);
+    const expected = { loginHint: this.#loginHint, account: this.#account };
+    this.#setAccount((await this.#accept(result, expected, 'acquireTokenPopup')).account ?? undefined);
     return this.#token(result, 'interactive');
   }
 
@@ -506,12 +536,18 @@ class MsalProvider implements MsalAuthProvider {
     const scopes = [...request.scopes];
     if (!this.#account) throw this.#interactionError(undefined, undefined, scopes);
     try {
-      const result = await this.#app.acquireTokenSilent({
-        account: this.#account,
+      const account = this.#account;
+      const silent = await this.#app.acquireTokenSilent({
+        account,
         scopes,
         ...(request.claims ? { claims: request.claims } : {}),
         cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
       });
+      const result = await this.#accept(
+        silent,
+        { account, loginHint: this.#loginHint },
+        'acquireTokenSilent',
+      );
       return this.#token(result, result.fromCache ? 'cache' : 'refresh');
     } catch (error) {
       throw fromMsalError(error, this.#context('acquireTokenSilent', scopes));
@@ -544,6 +580,15 @@ class MsalProvider implements MsalAuthProvider {
       cause: failure,
       message: `${mapped.message}${before}`,
     });
+  }
+
+  /** `result` if it is the `expected` user; else refused (`account_mismatch`) and dropped from MSAL's cache. */
+  #accept(
+    result: AuthenticationResult,
+    expected: ExpectedAccount,
+    step: string,
+  ): Promise<AuthenticationResult> {
+    return acceptAccount(this.#app, result, expected, step);
   }
 
   #token(result: AuthenticationResult, source: TokenSource): AccessToken {

@@ -216,6 +216,21 @@ describe('msalProvider with interaction: redirect', () => {
     expect(t.aad.counters.authorizationCodeGrants).to.equal(1);
   });
 
+  it('refuses a sign-in redirect that comes back as another user than the login hint, on the next load', async () => {
+    const { t, frame, first } = await openApp();
+    t.aad.faults.authorizeAs = 'sam@contoso.com';
+    const back = frame.nextLoad();
+    void first.callouts[0]?.signIn();
+    const second = await back;
+    await ready(second);
+    expect(second.providers[0]?.account).to.equal(undefined);
+    const error = await rejection(second.callouts[0]?.('callout:Orders/orders').json() ?? Promise.resolve());
+    expect(error.code).to.equal(CalloutErrorCode.accountMismatch);
+    expect(error.message).to.contain('sam@contoso.com');
+    expect(t.aad.counters.authorizationCodeGrants).to.equal(1);
+    expect(t.api.counters.requests).to.equal(0);
+  });
+
   it('ends the Azure AD session with a logout redirect when signOutScope is global, so the next load needs interaction', async () => {
     const { t, frame, first } = await openApp({ options: { signOutScope: 'global' } }, 'jane@contoso.com');
     await first.callouts[0]?.token('Orders');

@@ -54,12 +54,14 @@ export interface AadEmulatorState {
   refreshTokens: Map<string, Grant & { expiresAt: number }>;
 }
 
-interface Grant {
+export interface Grant {
   clientId: string;
   user: AadUser;
   scopes: string[];
   /** The grant came from an interactive sign-in, which satisfies MFA / claims challenges. */
   strong: boolean;
+  /** The session the grant belongs to, when not the emulator's own (see aad-mint.ts). */
+  sid?: string;
 }
 
 /** Requests the emulator answered, by kind. Tests assert on these. */
@@ -111,6 +113,14 @@ export interface AadEmulatorFaults {
   claimsNeedInteraction: boolean;
   /** The user declines on the interactive sign-in page: it answers access_denied (AADSTS65004). */
   signInDeclined: boolean;
+  /**
+   * The authorize endpoint (silent and interactive) answers as this user whatever `login_hint`
+   * or `sid` asks for, as OIDC servers that ignore `login_hint` do, or as a user who picks
+   * another account. Silent requests still need a session.
+   */
+  authorizeAs: string | undefined;
+  /** Refresh grants answer with tokens for this user (a compromised token endpoint, a poisoned cache). */
+  refreshAs: string | undefined;
 }
 
 /** The emulator: MSW handlers plus the knobs and counters tests use. */
@@ -250,6 +260,8 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     webPlatform: false,
     claimsNeedInteraction: false,
     signInDeclined: false,
+    authorizeAs: undefined,
+    refreshAs: undefined,
   };
 
   let signingKey: Promise<SigningKey> | undefined;
@@ -344,6 +356,8 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
       counters.silentAuthorize++;
       const session = state.session;
       if (!session) return respondError(params, aadErrors.noSession);
+      const forced = findUser(faults.authorizeAs ?? null);
+      if (forced) return issueCode(params, forced, false);
       const sid = params.get('sid');
       if (sid && sid !== session.sid) return respondError(params, aadErrors.noSession);
       const hinted = params.get('login_hint');
@@ -360,7 +374,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     }
     counters.signInPage++;
     if (faults.signInDeclined) return respondError(params, aadErrors.consentDeclined);
-    const hinted = findUser(params.get('login_hint'));
+    const hinted = findUser(faults.authorizeAs ?? params.get('login_hint'));
     const choices = hinted ? [hinted] : users;
     // A user who picks the first account at once. Answered in this same navigation: a second
     // navigation started by the popup itself would not reach MSW when the opener is hidden.
@@ -414,7 +428,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
         ...common,
         aud: grant.clientId,
         login_hint: opaqueHintFor(grant.user.username),
-        sid: state.session?.sid,
+        sid: grant.sid ?? state.session?.sid,
         ...(nonce ? { nonce } : {}),
       },
       lifetime,
@@ -490,7 +504,8 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
       state.refreshTokens.delete(presented); // Rotation: a refresh token is good for one use.
       if (grant.expiresAt <= Date.now()) return tokenError(aadErrors.refreshTokenExpired);
       if (claims && needsInteraction(claims) && !grant.strong) return tokenError(aadErrors.mfaRequired);
-      return issueTokens({ ...grant, scopes: scopes.length > 0 ? scopes : grant.scopes }, claims);
+      const user = findUser(faults.refreshAs ?? null) ?? grant.user;
+      return issueTokens({ ...grant, user, scopes: scopes.length > 0 ? scopes : grant.scopes }, claims);
     }
     return tokenError({
       error: 'unsupported_grant_type',

@@ -62,6 +62,8 @@ export interface ApiEmulator {
   faults: ApiEmulatorFaults;
   /** Tokens (by `jti`) the API treats as revoked. */
   revoked: Set<string>;
+  /** The `preferred_username` of every request that carried a valid token, in order. */
+  subjects: string[];
   /** Revokes every token the API has accepted so far (a password change, a disabled session). */
   revokeAll(): void;
   /** The claims challenge (decoded JSON) that `requireAuthContext` makes the API send. */
@@ -98,6 +100,7 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
   const faults: ApiEmulatorFaults = { status: undefined, times: undefined, requireAuthContext: undefined };
   const revoked = new Set<string>();
   const accepted = new Set<string>();
+  const subjects: string[] = [];
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
 
   const claimsChallenge = (value: string): string =>
@@ -179,6 +182,7 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
       );
     }
     counters.authorized++;
+    subjects.push(String(claims.preferred_username));
     if (claims.jti) accepted.add(claims.jti);
     const url = new URL(request.url);
     const call: ApiCall = {
@@ -203,6 +207,7 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
     counters,
     faults,
     revoked,
+    subjects,
     revokeAll: () => {
       for (const jti of accepted) revoked.add(jti);
     },

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
-import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
+import { type ApiEmulator, type ApiEmulatorOptions, createApiEmulator } from './api-emulator.js';
 
 let worker: ReturnType<typeof setupWorker> | undefined;
 
@@ -37,12 +37,19 @@ export function crossOrigin(): string {
  * Starts (once per page) MSW outside the sandbox with a fresh Azure AD emulator (token endpoint,
  * JWKS) and API emulator, and registers a fresh tenant with the **cross-origin** authorize
  * endpoint of the test server, which answers MSAL's hidden iframe the way Entra ID does from
- * another origin. Codes it issues are imported into the emulator when MSAL redeems them.
+ * another origin (after `authorizeDelayMs`, default none). Codes it issues are imported into the
+ * emulator when MSAL redeems them. `api` options (but the issuer) go to the API emulator.
  */
-export async function startLwsScenario(options: { aad?: AadEmulatorOptions } = {}): Promise<LwsScenario> {
+export async function startLwsScenario(
+  options: {
+    aad?: AadEmulatorOptions;
+    api?: Omit<ApiEmulatorOptions, 'issuer'>;
+    authorizeDelayMs?: number;
+  } = {},
+): Promise<LwsScenario> {
   const tenantId = crypto.randomUUID();
   const aad = createAadEmulator({ tenantId, ...options.aad });
-  const api = createApiEmulator({ issuer: aad });
+  const api = createApiEmulator({ ...options.api, issuer: aad });
   const server = `/__lws-aad/${tenantId}`;
   /** Moves a code the cross-origin endpoint issued into the emulator, then lets it answer. */
   const importCode = http.post(aad.tokenEndpoint, async ({ request }) => {
@@ -80,7 +87,12 @@ export async function startLwsScenario(options: { aad?: AadEmulatorOptions } = {
   const setSession = async (username: string | null): Promise<void> => {
     const response = await fetch(`${server}/state`, {
       method: 'POST',
-      body: JSON.stringify({ users: aad.state.users, session: username, redirectOrigin: location.origin }),
+      body: JSON.stringify({
+        users: aad.state.users,
+        session: username,
+        redirectOrigin: location.origin,
+        authorizeDelayMs: options.authorizeDelayMs ?? 0,
+      }),
     });
     if (!response.ok) throw new Error(`could not set the session: ${response.status}`);
   };

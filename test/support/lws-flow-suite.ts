@@ -9,6 +9,7 @@ import {
   scenarioSignInSettings,
   serveSignInPage,
 } from './lws-sign-in-page.js';
+import { msalIframesIn, recordShadowRoots } from './shadow-roots.js';
 
 /** Where the harness serves the static resource's redirect page. */
 const redirectPath = '/__lws/redirect.html';
@@ -21,6 +22,7 @@ interface FlowReport {
   retries: number;
   account: string | undefined;
   createElementPatched: boolean;
+  appendChildPatched: boolean;
   broadcastChannelNative: boolean;
   error?: string;
 }
@@ -76,6 +78,7 @@ async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
     retries,
     account: provider.account?.username,
     createElementPatched: Object.hasOwn(document, 'createElement'),
+    appendChildPatched: Object.hasOwn(document.body, 'appendChild'),
     broadcastChannelNative: /\[native code\]/.test(
       Function.prototype.toString.call(globalThis.BroadcastChannel),
     ),
@@ -174,20 +177,33 @@ async function sandboxedSignIn(context: SignInContext): Promise<SignInReport> {
   }
 }
 
-/** Records the `sandbox` attribute of every MSAL hidden iframe added to the real document. */
-function watchMsalIframes(): { sandboxes: (string | null)[]; stop: () => void } {
-  const sandboxes: (string | null)[] = [];
+/** Where MSAL's hidden iframes went: `<body>` itself, or a shadow root, with their `sandbox` attribute. */
+interface MsalIframes {
+  inBody: (string | null)[];
+  hidden: (string | null)[];
+}
+
+/** Records every MSAL hidden iframe added to `<body>` and every one inside a shadow root. */
+function watchMsalIframes(): { stop: () => MsalIframes } {
+  const inBody: (string | null)[] = [];
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof HTMLIFrameElement && node.classList.contains('msalSilentIframe')) {
-          sandboxes.push(node.getAttribute('sandbox'));
+          inBody.push(node.getAttribute('sandbox'));
         }
       }
     }
   });
   observer.observe(document.body, { childList: true });
-  return { sandboxes, stop: () => observer.disconnect() };
+  const shadow = recordShadowRoots();
+  return {
+    stop: () => {
+      observer.disconnect();
+      shadow.stop();
+      return { inBody, hidden: msalIframesIn(shadow.roots).map((frame) => frame.getAttribute('sandbox')) };
+    },
+  };
 }
 
 /** The whole flow inside the real LWS sandbox, for one gate mode and one way of loading. */
@@ -210,7 +226,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
         iframeTimeoutMs: 10_000,
         expireToken: () => s.api.revokeAll(),
       } satisfies FlowContext);
-      iframes.stop();
+      const frames = iframes.stop();
       const authorize = await s.authorizeCounters();
       expect(flow.error).to.equal(undefined);
       expect(flow.detected).to.equal(true);
@@ -228,10 +244,13 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(s.api.counters.requests).to.equal(3);
       expect(s.api.counters.rejected).to.equal(1);
       expect(s.api.counters.authorized).to.equal(2);
-      // MSAL's hidden iframe ran with an opaque origin: no allow-same-origin.
-      expect(iframes.sandboxes).to.deep.equal(['allow-scripts allow-forms']);
+      // MSAL's hidden iframe ran with an opaque origin (no allow-same-origin), in a closed shadow
+      // root of the provider's: never in <body>, where other namespaces could find it.
+      expect(frames.hidden).to.deep.equal(['allow-scripts allow-forms']);
+      expect(frames.inBody).to.deep.equal([]);
       // The adaptations did not outlive the call.
       expect(flow.createElementPatched).to.equal(false);
+      expect(flow.appendChildPatched).to.equal(false);
       expect(flow.broadcastChannelNative).to.equal(true);
     });
 

@@ -11,8 +11,9 @@
  *   it runs on `http://localhost:<port>`. The browser-side emulator (token endpoint, JWKS, API)
  *   stays in MSW; codes issued here are handed to it through `/__lws-aad/<tenant>/code`.
  *
- * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session and users with
- * `POST /__lws-aad/<tenant>/state`, reads counters with `GET /__lws-aad/<tenant>/counters`.
+ * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session, users and the
+ * authorize endpoint's answer delay with `POST /__lws-aad/<tenant>/state`, reads counters with
+ * `GET /__lws-aad/<tenant>/counters`.
  *
  * - `/__lws-sign-in/<id>/sign-in.html` (and `sign-in.js`): the static resource's sign-in page as
  *   built for the settings a test registered with `POST /__lws-sign-in/<id>/config` (each scenario
@@ -26,6 +27,7 @@ import { bundleSalesforce, signInPageFiles } from '../../salesforce/bundle.mjs';
 /** @typedef {{ authorize: number, silentAuthorize: number, signInPage: number, codesRedeemed: number }} Counters */
 /**
  * @typedef {{ users: User[], session: string | null, redirectOrigin: string, counters: Counters,
+ *   authorizeDelayMs: number,
  *   codes: Map<string, { clientId: string, username: string, scopes: string[], challenge: string,
  *   redirectUri: string, nonce: string | null }> }} Tenant
  */
@@ -87,6 +89,7 @@ export async function lwsServer(context, next) {
         users: body.users,
         session: body.session,
         redirectOrigin: body.redirectOrigin,
+        authorizeDelayMs: Number(body.authorizeDelayMs) || 0,
         counters: existing?.counters ?? { authorize: 0, silentAuthorize: 0, signInPage: 0, codesRedeemed: 0 },
         codes: existing?.codes ?? new Map(),
       });
@@ -118,6 +121,9 @@ export async function lwsServer(context, next) {
   const authorize = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/.exec(path);
   const tenant = authorize ? tenants.get(authorize[1] ?? '') : undefined;
   if (authorize && tenant) {
+    // Entra ID takes a while to answer; a test can make this endpoint take as long.
+    if (tenant.authorizeDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, tenant.authorizeDelayMs));
     answerAuthorize(context, authorize[1] ?? '', tenant);
     return;
   }
