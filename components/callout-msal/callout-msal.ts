@@ -1,5 +1,5 @@
 import { nothing, type TemplateResult } from 'lit';
-import { type Callout, isCalloutError } from '../../src/index.js';
+import { type Callout, CalloutErrorCode, isCalloutError } from '../../src/index.js';
 import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement, clientOf } from '../shared/callout-element.js';
@@ -290,7 +290,7 @@ export class CalloutMsal extends CalloutElement {
   #register(client: Callout, name: string, signature: string, create: () => MsalAuthProvider): void {
     try {
       const provider = create();
-      client.providers.define(name, provider);
+      client.providers.define(name, provider, { owner: this });
       this.#provider = provider;
       this.#registeredIn = client;
       this.#registeredAs = name;
@@ -298,7 +298,12 @@ export class CalloutMsal extends CalloutElement {
       this.#changed();
     } catch (error) {
       const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
-      const attribute = attributeOfMsalError(message);
+      const conflict = isCalloutError(error) && error.code === CalloutErrorCode.providerConflict;
+      const attribute = conflict
+        ? this.hasAttribute('name')
+          ? 'name'
+          : 'id'
+        : attributeOfMsalError(message);
       const value = this.getAttribute(attribute);
       this.#fail(new InvalidAttribute({ attribute, value, problem: message }));
       this.#failed = { client, signature };

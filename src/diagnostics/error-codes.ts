@@ -60,6 +60,8 @@ export const CalloutErrorCode = {
   credentialConflict: 'credential_conflict',
   /** A credential's URL is on an origin outside the allowed origins (client option or page). */
   originNotAllowed: 'origin_not_allowed',
+  /** A provider name is already registered by another declaration; a second one cannot replace it. */
+  providerConflict: 'provider_conflict',
   /**
    * A sign-in returned another user than the page expects (its login hint, sid or the account
    * already signed in). The result was refused and removed from the identity provider's cache.

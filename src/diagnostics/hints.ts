@@ -51,6 +51,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     'A credential keeps its first definition: remove it first (disconnect its <callout-credential>, or callout.credentials.delete(name)) to change its URL, scopes or provider, or use another name.',
   [CalloutErrorCode.originNotAllowed]:
     'If the page really calls this API, add its origin to allowedOrigins (createCallout) or to <meta name="sso-callout-allowed-origins"> in the page <head>; otherwise remove the credential.',
+  [CalloutErrorCode.providerConflict]:
+    'A provider keeps its first registration: remove the first <callout-msal> with this id (or callout.providers.delete(name)) before declaring another, or use another id.',
   [CalloutErrorCode.accountMismatch]:
     'Sign in as the user the page expects (its loginHint), or sign out first to change users.',
   [CalloutErrorCode.signInTampered]:

@@ -6,13 +6,28 @@ import type { AuthProvider } from '../types.js';
 
 const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
+/** Options of {@link ProviderRegistry.define}. */
+export interface ProviderDefineOptions {
+  /**
+   * Who declares the provider — an element, say. A declaration with an owner may replace only a
+   * provider the same owner registered (an element re-creating its own provider when an attribute
+   * changes); any other registration of that name refuses it with `provider_conflict`, so injected
+   * markup cannot re-point a provider the page declared. Code (no owner) may replace any provider.
+   */
+  owner?: object;
+}
+
 /**
  * The providers of one client, by name. Adding a provider subscribes the client's `account` event
  * to it; replacing or deleting one unsubscribes, lets the client forget its tokens, and notifies
- * the registry's own subscribers.
+ * the registry's own subscribers. A provider declared by an owner (an element) keeps its name
+ * until that owner or code removes it (see {@link ProviderDefineOptions.owner}).
  */
 export class ProviderRegistry {
-  readonly #providers = new Map<string, { provider: AuthProvider; unsubscribe: () => void }>();
+  readonly #providers = new Map<
+    string,
+    { provider: AuthProvider; unsubscribe: () => void; owner?: object }
+  >();
   readonly #listeners = new Set<() => void>();
   readonly #events: CalloutEvents;
   readonly #onRemoved: (name: string) => void;
@@ -23,8 +38,11 @@ export class ProviderRegistry {
     this.#onRemoved = onRemoved;
   }
 
-  /** Adds or replaces provider `name`. Throws `configuration_error` for a bad name or object. */
-  define(name: string, provider: AuthProvider): void {
+  /**
+   * Adds or replaces provider `name`. Throws `configuration_error` for a bad name or object, and
+   * `provider_conflict` when an owner's declaration meets a provider registered by someone else.
+   */
+  define(name: string, provider: AuthProvider, options: ProviderDefineOptions = {}): void {
     if (typeof name !== 'string' || !namePattern.test(name)) {
       throw new CalloutError({
         code: CalloutErrorCode.configurationError,
@@ -37,12 +55,19 @@ export class ProviderRegistry {
         message: `Provider "${name}" must be an object with a getToken(request) method`,
       });
     }
+    const existing = this.#providers.get(name);
+    if (existing && options.owner !== undefined && existing.owner !== options.owner) {
+      throw new CalloutError({
+        code: CalloutErrorCode.providerConflict,
+        message: `Provider "${name}" is already registered by ${existing.owner ? 'another element' : 'code'}; a second declaration cannot replace it`,
+      });
+    }
     this.delete(name);
     const unsubscribe =
       provider.subscribe?.((account) => {
         this.#events.emit('account', { provider: name, ...(account ? { account } : {}) });
       }) ?? (() => {});
-    this.#providers.set(name, { provider, unsubscribe });
+    this.#providers.set(name, { provider, unsubscribe, ...(options.owner ? { owner: options.owner } : {}) });
     this.#notify();
   }
 

@@ -31,9 +31,9 @@ async function capturingConsole(run: (lines: string[]) => Promise<void>): Promis
 function recordDefines(callout: Callout): string[] {
   const hosts: string[] = [];
   const define = callout.providers.define.bind(callout.providers);
-  callout.providers.define = (name, provider) => {
+  callout.providers.define = (name, provider, options) => {
     hosts.push((provider as MsalAuthProvider).tokenEndpoints[0] ?? '');
-    define(name, provider);
+    define(name, provider, options);
   };
   return hosts;
 }
