@@ -139,6 +139,7 @@ const optionAttributes: readonly [RegExp, string][] = [
   [/authority/, 'authority'],
   [/tenant/, 'tenant'],
   [/loginHint/, 'login-hint'],
+  [/cache/, 'cache'],
 ];
 
 /** Names the attribute behind an `msalProvider` configuration error (`client-id` when unclear). */

@@ -14,7 +14,7 @@ import { pickAccount, toAccount } from './msal-account.js';
 import { acceptAccount, type ExpectedAccount } from './msal-account-check.js';
 import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
 import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
-import { resolveLwsMode } from './msal-lws-detect.js';
+import { refuseSharedCacheUnderLws, resolveLwsMode } from './msal-lws-detect.js';
 import { loadMsalLws, type MsalLws } from './msal-lws-load.js';
 import type { SignInListener } from './msal-lws-sign-in.js';
 import { signInPageUrl } from './msal-lws-sign-in-url.js';
@@ -159,11 +159,13 @@ class MsalProvider implements MsalAuthProvider {
     if (options.instance) {
       this.#instance = options.instance;
       const configured = options.instance.getConfiguration();
+      if (this.#lws) refuseSharedCacheUnderLws(configured.cache.cacheLocation);
       this.#clientId = configured.auth.clientId;
       this.#redirectUri = configured.auth.redirectUri;
       this.tokenEndpoints = authorityEndpoints(configured);
     } else {
       const configuration = buildMsalConfiguration(options);
+      if (this.#lws) refuseSharedCacheUnderLws(configuration.cache?.cacheLocation);
       this.#clientId = configuration.auth.clientId;
       this.#redirectUri = configuration.auth.redirectUri ?? '';
       this.tokenEndpoints = authorityEndpoints(configuration);
