@@ -1,6 +1,5 @@
 import type { ResponsePromise } from 'ky';
 import { CredentialRegistry } from './credentials/credential-registry.js';
-import { defined } from './defined.js';
 import { CalloutError } from './diagnostics/callout-error.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import { CalloutEvents } from './events.js';
@@ -79,8 +78,8 @@ export function createCallout(options: CalloutOptions = {}): Callout {
   const crossTab = crossTabMode(options.crossTab);
   const store = new TokenStore({
     events,
-    ...defined('leewaySeconds', options.leewaySeconds),
-    ...defined('maxEntries', options.maxTokens),
+    leewaySeconds: options.leewaySeconds,
+    maxEntries: options.maxTokens,
     ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
     // What this client's credentials ask for: the only keys a token from another tab may create.
     expectedKeys: () =>
@@ -92,8 +91,8 @@ export function createCallout(options: CalloutOptions = {}): Callout {
   });
   const providers = new ProviderRegistry(events, (name) => store.clear(name));
   const credentials = new CredentialRegistry({
-    ...defined('allowedOrigins', options.allowedOrigins),
-    onRefused: (error) => events.emit('error', { error, ...defined('credential', error.credential) }),
+    allowedOrigins: options.allowedOrigins,
+    onRefused: (error) => events.emit('error', { error, credential: error.credential }),
   });
   for (const [name, provider] of Object.entries(options.providers ?? {})) providers.define(name, provider);
   for (const [name, definition] of Object.entries(options.credentials ?? {}))
@@ -170,7 +169,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
         { providerName: credential.provider, provider, credential: name },
         {
           scopes: [...credential.scopes],
-          ...defined('claims', peekOptions.claims),
+          claims: peekOptions.claims,
         },
       );
     },

@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CredentialDefinition } from '../types.js';
@@ -154,7 +153,7 @@ export class CredentialRegistry {
         const known = [...this.#credentials.keys()];
         throw new CalloutError({
           code: CalloutErrorCode.unknownCredential,
-          ...defined('credential', name),
+          credential: name,
           message:
             name === undefined
               ? `Callout URL ${JSON.stringify(input)} has no valid credential name after "callout:"`

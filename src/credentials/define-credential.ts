@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutRetryOptions, CredentialDefinition, NamedCredential } from '../types.js';
@@ -76,7 +75,7 @@ export function defineCredential(name: string, definition: CredentialDefinition)
     scopes: Object.freeze([...scopes]) as string[],
     refreshOn: Object.freeze([...refreshOn]),
     headers: Object.freeze({ ...headers }) as Record<string, string>,
-    ...defined('timeout', timeout),
+    timeout,
     ...(retry === undefined ? {} : { retry: retry as number | CalloutRetryOptions }),
   };
   return Object.freeze(credential);

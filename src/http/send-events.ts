@@ -7,9 +7,8 @@ import type { CalloutEvents } from '../events.js';
  * and the provider is known. Both details hold the (token-free, frozen) error and plain strings.
  */
 export function emitError(events: CalloutEvents, error: CalloutError, provider?: string): void {
-  const credential = error.credential === undefined ? {} : { credential: error.credential };
-  events.emit('error', { error, ...credential });
+  events.emit('error', { error, credential: error.credential });
   if (provider !== undefined && interactionErrorCodes.has(error.code)) {
-    events.emit('interaction-required', { provider, error, ...credential });
+    events.emit('interaction-required', { provider, error, credential: error.credential });
   }
 }

@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import type { AccessToken } from '../types.js';
 import { type CrossTabMessage, readMessage, type SharedToken } from './cross-tab-message.js';
 import type { CrossTabMode } from './cross-tab-mode.js';
@@ -156,7 +155,7 @@ export class CrossTab {
 
   /** Tells other tabs that `provider` (and `accountId`, if given) signed out. */
   signOut(provider: string, accountId: string | undefined): void {
-    this.#post({ type: 'sign-out', provider, ...defined('accountId', accountId) });
+    this.#post({ type: 'sign-out', provider, ...(accountId === undefined ? {} : { accountId }) });
   }
 
   /** Stops listening; the coordinator cannot be used afterwards. */

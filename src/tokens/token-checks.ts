@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { AccessToken, AuthProvider, TokenRequest } from '../types.js';
@@ -31,7 +30,7 @@ export function validateToken(token: AccessToken, context: TokenContext, now: nu
   ) {
     throw new CalloutError({
       code: CalloutErrorCode.tokenEndpointError,
-      ...defined('credential', context.credential),
+      credential: context.credential,
       message: `Provider "${context.providerName}" returned no usable token (it needs a non-empty accessToken and a valid expiresOn)`,
     });
   }
@@ -52,7 +51,7 @@ export function toTokenError(error: unknown, context: TokenContext): CalloutErro
   return new CalloutError({
     code: CalloutErrorCode.tokenEndpointError,
     cause: error,
-    ...defined('credential', context.credential),
+    credential: context.credential,
     message: `Provider "${context.providerName}" failed to obtain a token: ${reason}`,
   });
 }
@@ -86,7 +85,7 @@ export async function askProvider(
 export function throttledError(context: TokenContext): CalloutError {
   return new CalloutError({
     code: CalloutErrorCode.renewalThrottled,
-    ...defined('credential', context.credential),
+    credential: context.credential,
     message: `Token renewal for provider "${context.providerName}" was throttled: ${throttleLimit} renewals in ${throttleWindowMs / 1000} s`,
   });
 }

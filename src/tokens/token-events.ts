@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import type { CalloutEvents } from '../events.js';
 import type { AccessToken, TokenSource } from '../types.js';
 
@@ -25,11 +24,11 @@ export function emitToken(events: CalloutEvents, report: TokenReport): void {
   const { token } = report;
   events.emit('token', {
     provider: report.provider,
-    ...defined('credential', report.credential),
+    credential: report.credential,
     scopes: [...token.scopes],
     source: report.source ?? token.source,
     expiresOn: token.expiresOn,
-    ...defined('account', token.account),
+    account: token.account,
     forced: report.forced,
     claims: report.claims !== false && report.claims !== '',
     ...(report.fromOtherTab ? { fromOtherTab: true } : {}),
