@@ -12,7 +12,7 @@ export {
 } from './credentials/credential-registry.js';
 export type { ResolvedCredential } from './credentials/define-credential.js';
 export { calloutScheme, resolveCalloutUrl } from './credentials/resolve-callout-url.js';
-export { isInside } from './credentials/scope-check.js';
+export { isInside } from './credentials/url-containment.js';
 export { getDefaultCallout, setDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';

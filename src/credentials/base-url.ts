@@ -1,6 +1,6 @@
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import { hasHiddenDotSegment } from './scope-check.js';
+import { hasHiddenDotSegment } from './url-containment.js';
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -4,7 +4,7 @@ import type { CredentialDefinition } from '../types.js';
 import { checkOrigin, parseAllowedOrigins } from './allowed-origins.js';
 import { defineCredential, type ResolvedCredential } from './define-credential.js';
 import { calloutScheme, credentialNameOf, resolveCalloutUrl } from './resolve-callout-url.js';
-import { isInside } from './scope-check.js';
+import { isInside } from './url-containment.js';
 
 /** Where a request goes, and through which credential (if any) it gets a token. */
 export interface ResolvedTarget {

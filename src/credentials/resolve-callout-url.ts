@@ -1,7 +1,7 @@
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { ResolvedCredential } from './define-credential.js';
-import { hasHiddenDotSegment, isInside } from './scope-check.js';
+import { hasHiddenDotSegment, isInside } from './url-containment.js';
 
 /** The scheme that marks a named-credential reference. */
 export const calloutScheme = 'callout:';
