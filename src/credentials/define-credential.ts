@@ -2,6 +2,7 @@ import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutRetryOptions, CredentialDefinition, NamedCredential } from '../types.js';
 import { normalizeBaseUrl } from './base-url.js';
+import { isValidName } from './name-rule.js';
 
 /** A validated credential, with its base URL parsed once. */
 export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refreshOn'>> {
@@ -9,8 +10,6 @@ export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refr
   readonly refreshOn: readonly number[];
 }
 
-/** Letters, digits, `_` and `-`, starting with a letter: what Salesforce allows, plus `-`. */
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 const scopePattern = /^\S+$/;
 
 /**
@@ -25,7 +24,7 @@ export function defineCredential(name: string, definition: CredentialDefinition)
       credential: String(name),
       message: `Credential "${String(name)}" is invalid: ${problem}`,
     });
-  if (typeof name !== 'string' || !namePattern.test(name)) {
+  if (!isValidName(name)) {
     throw fail('its name must start with a letter and contain only letters, digits, "_" and "-"');
   }
   if (definition === null || typeof definition !== 'object') throw fail('its definition must be an object');

@@ -1,10 +1,9 @@
 import type { ResolvedCredential } from '../credentials/define-credential.js';
+import { isValidName } from '../credentials/name-rule.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutEvents } from '../events.js';
 import type { AuthProvider } from '../types.js';
-
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /** Options of {@link ProviderRegistry.define}. */
 export interface ProviderDefineOptions {
@@ -43,7 +42,7 @@ export class ProviderRegistry {
    * `provider_conflict` when an owner's declaration meets a provider registered by someone else.
    */
   define(name: string, provider: AuthProvider, options: ProviderDefineOptions = {}): void {
-    if (typeof name !== 'string' || !namePattern.test(name)) {
+    if (!isValidName(name)) {
       throw new CalloutError({
         code: CalloutErrorCode.configurationError,
         message: `Provider name ${JSON.stringify(name)} is invalid: use letters, digits, "_" and "-", starting with a letter`,
