@@ -1,5 +1,6 @@
 import type { CalloutEvents } from '../events.js';
 import type { AccessToken, TokenSource } from '../types.js';
+import { copyAccount } from './token-checks.js';
 
 /** What {@link emitToken} reports about one token. */
 export interface TokenReport {
@@ -27,8 +28,9 @@ export function emitToken(events: CalloutEvents, report: TokenReport): void {
     credential: report.credential,
     scopes: [...token.scopes],
     source: report.source ?? token.source,
-    expiresOn: token.expiresOn,
-    account: token.account,
+    // Copies: a listener that changes what it got must not change the stored token.
+    expiresOn: new Date(token.expiresOn.getTime()),
+    account: token.account && copyAccount(token.account),
     forced: report.forced,
     claims: report.claims !== false && report.claims !== '',
     ...(report.fromOtherTab ? { fromOtherTab: true } : {}),
