@@ -17,6 +17,7 @@ export { getDefaultCallout, setDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
 export { defaultHints } from './diagnostics/hints.js';
+export { needsSignIn } from './diagnostics/needs-sign-in.js';
 export * from './events.js';
 export { type AuthChallenge, decodeClaims, parseChallenges } from './http/challenge.js';
 export type { CalloutRequestOptions } from './http/send.js';
