@@ -49,7 +49,7 @@ export interface Callout {
   signOut(provider?: string): Promise<void>;
   /** Typed events: token, request, response, retry, error, interaction-required, account. */
   readonly events: CalloutEvents;
-  /** The named credentials: `define`, `delete`, `get`, `list`, `resolve`, `subscribe`. */
+  /** The named credentials: `define`, `release`, `delete`, `get`, `require`, `list`, `resolve`, `subscribe`. */
   readonly credentials: CredentialRegistry;
   /** The auth providers by name: `define`, `delete`, `get`, `names`. */
   readonly providers: ProviderRegistry;
@@ -147,14 +147,7 @@ export function createCallout(options: CalloutOptions = {}): Callout {
     credentials,
     providers,
     async token(name: string, tokenOptions: TokenOptions = {}): Promise<AccessToken> {
-      const credential = credentials.get(name);
-      if (!credential) {
-        throw new CalloutError({
-          code: CalloutErrorCode.unknownCredential,
-          credential: name,
-          message: `No credential named "${name}" is registered`,
-        });
-      }
+      const credential = credentials.require(name);
       const provider = providers.require(credential);
       return store.get(
         { providerName: credential.provider, provider, credential: name },

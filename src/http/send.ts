@@ -89,6 +89,7 @@ function resolveTarget(
       code: CalloutErrorCode.configurationError,
       method,
       url: String(input),
+      option: refused,
       hint: 'The client resolves URLs itself: call callout:Name/path or an absolute URL instead.',
       message: `Callout option "${refused}" is not supported: ${method} ${String(input)}`,
     });

@@ -45,6 +45,7 @@ export class ProviderRegistry {
     if (!isValidName(name)) {
       throw new CalloutError({
         code: CalloutErrorCode.configurationError,
+        option: 'name',
         message: `Provider name ${JSON.stringify(name)} is invalid: use letters, digits, "_" and "-", starting with a letter`,
       });
     }
@@ -58,6 +59,7 @@ export class ProviderRegistry {
     if (existing && options.owner !== undefined && existing.owner !== options.owner) {
       throw new CalloutError({
         code: CalloutErrorCode.providerConflict,
+        option: 'name',
         message: `Provider "${name}" is already registered by ${existing.owner ? 'another element' : 'code'}; a second declaration cannot replace it`,
       });
     }
@@ -91,6 +93,7 @@ export class ProviderRegistry {
     throw new CalloutError({
       code: CalloutErrorCode.invalidCredential,
       credential: credential.name,
+      option: 'provider',
       message: `Credential "${credential.name}" uses provider "${credential.provider}", which is not registered (known: ${this.names().join(', ') || 'none'})`,
       hint: 'Register the provider under that name (createCallout({ providers }), callout.providers.define() or a <callout-msal id="…"> element) or fix the credential\'s provider.',
     });
