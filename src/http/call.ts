@@ -249,7 +249,6 @@ export class CalloutCall {
         url: url.href,
         credential: credential?.name,
         authorized: this.#authorized,
-        authRetried: this.#authRetried,
         signal: this.#options.signal ?? undefined,
         response: this.#lastResponse,
         secrets: this.#secrets,

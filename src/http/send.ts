@@ -69,7 +69,6 @@ export function send(
       method,
       url: String(input),
       authorized: false,
-      authRetried: false,
     });
     emitError(deps.events, typed);
     return rejectedResponsePromise(typed);

@@ -12,8 +12,6 @@ export interface FailedCall {
   credential?: string;
   /** Whether a token was attached. */
   authorized: boolean;
-  /** Whether the one auth retry was already spent. */
-  authRetried: boolean;
   /** The caller's signal, to tell an abort from a timeout. */
   signal?: AbortSignal;
   /** The last answer, when the failure came after it (a body that does not parse). */

@@ -70,7 +70,7 @@ export class CrossTab {
   }
 
   /** Whether acquired tokens are sent to other tabs (`crossTab: 'share-tokens'`). */
-  get sharesTokens(): boolean {
+  get #sharesTokens(): boolean {
     return this.#mode === 'share-tokens';
   }
 
@@ -89,7 +89,7 @@ export class CrossTab {
     }));
     if (first !== notAvailable) return first;
     const queued = await this.#locked(locks, lockName, false, async (): Promise<Locked<T>> => {
-      const reused = reuse() ?? (this.sharesTokens ? await this.#waitForToken(key, reuse) : undefined);
+      const reused = reuse() ?? (this.#sharesTokens ? await this.#waitForToken(key, reuse) : undefined);
       return reused === undefined
         ? { value: await fn(), acquired: true }
         : { value: reused, acquired: false };
@@ -140,7 +140,7 @@ export class CrossTab {
       scopes: [...key.scopes],
       claims: key.claims,
     };
-    if (!this.sharesTokens) {
+    if (!this.#sharesTokens) {
       this.#post({ type: 'acquired', key: parts });
       return;
     }
@@ -199,7 +199,7 @@ export class CrossTab {
     // A token is taken only when this tab opted in; a tab that did not treats it as a signal.
     this.#handlers.onAcquired(
       message.key,
-      message.type === 'token' && this.sharesTokens ? message.token : undefined,
+      message.type === 'token' && this.#sharesTokens ? message.token : undefined,
     );
     for (const wake of this.#waiters.get(tokenKey(message.key)) ?? []) wake();
   };
