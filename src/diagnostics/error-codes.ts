@@ -72,6 +72,8 @@ export const CalloutErrorCode = {
    * for its answer; the answer was not used.
    */
   signInTampered: 'sign_in_tampered',
+  /** The client was disposed (`callout.dispose()`): it makes no more calls and takes no more providers. */
+  clientDisposed: 'client_disposed',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */

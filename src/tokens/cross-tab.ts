@@ -60,6 +60,7 @@ export class CrossTab {
   readonly #waiters = new Map<string, Set<() => void>>();
   /** Ends this tab's hold on a lock early, by lock name. */
   readonly #holds = new Map<string, () => void>();
+  #closed = false;
 
   constructor(name: string, mode: CrossTabMode, handlers: CrossTabHandlers) {
     this.#name = name;
@@ -158,8 +159,10 @@ export class CrossTab {
     this.#post({ type: 'sign-out', provider, ...(accountId === undefined ? {} : { accountId }) });
   }
 
-  /** Stops listening; the coordinator cannot be used afterwards. */
+  /** Stops listening and closes the channel; the coordinator cannot be used afterwards. Idempotent. */
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     for (const release of this.#holds.values()) release();
     this.#channel?.removeEventListener('message', this.#onMessage);
     this.#channel?.close();

@@ -153,7 +153,7 @@ export class TokenStore {
     this.#crossTab?.signOut(provider, accountId);
   }
 
-  /** Stops cross-tab coordination. */
+  /** Stops cross-tab coordination (closes the channel). Idempotent. */
   close(): void {
     this.#crossTab?.close();
   }
