@@ -68,8 +68,20 @@ function countChannels() {
   };
 }
 
-describe('removing a provider', () => {
+describe('defining and removing a provider', () => {
   failOnUnhandledRejections();
+
+  it('tells provider subscribers when a provider is defined and deleted', () => {
+    const callout = createCallout({ crossTab: false });
+    const seen: string[][] = [];
+    const unsubscribe = callout.providers.subscribe(() => seen.push(callout.providers.names()));
+    const { provider } = recordingProvider();
+    callout.providers.define('aad', provider);
+    callout.providers.delete('aad');
+    unsubscribe();
+    callout.providers.define('late', recordingProvider().provider);
+    expect(seen).to.deep.equal([['aad'], []]);
+  });
 
   it('disposes a deleted provider exactly once, after unsubscribing from it', () => {
     const { provider, log } = recordingProvider();
