@@ -8,8 +8,8 @@ import { rejectedResponsePromise } from './http/response-promise.js';
 import { type CalloutRequestOptions, type SendDependencies, send } from './http/send.js';
 import { emitError } from './http/send-events.js';
 import { checkProvider, ProviderRegistry } from './providers/provider-registry.js';
-import { crossTabMode } from './tokens/cross-tab-mode.js';
-import { keyParts } from './tokens/token-key.js';
+import { type CrossTabMode, crossTabMode } from './tokens/cross-tab-mode.js';
+import { keyParts, type TokenKeyParts } from './tokens/token-key.js';
 import { TokenStore } from './tokens/token-store.js';
 import type { CalloutOptions } from './types.js';
 
@@ -51,19 +51,13 @@ export function createClientCore(options: CalloutOptions): ClientCore {
   for (const [name, provider] of initialProviders) checkProvider(name, provider);
 
   let disposed = false;
-  const store = new TokenStore({
-    events,
-    leewaySeconds: options.leewaySeconds,
-    maxEntries: options.maxTokens,
-    ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
-    // What this client's credentials ask for: the only keys a token from another tab may create.
-    expectedKeys: () =>
-      credentials.list().flatMap((c) => {
-        const provider = providers.get(c.provider);
-        return provider ? [keyParts(c.provider, provider.account?.id, c)] : [];
-      }),
-    onRemoteSignOut: (provider) => events.emit('account', { provider }),
-  });
+  // What this client's credentials ask for: the only keys a token from another tab may create.
+  const expectedKeys = () =>
+    credentials.list().flatMap((c) => {
+      const provider = providers.get(c.provider);
+      return provider ? [keyParts(c.provider, provider.account?.id, c)] : [];
+    });
+  const store = createStore(options, events, crossTab, expectedKeys);
   const providers = new ProviderRegistry({
     events,
     onRemoved: (name) => store.clear(name),
@@ -100,6 +94,23 @@ export function createClientCore(options: CalloutOptions): ClientCore {
     },
   };
   return core;
+}
+
+/** The client's token store; with `crossTab`, it opens the cross-tab channel. */
+function createStore(
+  options: CalloutOptions,
+  events: CalloutEvents,
+  crossTab: CrossTabMode | undefined,
+  expectedKeys: () => TokenKeyParts[],
+): TokenStore {
+  return new TokenStore({
+    events,
+    leewaySeconds: options.leewaySeconds,
+    maxEntries: options.maxTokens,
+    ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
+    expectedKeys,
+    onRemoteSignOut: (provider) => events.emit('account', { provider }),
+  });
 }
 
 function disposedError(): CalloutError {

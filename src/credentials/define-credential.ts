@@ -12,13 +12,15 @@ export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refr
 
 const scopePattern = /^\S+$/;
 
+type Fail = (option: keyof NamedCredential | undefined, problem: string) => CalloutError;
+
 /**
  * Validates a credential definition and returns it normalised (base URL ending in `/`, default
  * `refreshOn: [401]`, frozen arrays). Every problem is an `invalid_credential` error that names the
  * credential, and the field at fault in its `option`.
  */
 export function defineCredential(name: string, definition: CredentialDefinition): ResolvedCredential {
-  const fail = (option: keyof NamedCredential | undefined, problem: string) =>
+  const fail: Fail = (option, problem) =>
     new CalloutError({
       code: CalloutErrorCode.invalidCredential,
       credential: String(name),
@@ -49,6 +51,22 @@ export function defineCredential(name: string, definition: CredentialDefinition)
       throw fail('scopes', `scope ${JSON.stringify(scope)} must be a non-empty string without spaces`);
     }
   }
+  const credential: ResolvedCredential = {
+    name,
+    url: base.href,
+    base,
+    provider: definition.provider,
+    scopes: Object.freeze([...scopes]) as string[],
+    ...requestOptions(definition, fail),
+  };
+  return Object.freeze(credential);
+}
+
+/** The checked, frozen request options of a definition: `refreshOn`, `headers`, `timeout`, `retry`. */
+function requestOptions(
+  definition: CredentialDefinition,
+  fail: Fail,
+): Pick<ResolvedCredential, 'refreshOn' | 'headers' | 'timeout' | 'retry'> {
   const refreshOn = definition.refreshOn ?? [401];
   if (!Array.isArray(refreshOn) || refreshOn.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {
     throw fail('refreshOn', '"refreshOn" must be an array of HTTP error statuses such as [401, 403]');
@@ -60,11 +78,10 @@ export function defineCredential(name: string, definition: CredentialDefinition)
       throw fail('headers', '"headers" must not set Authorization: the token is attached by the client');
     }
   }
-  const { timeout } = definition;
+  const { timeout, retry } = definition;
   if (timeout !== undefined && timeout !== false && !(typeof timeout === 'number' && timeout > 0)) {
     throw fail('timeout', '"timeout" must be a positive number of milliseconds or false');
   }
-  const retry = definition.retry;
   if (
     retry !== undefined &&
     !(Number.isInteger(retry) && (retry as number) >= 0) &&
@@ -72,16 +89,10 @@ export function defineCredential(name: string, definition: CredentialDefinition)
   ) {
     throw fail('retry', '"retry" must be a non-negative integer or ky retry options');
   }
-  const credential: ResolvedCredential = {
-    name,
-    url: base.href,
-    base,
-    provider: definition.provider,
-    scopes: Object.freeze([...scopes]) as string[],
+  return {
     refreshOn: Object.freeze([...refreshOn]),
     headers: Object.freeze({ ...headers }) as Record<string, string>,
     timeout,
     ...(retry === undefined ? {} : { retry: retry as number | CalloutRetryOptions }),
   };
-  return Object.freeze(credential);
 }
