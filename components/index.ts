@@ -21,7 +21,7 @@ export {
   CalloutController,
   type CalloutControllerOptions,
   type CalloutResult,
-  type Reactive,
+  type ValueOrGetter,
 } from './controllers/callout-controller.js';
 export { calloutContext } from './shared/callout-context.js';
 export { CalloutElement, clientOf, type ShadowMode } from './shared/callout-element.js';

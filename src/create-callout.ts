@@ -1,23 +1,15 @@
 import type { ResponsePromise } from 'ky';
-import { CredentialRegistry } from './credentials/credential-registry.js';
-import { defined } from './defined.js';
+import { type ClientCore, createClientCore } from './client-core.js';
+import type { CredentialRegistry } from './credentials/credential-registry.js';
 import { CalloutError } from './diagnostics/callout-error.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
-import { CalloutEvents } from './events.js';
-import { ChallengeBudget } from './http/challenge-budget.js';
-import { type CalloutRequestOptions, send } from './http/send.js';
-import { ProviderRegistry } from './providers/provider-registry.js';
-import { crossTabMode } from './tokens/cross-tab-mode.js';
-import { keyParts } from './tokens/token-key.js';
-import { TokenStore } from './tokens/token-store.js';
-import type { AccessToken, Account, AuthProvider, CalloutOptions } from './types.js';
+import type { CalloutEvents } from './events.js';
+import type { CalloutRequestOptions } from './http/send.js';
+import type { ProviderRegistry } from './providers/provider-registry.js';
+import type { AccessToken, Account, AuthProvider, CalloutOptions, TokenRequest } from './types.js';
 
-/** Options of {@link Callout.token}. */
-export interface TokenOptions {
-  forceRefresh?: boolean;
-  claims?: string;
-  signal?: AbortSignal;
-}
+/** Options of {@link Callout.token}: a {@link TokenRequest} whose scopes are the credential's. */
+export type TokenOptions = Omit<TokenRequest, 'scopes'>;
 
 type MethodShortcut = (input: string | URL, options?: CalloutRequestOptions) => ResponsePromise;
 
@@ -50,19 +42,26 @@ export interface Callout {
   signOut(provider?: string): Promise<void>;
   /** Typed events: token, request, response, retry, error, interaction-required, account. */
   readonly events: CalloutEvents;
-  /** The named credentials: `define`, `delete`, `get`, `list`, `resolve`, `subscribe`. */
+  /** The named credentials: `define`, `release`, `delete`, `get`, `require`, `list`, `resolve`, `subscribe`. */
   readonly credentials: CredentialRegistry;
-  /** The auth providers by name: `define`, `delete`, `get`, `names`. */
+  /** The auth providers by name: `define`, `delete`, `get`, `require`, `names`, `subscribe`. */
   readonly providers: ProviderRegistry;
-  /** Stops cross-tab coordination. Requests already running finish. */
+  /**
+   * Ends the client: stops cross-tab coordination (closes its channel) and disposes every provider
+   * it holds (see `AuthProvider.dispose`). Requests already running finish; afterwards every call,
+   * `token()`, `signIn()`, `signOut()` and provider registration fails with `client_disposed`, and
+   * `peekToken()` returns `undefined`. Calling it again does nothing.
+   */
   dispose(): void;
 }
 
-let instances = 0;
-
 /**
  * Creates a callout client. Nothing is fetched until the first callout: providers are asked for
- * tokens lazily, and each token is then shared by every request that needs it.
+ * tokens lazily, and each token is then shared by every request that needs it. The client owns the
+ * providers it is given: `dispose()` disposes them.
+ *
+ * @throws CalloutError for invalid options (`configuration_error`, `invalid_credential` …), before
+ * anything is opened.
  *
  * @example
  * ```ts
@@ -75,68 +74,14 @@ let instances = 0;
  * ```
  */
 export function createCallout(options: CalloutOptions = {}): Callout {
-  const events = new CalloutEvents();
-  const crossTab = crossTabMode(options.crossTab);
-  const store = new TokenStore({
-    events,
-    ...defined('leewaySeconds', options.leewaySeconds),
-    ...defined('maxEntries', options.maxTokens),
-    ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
-    // What this client's credentials ask for: the only keys a token from another tab may create.
-    expectedKeys: () =>
-      credentials.list().flatMap((c) => {
-        const provider = providers.get(c.provider);
-        return provider ? [keyParts(c.provider, provider.account?.id, c)] : [];
-      }),
-    onRemoteSignOut: (provider) => events.emit('account', { provider }),
-  });
-  const providers = new ProviderRegistry(events, (name) => store.clear(name));
-  const credentials = new CredentialRegistry({
-    ...defined('allowedOrigins', options.allowedOrigins),
-    onRefused: (error) => events.emit('error', { error, ...defined('credential', error.credential) }),
-  });
-  for (const [name, provider] of Object.entries(options.providers ?? {})) providers.define(name, provider);
-  for (const [name, definition] of Object.entries(options.credentials ?? {}))
-    credentials.define(name, definition);
-
-  const instance = ++instances;
-  let ids = 0;
-  const deps = {
-    credentials,
-    providers,
-    store,
-    events,
-    nextId: () => instance * 1_000_000 + ++ids,
-    challenges: new ChallengeBudget(),
-  };
-  const callout = ((input: string | URL, requestOptions?: CalloutRequestOptions) =>
-    send(deps, input, requestOptions)) as Callout;
+  const core = createClientCore(options);
+  const { credentials, providers, store, events } = core;
   const shortcut =
     (method: string): MethodShortcut =>
     (input, requestOptions) =>
-      send(deps, input, { ...requestOptions, method });
-
-  const pickProvider = (
-    name: string | undefined,
-    capability: 'signIn' | 'signOut',
-  ): [string, AuthProvider] => {
-    const candidates = name === undefined ? providers.names() : [name];
-    const found = candidates
-      .map((n) => [n, providers.get(n)] as const)
-      .filter(
-        (entry): entry is readonly [string, AuthProvider] =>
-          !!entry[1] && typeof entry[1][capability] === 'function',
-      );
-    if (found.length === 1 || (found.length > 0 && name !== undefined)) return [found[0]![0], found[0]![1]];
-    throw new CalloutError({
-      code: CalloutErrorCode.configurationError,
-      message:
-        found.length === 0
-          ? `No provider${name === undefined ? '' : ` named "${name}"`} supports ${capability}()`
-          : `Several providers support ${capability}() (${found.map((f) => f[0]).join(', ')}): pass the provider name`,
-    });
-  };
-
+      core.send(input, { ...requestOptions, method });
+  const callout = ((input: string | URL, requestOptions?: CalloutRequestOptions) =>
+    core.send(input, requestOptions)) as Callout;
   return Object.assign(callout, {
     get: shortcut('get'),
     post: shortcut('post'),
@@ -148,47 +93,65 @@ export function createCallout(options: CalloutOptions = {}): Callout {
     credentials,
     providers,
     async token(name: string, tokenOptions: TokenOptions = {}): Promise<AccessToken> {
-      const credential = credentials.get(name);
-      if (!credential) {
-        throw new CalloutError({
-          code: CalloutErrorCode.unknownCredential,
-          credential: name,
-          message: `No credential named "${name}" is registered`,
-        });
-      }
+      core.assertLive();
+      const credential = credentials.require(name);
       const provider = providers.require(credential);
       return store.get(
         { providerName: credential.provider, provider, credential: name },
-        { scopes: [...credential.scopes], ...tokenOptions },
+        { ...tokenOptions, scopes: [...credential.scopes] },
       );
     },
     peekToken(name: string, peekOptions: Pick<TokenOptions, 'claims'> = {}): AccessToken | undefined {
       const credential = credentials.get(name);
       const provider = credential && providers.get(credential.provider);
-      if (!credential || !provider) return undefined;
+      if (core.disposed || !credential || !provider) return undefined;
       return store.peek(
         { providerName: credential.provider, provider, credential: name },
-        {
-          scopes: [...credential.scopes],
-          ...defined('claims', peekOptions.claims),
-        },
+        { scopes: [...credential.scopes], claims: peekOptions.claims },
       );
     },
     async signIn(name?: string): Promise<Account> {
-      const [providerName, provider] = pickProvider(name, 'signIn');
+      const [providerName, provider] = pickProvider(core, name, 'signIn');
       const account = await provider.signIn!();
       if (!provider.subscribe) events.emit('account', { provider: providerName, account });
       return account;
     },
     async signOut(name?: string): Promise<void> {
-      const [providerName, provider] = pickProvider(name, 'signOut');
+      const [providerName, provider] = pickProvider(core, name, 'signOut');
       const accountId = provider.account?.id;
       await provider.signOut!();
       store.clear(providerName, accountId, true);
       if (!provider.subscribe) events.emit('account', { provider: providerName });
     },
-    dispose(): void {
-      store.close();
-    },
+    dispose: () => core.dispose(),
+  });
+}
+
+/**
+ * The provider `name` (or, without a name, the only one) that has `capability`. Throws
+ * `client_disposed` once the client is disposed, and `configuration_error` when none or several
+ * providers qualify.
+ */
+function pickProvider(
+  core: ClientCore,
+  name: string | undefined,
+  capability: 'signIn' | 'signOut',
+): [string, AuthProvider] {
+  core.assertLive();
+  const { providers } = core;
+  const candidates = name === undefined ? providers.names() : [name];
+  const found = candidates
+    .map((n) => [n, providers.get(n)] as const)
+    .filter(
+      (entry): entry is readonly [string, AuthProvider] =>
+        !!entry[1] && typeof entry[1][capability] === 'function',
+    );
+  if (found.length === 1 || (found.length > 0 && name !== undefined)) return [found[0]![0], found[0]![1]];
+  throw new CalloutError({
+    code: CalloutErrorCode.configurationError,
+    message:
+      found.length === 0
+        ? `No provider${name === undefined ? '' : ` named "${name}"`} supports ${capability}()`
+        : `Several providers support ${capability}() (${found.map((f) => f[0]).join(', ')}): pass the provider name`,
   });
 }

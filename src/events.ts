@@ -112,11 +112,15 @@ export class CalloutEvents extends EventTarget {
 
   /**
    * Dispatch `name` with `detail` to every listener (nothing is built when there is none). The
-   * detail is frozen first, so one listener cannot change what the next one sees. Details hold
-   * plain values and token-free errors only: never a token, a `Request`, `Headers` or ky's error.
+   * detail is copied without its `undefined` fields (an optional field is absent, never present
+   * and `undefined`) and frozen, so one listener cannot change what the next one sees. Details
+   * hold plain values and token-free errors only: never a token, a `Request`, `Headers` or ky's
+   * error.
    */
   emit<K extends CalloutEventName>(name: K, detail: CalloutEventMap[K]['detail']): void {
-    if (this.hasListeners(name)) this.dispatchEvent(new CustomEvent(name, { detail: Object.freeze(detail) }));
+    if (!this.hasListeners(name)) return;
+    const present = Object.entries(detail).filter(([, value]) => value !== undefined);
+    this.dispatchEvent(new CustomEvent(name, { detail: Object.freeze(Object.fromEntries(present)) }));
   }
 
   override addEventListener<K extends CalloutEventName>(

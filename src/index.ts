@@ -1,30 +1,40 @@
 /**
  * sso-callout core: named credentials, the shared token store and the callout client.
- * Framework-agnostic; the MSAL provider lives in `sso-callout/msal`.
+ * Framework-agnostic; the MSAL provider lives in `sso-callout/msal`. Everything exported here is
+ * public, versioned API and documented in docs/core.md ("Public API"); the rest of `src/` is
+ * internal and may change in any release.
  */
 export { type Callout, createCallout, type TokenOptions } from './create-callout.js';
 export { isOriginEntry } from './credentials/allowed-origins.js';
-export {
+export type {
   CredentialRegistry,
-  type CredentialRegistryOptions,
-  type DefineCredentialOptions,
-  type ResolvedTarget,
+  DefineCredentialOptions,
+  ResolvedTarget,
 } from './credentials/credential-registry.js';
 export type { ResolvedCredential } from './credentials/define-credential.js';
-export { calloutScheme, resolveCalloutUrl } from './credentials/resolve-callout-url.js';
-export { isInside } from './credentials/scope-check.js';
+export { calloutScheme } from './credentials/resolve-callout-url.js';
 export { getDefaultCallout, setDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
-export { defaultHints } from './diagnostics/hints.js';
-export * from './events.js';
-export { type AuthChallenge, decodeClaims, parseChallenges } from './http/challenge.js';
+export { needsSignIn } from './diagnostics/needs-sign-in.js';
+export type {
+  AccountEventDetail,
+  CalloutEventMap,
+  CalloutEventName,
+  CalloutEvents,
+  ErrorEventDetail,
+  InteractionRequiredEventDetail,
+  RequestEventDetail,
+  ResponseEventDetail,
+  RetryEventDetail,
+  RetryReason,
+  TokenEventDetail,
+} from './events.js';
 export type { CalloutRequestOptions } from './http/send.js';
 export {
   type FunctionProviderOptions,
   type FunctionTokenResult,
   functionProvider,
 } from './providers/function-provider.js';
-export { ProviderRegistry } from './providers/provider-registry.js';
-export type { TokenContext, TokenStore } from './tokens/token-store.js';
+export type { ProviderDefineOptions, ProviderRegistry } from './providers/provider-registry.js';
 export type * from './types.js';

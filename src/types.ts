@@ -51,6 +51,18 @@ export interface AuthProvider {
   /** Called with the new account whenever it changes; returns an unsubscribe function. */
   subscribe?(listener: (account?: Account) => void): () => void;
   /**
+   * Releases everything the provider holds open so it can be dropped: closes its channels
+   * (`BroadcastChannel`, `MessagePort`), removes the listeners it added (window `message` or
+   * `storage`, its subscribers), clears its timers and removes any frame it inserted.
+   *
+   * The client calls it once, when the provider leaves the client: `callout.providers.delete(name)`,
+   * a `define` that replaces it, or `callout.dispose()` — always after unsubscribing from it, and
+   * not while the same object is still registered under another name. It must be idempotent (a
+   * second call does nothing) and must not throw. Acquisitions still running may fail afterwards;
+   * the provider is not asked for anything else.
+   */
+  dispose?(): void;
+  /**
    * URLs (or URL prefixes) of the provider's own token endpoints. Tokens are never attached to,
    * and auth retries never go through, requests to these URLs.
    */

@@ -21,7 +21,8 @@ import { root } from '../size/bundle.mjs';
 const isolatedPages = new Set(['overhead']);
 
 /**
- * Bundles one page script (TypeScript, with the repository's tsconfig for Lit's decorators).
+ * Bundles one page script (TypeScript, with the repository's tsconfig: Lit's reactive properties
+ * need `useDefineForClassFields: false`).
  * @param {string} entry path relative to the repository root
  */
 async function bundlePage(entry) {

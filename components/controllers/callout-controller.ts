@@ -9,7 +9,7 @@ import { parseResponse } from './parse-response.js';
 import { isSafeMethod } from './safe-method.js';
 
 /** A value, or a function read before every host update (so it can follow the host's properties). */
-export type Reactive<V> = V | (() => V);
+export type ValueOrGetter<V> = V | (() => V);
 
 /** What a finished callout produced. */
 export interface CalloutResult<T> {
@@ -21,20 +21,20 @@ export interface CalloutResult<T> {
 /** Options of {@link CalloutController}. Every input may be a value or a getter. */
 export interface CalloutControllerOptions<T = unknown> {
   /** Name of the named credential; with it, `path` is relative to the credential's URL. */
-  credential?: Reactive<string | undefined>;
+  credential?: ValueOrGetter<string | undefined>;
   /** Path below the credential's URL, or an absolute URL when there is no credential. */
-  path?: Reactive<string | undefined>;
+  path?: ValueOrGetter<string | undefined>;
   /** HTTP method. Default `GET`. Only GET and HEAD run by themselves; others run on `refresh()`. */
-  method?: Reactive<string | undefined>;
+  method?: ValueOrGetter<string | undefined>;
   /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
-  body?: Reactive<unknown>;
+  body?: ValueOrGetter<unknown>;
   /** A client to use instead of the context's or the page's default one. */
-  callout?: Reactive<Callout | undefined>;
+  callout?: ValueOrGetter<Callout | undefined>;
   /**
    * Whether changes of the inputs run the callout by themselves. Default true, and only ever for
    * GET and HEAD; `refresh()` always runs it.
    */
-  auto?: Reactive<boolean>;
+  auto?: ValueOrGetter<boolean>;
   /** Turns the response into `data`. Default: JSON, text, or `null` for an empty body. */
   parse?: (response: Response) => Promise<T>;
   /** Called with each result that is not stale. */
@@ -61,7 +61,7 @@ type Args = readonly [
 const disconnected = Symbol('disconnected');
 
 /** An option's current value: a getter is called, a value (or an absent option) is returned as is. */
-function read<V>(value: Reactive<V> | undefined): V | undefined {
+function read<V>(value: ValueOrGetter<V> | undefined): V | undefined {
   return typeof value === 'function' ? (value as () => V)() : value;
 }
 

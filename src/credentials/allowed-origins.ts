@@ -17,12 +17,14 @@ export function isOriginEntry(entry: unknown): entry is string {
 /**
  * Validates an allow-list of origins and returns it as a set of serialized origins. Every entry
  * must be an origin (see {@link isOriginEntry}); there are no wildcards. Throws
- * `configuration_error` naming the first bad entry and where it came from (`source`).
+ * `configuration_error` (`option: 'allowedOrigins'`) naming the first bad entry and where it came
+ * from (`source`).
  */
 export function parseAllowedOrigins(origins: unknown, source: string): ReadonlySet<string> {
   if (!Array.isArray(origins)) {
     throw new CalloutError({
       code: CalloutErrorCode.configurationError,
+      option: 'allowedOrigins',
       message: `${source} must be an array of origins such as ["https://api.contoso.com"]`,
     });
   }
@@ -31,6 +33,7 @@ export function parseAllowedOrigins(origins: unknown, source: string): ReadonlyS
     if (!isOriginEntry(entry)) {
       throw new CalloutError({
         code: CalloutErrorCode.configurationError,
+        option: 'allowedOrigins',
         message: `${source} entry ${JSON.stringify(entry)} is not an origin: write scheme, host and port only, such as "https://api.contoso.com" (no path and no wildcard)`,
       });
     }
@@ -40,7 +43,7 @@ export function parseAllowedOrigins(origins: unknown, source: string): ReadonlyS
 }
 
 /**
- * Throws `origin_not_allowed` when `credential`'s origin is not in `allowed`. Called before a
+ * Throws `origin_not_allowed` (`option: 'url'`) when `credential`'s origin is not in `allowed`. Called before a
  * credential is registered, so a refused credential never resolves and never gets a token.
  */
 export function checkOrigin(
@@ -53,6 +56,7 @@ export function checkOrigin(
   throw new CalloutError({
     code: CalloutErrorCode.originNotAllowed,
     credential: credential.name,
+    option: 'url',
     message: `Credential "${credential.name}" is not allowed: its origin ${origin} is not in ${source} (${[...allowed].join(', ') || 'empty'})`,
   });
 }

@@ -1,6 +1,6 @@
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import { hasHiddenDotSegment } from './scope-check.js';
+import { hasHiddenDotSegment } from './url-containment.js';
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -8,13 +8,14 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
  * Parses and normalises a credential's base URL: absolute, `https:` (plain `http:` only for
  * loopback development hosts), no user info, query, fragment, path parameters or dot segments
  * in any spelling a server might read (see `hasHiddenDotSegment`), and a path that ends in `/`.
- * Throws `invalid_credential` naming the credential and the problem.
+ * Throws `invalid_credential` naming the credential and the problem, with `option: 'url'`.
  */
 export function normalizeBaseUrl(name: string, raw: unknown): URL {
   const fail = (problem: string) =>
     new CalloutError({
       code: CalloutErrorCode.invalidCredential,
       credential: name,
+      option: 'url',
       message: `Credential "${name}" has an invalid url ${JSON.stringify(raw)}: ${problem}`,
     });
   if (typeof raw !== 'string' || raw.trim() === '') throw fail('it must be a non-empty string');
@@ -25,6 +26,7 @@ export function normalizeBaseUrl(name: string, raw: unknown): URL {
     throw new CalloutError({
       code: CalloutErrorCode.invalidCredential,
       credential: name,
+      option: 'url',
       cause,
       message: `Credential "${name}" has an invalid url ${JSON.stringify(raw)}: it must be an absolute URL`,
     });

@@ -1,11 +1,10 @@
-import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CredentialDefinition } from '../types.js';
 import { checkOrigin, parseAllowedOrigins } from './allowed-origins.js';
 import { defineCredential, type ResolvedCredential } from './define-credential.js';
 import { calloutScheme, credentialNameOf, resolveCalloutUrl } from './resolve-callout-url.js';
-import { isInside } from './scope-check.js';
+import { isInside } from './url-containment.js';
 
 /** Where a request goes, and through which credential (if any) it gets a token. */
 export interface ResolvedTarget {
@@ -40,7 +39,8 @@ const byCode: object = Object.freeze({});
 
 /**
  * The named-credential registry of one client. Definitions are validated when they are added;
- * `resolve` turns a `callout:` reference or a plain URL into a target. Listeners registered with
+ * `resolve` turns a `callout:` reference or a plain URL into a target, `require` a name into its
+ * credential. Listeners registered with
  * `subscribe` are called synchronously after every change.
  *
  * A name has one definition at a time. Defining it again identically is a no-op; defining it
@@ -129,6 +129,16 @@ export class CredentialRegistry {
     return this.#credentials.get(name);
   }
 
+  /**
+   * The credential called `name`. Throws `unknown_credential` naming it and the registered ones
+   * when there is none: the same error as a `callout:Name/…` call through an unknown name.
+   */
+  require(name: string): ResolvedCredential {
+    const credential = this.#credentials.get(name);
+    if (credential) return credential;
+    throw this.#unknown(name, name);
+  }
+
   /** Every registered credential, in definition order. */
   list(): ResolvedCredential[] {
     return [...this.#credentials.values()];
@@ -149,18 +159,8 @@ export class CredentialRegistry {
   resolve(input: string | URL): ResolvedTarget {
     if (typeof input === 'string' && input.slice(0, calloutScheme.length).toLowerCase() === calloutScheme) {
       const name = credentialNameOf(input);
-      const credential = name === undefined ? undefined : this.#credentials.get(name);
-      if (!credential) {
-        const known = [...this.#credentials.keys()];
-        throw new CalloutError({
-          code: CalloutErrorCode.unknownCredential,
-          ...defined('credential', name),
-          message:
-            name === undefined
-              ? `Callout URL ${JSON.stringify(input)} has no valid credential name after "callout:"`
-              : `No credential named "${name}" is registered${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
-        });
-      }
+      if (name === undefined) throw this.#unknown(input, undefined);
+      const credential = this.require(name);
       return { url: resolveCalloutUrl(input, credential), credential };
     }
     const url = new URL(String(input), globalThis.location?.href);
@@ -176,12 +176,28 @@ export class CredentialRegistry {
     return best ? { url, credential: best } : { url };
   }
 
+  /** The `unknown_credential` error for `name` (`undefined`: `input` names no valid credential). */
+  #unknown(input: string, name: string | undefined): CalloutError {
+    const known = [...this.#credentials.keys()];
+    return new CalloutError({
+      code: CalloutErrorCode.unknownCredential,
+      credential: name,
+      message:
+        name === undefined
+          ? `Callout URL ${JSON.stringify(input)} has no valid credential name after "callout:"`
+          : `No credential named "${name}" is registered${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+    });
+  }
+
   #notify(): void {
     for (const listener of [...this.#listeners]) listener();
   }
 }
 
-/** Throws `credential_conflict` unless `next` defines exactly what `current` does. */
+/**
+ * Throws `credential_conflict`, with the first differing field as `option`, unless `next` defines
+ * exactly what `current` does.
+ */
 function checkSame(current: ResolvedCredential, next: ResolvedCredential): void {
   const sorted = (values: readonly (string | number)[]) => JSON.stringify([...values].sort());
   const fields: [string, unknown, unknown][] = [
@@ -202,6 +218,7 @@ function checkSame(current: ResolvedCredential, next: ResolvedCredential): void 
   throw new CalloutError({
     code: CalloutErrorCode.credentialConflict,
     credential: current.name,
+    option: field,
     message: `Credential "${current.name}" cannot be redefined: it is already defined with another "${field}" (url ${current.url}); remove the first definition before defining it again`,
   });
 }

@@ -1,8 +1,8 @@
-import { defined } from '../defined.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { CalloutRetryOptions, CredentialDefinition, NamedCredential } from '../types.js';
 import { normalizeBaseUrl } from './base-url.js';
+import { isValidName } from './name-rule.js';
 
 /** A validated credential, with its base URL parsed once. */
 export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refreshOn'>> {
@@ -10,63 +10,46 @@ export interface ResolvedCredential extends Readonly<Omit<NamedCredential, 'refr
   readonly refreshOn: readonly number[];
 }
 
-/** Letters, digits, `_` and `-`, starting with a letter: what Salesforce allows, plus `-`. */
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 const scopePattern = /^\S+$/;
+
+type Fail = (option: keyof NamedCredential | undefined, problem: string) => CalloutError;
 
 /**
  * Validates a credential definition and returns it normalised (base URL ending in `/`, default
  * `refreshOn: [401]`, frozen arrays). Every problem is an `invalid_credential` error that names the
- * credential and the field.
+ * credential, and the field at fault in its `option`.
  */
 export function defineCredential(name: string, definition: CredentialDefinition): ResolvedCredential {
-  const fail = (problem: string) =>
+  const fail: Fail = (option, problem) =>
     new CalloutError({
       code: CalloutErrorCode.invalidCredential,
       credential: String(name),
+      option,
       message: `Credential "${String(name)}" is invalid: ${problem}`,
     });
-  if (typeof name !== 'string' || !namePattern.test(name)) {
-    throw fail('its name must start with a letter and contain only letters, digits, "_" and "-"');
+  if (!isValidName(name)) {
+    throw fail(
+      'name',
+      'its name must start with a letter and contain only letters, digits, "_" and "-" (80 at most)',
+    );
   }
-  if (definition === null || typeof definition !== 'object') throw fail('its definition must be an object');
+  if (definition === null || typeof definition !== 'object')
+    throw fail(undefined, 'its definition must be an object');
   const base = normalizeBaseUrl(name, definition.url);
   if (typeof definition.provider !== 'string' || definition.provider.trim() === '') {
-    throw fail('"provider" must name a registered provider');
+    throw fail('provider', '"provider" must name a registered provider');
   }
   const { scopes } = definition;
   if (!Array.isArray(scopes) || scopes.length === 0) {
     throw fail(
+      'scopes',
       '"scopes" must be a non-empty array (for Azure AD: ["api://<app-id>/<scope>"] or [".default"])',
     );
   }
   for (const scope of scopes) {
     if (typeof scope !== 'string' || !scopePattern.test(scope)) {
-      throw fail(`scope ${JSON.stringify(scope)} must be a non-empty string without spaces`);
+      throw fail('scopes', `scope ${JSON.stringify(scope)} must be a non-empty string without spaces`);
     }
-  }
-  const refreshOn = definition.refreshOn ?? [401];
-  if (!Array.isArray(refreshOn) || refreshOn.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {
-    throw fail('"refreshOn" must be an array of HTTP error statuses such as [401, 403]');
-  }
-  const headers = definition.headers ?? {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') throw fail(`header "${key}" must be a string`);
-    if (key.toLowerCase() === 'authorization') {
-      throw fail('"headers" must not set Authorization: the token is attached by the client');
-    }
-  }
-  const { timeout } = definition;
-  if (timeout !== undefined && timeout !== false && !(typeof timeout === 'number' && timeout > 0)) {
-    throw fail('"timeout" must be a positive number of milliseconds or false');
-  }
-  const retry = definition.retry;
-  if (
-    retry !== undefined &&
-    !(Number.isInteger(retry) && (retry as number) >= 0) &&
-    typeof retry !== 'object'
-  ) {
-    throw fail('"retry" must be a non-negative integer or ky retry options');
   }
   const credential: ResolvedCredential = {
     name,
@@ -74,10 +57,42 @@ export function defineCredential(name: string, definition: CredentialDefinition)
     base,
     provider: definition.provider,
     scopes: Object.freeze([...scopes]) as string[],
-    refreshOn: Object.freeze([...refreshOn]),
-    headers: Object.freeze({ ...headers }) as Record<string, string>,
-    ...defined('timeout', timeout),
-    ...(retry === undefined ? {} : { retry: retry as number | CalloutRetryOptions }),
+    ...requestOptions(definition, fail),
   };
   return Object.freeze(credential);
+}
+
+/** The checked, frozen request options of a definition: `refreshOn`, `headers`, `timeout`, `retry`. */
+function requestOptions(
+  definition: CredentialDefinition,
+  fail: Fail,
+): Pick<ResolvedCredential, 'refreshOn' | 'headers' | 'timeout' | 'retry'> {
+  const refreshOn = definition.refreshOn ?? [401];
+  if (!Array.isArray(refreshOn) || refreshOn.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {
+    throw fail('refreshOn', '"refreshOn" must be an array of HTTP error statuses such as [401, 403]');
+  }
+  const headers = definition.headers ?? {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') throw fail('headers', `header "${key}" must be a string`);
+    if (key.toLowerCase() === 'authorization') {
+      throw fail('headers', '"headers" must not set Authorization: the token is attached by the client');
+    }
+  }
+  const { timeout, retry } = definition;
+  if (timeout !== undefined && timeout !== false && !(typeof timeout === 'number' && timeout > 0)) {
+    throw fail('timeout', '"timeout" must be a positive number of milliseconds or false');
+  }
+  if (
+    retry !== undefined &&
+    !(Number.isInteger(retry) && (retry as number) >= 0) &&
+    typeof retry !== 'object'
+  ) {
+    throw fail('retry', '"retry" must be a non-negative integer or ky retry options');
+  }
+  return {
+    refreshOn: Object.freeze([...refreshOn]),
+    headers: Object.freeze({ ...headers }) as Record<string, string>,
+    timeout,
+    ...(retry === undefined ? {} : { retry: retry as number | CalloutRetryOptions }),
+  };
 }

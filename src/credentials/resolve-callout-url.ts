@@ -1,12 +1,14 @@
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { ResolvedCredential } from './define-credential.js';
-import { hasHiddenDotSegment, isInside } from './scope-check.js';
+import { nameSource } from './name-rule.js';
+import { hasHiddenDotSegment, isInside } from './url-containment.js';
 
 /** The scheme that marks a named-credential reference. */
 export const calloutScheme = 'callout:';
 
-const reference = /^callout:([A-Za-z][A-Za-z0-9_-]*)(.*)$/s;
+/** `callout:` and a whole valid name (never a cut one), then the rest. */
+const reference = new RegExp(`^callout:(${nameSource})(?![A-Za-z0-9_-])(.*)$`, 's');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 const schemeAtStart = /^[A-Za-z][A-Za-z0-9+.-]*:/;

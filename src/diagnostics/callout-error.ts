@@ -19,6 +19,8 @@ export interface CalloutErrorInit {
   url?: string;
   /** The response body (parsed JSON or text), for error panels. */
   data?: unknown;
+  /** The option, field or attribute at fault, for configuration errors (see {@link CalloutError.option}). */
+  option?: string;
   /**
    * The underlying error. Kept only as a token-free copy (see `cause` on {@link CalloutError}):
    * pass anything, what is stored holds no object.
@@ -61,6 +63,13 @@ export class CalloutError extends Error {
   readonly method?: string;
   readonly url?: string;
   readonly data?: unknown;
+  /**
+   * For an error about configuration, which option is at fault, named as in code: a credential
+   * field (`name`, `url`, `provider`, `scopes`, `refreshOn`, `headers`, `timeout`, `retry`), a
+   * client option (`allowedOrigins`, `crossTab`), a call option (`prefixUrl`), a provider
+   * option. Elements map it to their attribute: read it instead of parsing the message.
+   */
+  readonly option?: string;
 
   constructor(init: CalloutErrorInit) {
     const cause = safeCause(init.cause);
@@ -73,6 +82,7 @@ export class CalloutError extends Error {
     if (init.method !== undefined) this.method = init.method;
     if (init.url !== undefined) this.url = init.url;
     if (init.data !== undefined) this.data = init.data;
+    if (init.option !== undefined) this.option = init.option;
     Object.freeze(this);
   }
 }

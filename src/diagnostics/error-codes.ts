@@ -72,6 +72,8 @@ export const CalloutErrorCode = {
    * for its answer; the answer was not used.
    */
   signInTampered: 'sign_in_tampered',
+  /** The client was disposed (`callout.dispose()`): it makes no more calls and takes no more providers. */
+  clientDisposed: 'client_disposed',
 } as const;
 
 /** One of the values of {@link CalloutErrorCode}. */
@@ -79,11 +81,13 @@ export type CalloutErrorCode = (typeof CalloutErrorCode)[keyof typeof CalloutErr
 
 /**
  * The codes a sign-in by the user can fix (`interaction_required`, `login_required`,
- * `consent_required`): the client fires `interaction-required` for them, and elements offer
- * "Sign in to continue" and run again after a sign-in.
+ * `consent_required`, `invalid_grant`). The rule itself is `needsSignIn(error)`: branch on that.
+ *
+ * @deprecated Use `needsSignIn(error)`; this set stays only until the elements have switched.
  */
 export const interactionErrorCodes: ReadonlySet<string> = new Set<CalloutErrorCode>([
   CalloutErrorCode.interactionRequired,
   CalloutErrorCode.loginRequired,
   CalloutErrorCode.consentRequired,
+  CalloutErrorCode.invalidGrant,
 ]);

@@ -55,6 +55,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     'A provider keeps its first registration: remove the first <callout-msal> with this id (or callout.providers.delete(name)) before declaring another, or use another id.',
   [CalloutErrorCode.accountMismatch]:
     'Sign in as the user the page expects (its loginHint), or sign out first to change users.',
+  [CalloutErrorCode.clientDisposed]:
+    'Use a client that is still live: the page default (getDefaultCallout()) or a new one from createCallout(); a disposed client stays disposed.',
   [CalloutErrorCode.signInTampered]:
     'Other code on the page (under Lightning, another namespace) changed the hidden sign-in frame: remove it. Nothing was stored.',
 };

@@ -1,6 +1,5 @@
 import { ForceRetryError, isForceRetryError, type Options, type RetryOptions } from 'ky';
 import type { ResolvedCredential } from '../credentials/define-credential.js';
-import { defined } from '../defined.js';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import type { TokenContext } from '../tokens/token-store.js';
@@ -103,7 +102,7 @@ export class CalloutCall {
     if (!context) return;
     const token = await this.#deps.store.accessToken(context, {
       ...this.#tokenRequest,
-      ...defined('signal', this.#options.signal ?? undefined),
+      signal: this.#options.signal ?? undefined,
     });
     this.#use(token);
     this.#authorized = true;
@@ -131,7 +130,7 @@ export class CalloutCall {
             attempt: this.#attempt,
             method: request.method,
             url: request.url,
-            ...defined('credential', this.#target.credential?.name),
+            credential: this.#target.credential?.name,
             authorized: request.headers.has('authorization'),
           }
         : undefined;
@@ -139,13 +138,13 @@ export class CalloutCall {
     const started = performance.now();
     const response = await (this.#options.fetch ?? globalThis.fetch)(request, init);
     const requestId = requestIdOf(response.headers);
-    this.#lastResponse = { status: response.status, ...defined('requestId', requestId) };
+    this.#lastResponse = { status: response.status, requestId };
     if (detail && events.hasListeners('response')) {
       events.emit('response', {
         ...detail,
         status: response.status,
         durationMs: performance.now() - started,
-        ...defined('requestId', requestId),
+        requestId,
       });
     }
     return this.#screen(response);
@@ -205,9 +204,9 @@ export class CalloutCall {
       id: this.#id,
       method,
       url: url.href,
-      ...defined('credential', credential?.name),
+      credential: credential?.name,
       reason: 'transient',
-      ...defined('status', status),
+      status,
       refreshed: false,
     });
     await this.#attach(request);
@@ -225,7 +224,7 @@ export class CalloutCall {
     if (decision.action === 'claims') this.#tokenRequest = { ...this.#tokenRequest, claims: decision.claims };
     const result = await this.#deps.store.refresh(
       context,
-      { ...this.#tokenRequest, ...defined('signal', this.#options.signal ?? undefined) },
+      { ...this.#tokenRequest, signal: this.#options.signal ?? undefined },
       rejected,
     );
     this.#use(result.token.accessToken);
@@ -248,11 +247,10 @@ export class CalloutCall {
       this.#error = toCalloutError(error, {
         method,
         url: url.href,
-        ...defined('credential', credential?.name),
+        credential: credential?.name,
         authorized: this.#authorized,
-        authRetried: this.#authRetried,
-        ...defined('signal', this.#options.signal ?? undefined),
-        ...defined('response', this.#lastResponse),
+        signal: this.#options.signal ?? undefined,
+        response: this.#lastResponse,
         secrets: this.#secrets,
       });
       emitError(this.#deps.events, this.#error, context?.providerName);

@@ -1,5 +1,5 @@
 import type { ResolvedCredential } from '../credentials/define-credential.js';
-import { isInside } from '../credentials/scope-check.js';
+import { isInside } from '../credentials/url-containment.js';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 

@@ -69,7 +69,6 @@ export function send(
       method,
       url: String(input),
       authorized: false,
-      authRetried: false,
     });
     emitError(deps.events, typed);
     return rejectedResponsePromise(typed);
@@ -89,6 +88,7 @@ function resolveTarget(
       code: CalloutErrorCode.configurationError,
       method,
       url: String(input),
+      option: refused,
       hint: 'The client resolves URLs itself: call callout:Name/path or an absolute URL instead.',
       message: `Callout option "${refused}" is not supported: ${method} ${String(input)}`,
     });

@@ -1,5 +1,4 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
-import { defined } from '../defined.js';
 import { CalloutError, type CalloutErrorInit, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import { defaultHints } from '../diagnostics/hints.js';
@@ -13,8 +12,6 @@ export interface FailedCall {
   credential?: string;
   /** Whether a token was attached. */
   authorized: boolean;
-  /** Whether the one auth retry was already spent. */
-  authRetried: boolean;
   /** The caller's signal, to tell an abort from a timeout. */
   signal?: AbortSignal;
   /** The last answer, when the failure came after it (a body that does not parse). */
@@ -64,10 +61,10 @@ export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
       cause: safeCause(error, secrets),
       method,
       url,
-      ...defined('credential', credential),
+      credential,
       ...extra,
-      ...defined('hint', extra?.hint === undefined ? undefined : redact(extra.hint, secrets)),
-      ...defined('data', safeData(extra?.data, secrets)),
+      hint: extra?.hint === undefined ? undefined : redact(extra.hint, secrets),
+      data: safeData(extra?.data, secrets),
       code,
       message: redact(`Callout ${what}: ${method} ${url}${tail}`, secrets),
     });
@@ -80,7 +77,7 @@ export function toCalloutError(error: unknown, call: FailedCall): CalloutError {
     return fail(
       CalloutErrorCode.parseError,
       `got ${call.response.status} with a body that could not be parsed`,
-      { status: call.response.status, ...defined('requestId', call.response.requestId) },
+      { status: call.response.status, requestId: call.response.requestId },
       `: ${error.message}`,
     );
   }
@@ -106,16 +103,14 @@ function httpFailure(response: Response, data: unknown, call: FailedCall, fail: 
     `failed with ${`${status} ${response.statusText || reasons[status] || 'Error'}`.trim()}`,
     {
       status,
-      ...defined('requestId', requestIdOf(response.headers)),
-      ...defined('data', data),
-      ...defined(
-        'hint',
+      requestId: requestIdOf(response.headers),
+      data,
+      hint:
         status === 401
           ? unauthorizedHint(response, call)
           : status === 403
             ? forbiddenHint(response)
             : undefined,
-      ),
     },
   );
 }

@@ -37,6 +37,7 @@ export function crossTabMode(option: unknown): CrossTabMode | undefined {
   if (option === 'share-tokens' && !lws) return option;
   throw new CalloutError({
     code: CalloutErrorCode.configurationError,
+    option: 'crossTab',
     message: lws
       ? "crossTab: 'share-tokens' is refused under Lightning Web Security: tokens never leave the tab there"
       : `crossTab must be true, false or 'share-tokens' (got ${String(option)})`,

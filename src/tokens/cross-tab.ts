@@ -1,4 +1,3 @@
-import { defined } from '../defined.js';
 import type { AccessToken } from '../types.js';
 import { type CrossTabMessage, readMessage, type SharedToken } from './cross-tab-message.js';
 import type { CrossTabMode } from './cross-tab-mode.js';
@@ -61,6 +60,7 @@ export class CrossTab {
   readonly #waiters = new Map<string, Set<() => void>>();
   /** Ends this tab's hold on a lock early, by lock name. */
   readonly #holds = new Map<string, () => void>();
+  #closed = false;
 
   constructor(name: string, mode: CrossTabMode, handlers: CrossTabHandlers) {
     this.#name = name;
@@ -71,7 +71,7 @@ export class CrossTab {
   }
 
   /** Whether acquired tokens are sent to other tabs (`crossTab: 'share-tokens'`). */
-  get sharesTokens(): boolean {
+  get #sharesTokens(): boolean {
     return this.#mode === 'share-tokens';
   }
 
@@ -90,7 +90,7 @@ export class CrossTab {
     }));
     if (first !== notAvailable) return first;
     const queued = await this.#locked(locks, lockName, false, async (): Promise<Locked<T>> => {
-      const reused = reuse() ?? (this.sharesTokens ? await this.#waitForToken(key, reuse) : undefined);
+      const reused = reuse() ?? (this.#sharesTokens ? await this.#waitForToken(key, reuse) : undefined);
       return reused === undefined
         ? { value: await fn(), acquired: true }
         : { value: reused, acquired: false };
@@ -141,7 +141,7 @@ export class CrossTab {
       scopes: [...key.scopes],
       claims: key.claims,
     };
-    if (!this.sharesTokens) {
+    if (!this.#sharesTokens) {
       this.#post({ type: 'acquired', key: parts });
       return;
     }
@@ -156,11 +156,13 @@ export class CrossTab {
 
   /** Tells other tabs that `provider` (and `accountId`, if given) signed out. */
   signOut(provider: string, accountId: string | undefined): void {
-    this.#post({ type: 'sign-out', provider, ...defined('accountId', accountId) });
+    this.#post({ type: 'sign-out', provider, ...(accountId === undefined ? {} : { accountId }) });
   }
 
-  /** Stops listening; the coordinator cannot be used afterwards. */
+  /** Stops listening and closes the channel; the coordinator cannot be used afterwards. Idempotent. */
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     for (const release of this.#holds.values()) release();
     this.#channel?.removeEventListener('message', this.#onMessage);
     this.#channel?.close();
@@ -200,7 +202,7 @@ export class CrossTab {
     // A token is taken only when this tab opted in; a tab that did not treats it as a signal.
     this.#handlers.onAcquired(
       message.key,
-      message.type === 'token' && this.sharesTokens ? message.token : undefined,
+      message.type === 'token' && this.#sharesTokens ? message.token : undefined,
     );
     for (const wake of this.#waiters.get(tokenKey(message.key)) ?? []) wake();
   };

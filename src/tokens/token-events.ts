@@ -1,6 +1,6 @@
-import { defined } from '../defined.js';
 import type { CalloutEvents } from '../events.js';
 import type { AccessToken, TokenSource } from '../types.js';
+import { copyAccount } from './token-checks.js';
 
 /** What {@link emitToken} reports about one token. */
 export interface TokenReport {
@@ -25,11 +25,12 @@ export function emitToken(events: CalloutEvents, report: TokenReport): void {
   const { token } = report;
   events.emit('token', {
     provider: report.provider,
-    ...defined('credential', report.credential),
+    credential: report.credential,
     scopes: [...token.scopes],
     source: report.source ?? token.source,
-    expiresOn: token.expiresOn,
-    ...defined('account', token.account),
+    // Copies: a listener that changes what it got must not change the stored token.
+    expiresOn: new Date(token.expiresOn.getTime()),
+    account: token.account && copyAccount(token.account),
     forced: report.forced,
     claims: report.claims !== false && report.claims !== '',
     ...(report.fromOtherTab ? { fromOtherTab: true } : {}),

@@ -2,13 +2,7 @@ import type { CalloutEvents } from '../events.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { abortable } from './abortable.js';
 import { CrossTab, type SharedToken } from './cross-tab.js';
-import {
-  askProvider,
-  publicToken,
-  type TokenContext,
-  throttledError,
-  validateToken,
-} from './token-checks.js';
+import { askProvider, publicToken, type TokenContext, throttledError } from './token-checks.js';
 import {
   defaultMaxEntries,
   type Entry,
@@ -94,7 +88,7 @@ export class TokenStore {
     const token = this.#get(context, request);
     // Not `instanceof Promise`: under Lightning Web Security the sandbox's Promise is another one.
     if ('then' in token) return publicToken(await token);
-    return { ...publicToken(token), source: 'store' };
+    return publicToken(token, 'store');
   }
 
   /**
@@ -105,7 +99,7 @@ export class TokenStore {
     return (await this.#get(context, request)).accessToken;
   }
 
-  /** The fresh stored token (not copied: callers copy what they hand out), or its acquisition. */
+  /** The fresh stored token (not copied: callers copy what they hand out, see `publicToken`), or its acquisition. */
   #get(context: TokenContext, request: TokenRequest): StoredToken | Promise<StoredToken> {
     const [key, entry] = this.#use(context, request);
     if (!request.forceRefresh && entry.token && this.#isFresh(entry.token)) {
@@ -127,7 +121,7 @@ export class TokenStore {
   ): Promise<{ token: AccessToken; refreshed: boolean }> {
     const [key, entry] = this.#use(context, request);
     if (entry.pending) {
-      return { token: await abortable(entry.pending, request.signal), refreshed: true };
+      return { token: publicToken(await abortable(entry.pending, request.signal)), refreshed: true };
     }
     const cached = entry.token;
     if (cached && cached.accessToken !== rejected && this.#isFresh(cached)) {
@@ -138,7 +132,7 @@ export class TokenStore {
       this.#acquire(key, entry, context, { ...request, forceRefresh: true }, rejected),
       request.signal,
     );
-    return { token, refreshed: true };
+    return { token: publicToken(token), refreshed: true };
   }
 
   /** The cached token for `request` if one is fresh, without acquiring. For diagnostics. */
@@ -159,7 +153,7 @@ export class TokenStore {
     this.#crossTab?.signOut(provider, accountId);
   }
 
-  /** Stops cross-tab coordination. */
+  /** Stops cross-tab coordination (closes the channel). Idempotent. */
   close(): void {
     this.#crossTab?.close();
   }
@@ -215,7 +209,7 @@ export class TokenStore {
 
   #serve(context: TokenContext, request: TokenRequest, token: StoredToken): AccessToken {
     this.#emit(context, request, token, false, 'store');
-    return { ...publicToken(token), source: 'store' };
+    return publicToken(token, 'store');
   }
 
   #acquire(
@@ -249,8 +243,11 @@ export class TokenStore {
     const previous = rejected ?? entry.token?.accessToken;
     const acquire = async (): Promise<StoredToken> => {
       entry.renewals.push(this.#now());
-      const fromProvider = await askProvider(context, request, entry.elsewhere > entry.tokenSeq, previous);
-      const stored = validateToken(fromProvider, context, this.#now());
+      const stored = await askProvider(context, request, {
+        cacheFirst: entry.elsewhere > entry.tokenSeq,
+        previous,
+        now: this.#now,
+      });
       this.#set(entry, stored);
       this.#signedOut.delete(context.providerName);
       // A provider may learn its account during this acquisition (MSAL's ssoSilent): file the token

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { CalloutEvents } from '../../src/events.js';
 import type { AccessToken, AuthProvider, TokenEventDetail, TokenRequest } from '../../src/index.js';
-import { CalloutErrorCode, CalloutEvents, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
 import { TokenStore } from '../../src/tokens/token-store.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -184,19 +185,6 @@ describe('reading tokens without acquiring', () => {
     expect(callout.peekToken('Orders')?.accessToken).to.equal('t1');
     expect(events).to.equal(1);
     expect(requests).to.have.length(1);
-  });
-
-  it('tells provider subscribers when a provider is defined and deleted', async () => {
-    const { createCallout } = await import('../../src/index.js');
-    const callout = createCallout({ crossTab: false });
-    const seen: string[][] = [];
-    const unsubscribe = callout.providers.subscribe(() => seen.push(callout.providers.names()));
-    const { provider } = clockedProvider({ now: 0 }, 1_000);
-    callout.providers.define('aad', provider);
-    callout.providers.delete('aad');
-    unsubscribe();
-    callout.providers.define('late', provider);
-    expect(seen).to.deep.equal([['aad'], []]);
   });
 });
 

@@ -1,3 +1,8 @@
+/**
+ * URL containment: whether a URL lies inside a credential's base URL, and whether a path hides a
+ * dot segment a server could read as `.` or `..`. (About URL paths only: OAuth scopes are checked
+ * in `define-credential.ts`.)
+ */
 const maxDecodeRounds = 4;
 
 /** Full stops that IDNA-style mappings read as `.` and NFKC does not (`。`, `｡`). */
