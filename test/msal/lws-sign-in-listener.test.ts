@@ -9,6 +9,15 @@ import { SignInListener } from '../../src/providers/msal-lws-sign-in.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `h.calls` has `count` entries (channel delivery is slower on a loaded machine). */
+async function untilCalls(h: Harness, count: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (h.calls.length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} attempts, saw ${h.calls.length}`);
+    await sleep(5);
+  }
+}
+
 interface Harness {
   clientId: string;
   /** Usernames each started attempt was given, in order. */
@@ -61,11 +70,11 @@ describe('the LWS sign-in hand-back listener', () => {
   it('accepts the sign-in page’s announcement, with or without a username', async () => {
     h = listen(0);
     h.post(cue(h.clientId, 'jane@contoso.com'));
-    await sleep(50);
+    await untilCalls(h, 1);
     h.finish();
     await sleep(20);
     h.post(cue(h.clientId));
-    await sleep(50);
+    await untilCalls(h, 2);
     expect(h.calls).to.deep.equal(['jane@contoso.com', undefined]);
   });
 
@@ -91,12 +100,13 @@ describe('the LWS sign-in hand-back listener', () => {
   it('starts nothing while an attempt runs and at most one per window, then one for the cues that waited', async () => {
     h = listen(400);
     for (let i = 0; i < 50; i++) h.post(cue(h.clientId, `user${i}@contoso.com`));
-    await sleep(100);
+    await untilCalls(h, 1);
+    await sleep(50);
     expect(h.calls).to.deep.equal(['user0@contoso.com']);
     await sleep(500); // the window is over, but the first attempt still runs
     expect(h.calls).to.have.length(1);
     h.finish();
-    await sleep(50);
+    await untilCalls(h, 2);
     // The cues that arrived meanwhile are served by one attempt, with the latest cue's username.
     expect(h.calls).to.deep.equal(['user0@contoso.com', 'user49@contoso.com']);
     h.finish();
@@ -107,19 +117,19 @@ describe('the LWS sign-in hand-back listener', () => {
   it('serves a cue that lands in a flood once the window ends, instead of dropping it', async () => {
     h = listen(300);
     h.post(cue(h.clientId, 'mallory@contoso.com'));
-    await sleep(50);
+    await untilCalls(h, 1);
     h.finish();
     h.post(cue(h.clientId, 'jane@contoso.com'));
     await sleep(100);
     expect(h.calls).to.deep.equal(['mallory@contoso.com']);
-    await sleep(300);
+    await untilCalls(h, 2);
     expect(h.calls).to.deep.equal(['mallory@contoso.com', 'jane@contoso.com']);
   });
 
   it('drops a waiting attempt and hears nothing more once closed', async () => {
     h = listen(200);
     h.post(cue(h.clientId));
-    await sleep(50);
+    await untilCalls(h, 1);
     h.finish();
     h.post(cue(h.clientId));
     await sleep(20);
