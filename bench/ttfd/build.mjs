@@ -7,13 +7,16 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { inlineRedirectScript } from '../../build/inline-redirect-script.mjs';
 import { root } from '../size/bundle.mjs';
 
 /**
  * `ours`: the README's page (one import of sso-callout/define; MSAL loads when `<callout-msal>`
- * connects; the redirect page loads its script). `plain`: MSAL + fetch. `mgt`: Graph Toolkit.
+ * connects; the redirect page loads its script). `tuned`: the same with both cold-start options,
+ * MSAL imported up front (`components/callout-msal/define.ts`) and the redirect page's script
+ * inlined (build/inline-redirect-script.mjs). `plain`: MSAL + fetch. `mgt`: Graph Toolkit.
  */
-export const variants = /** @type {const} */ (['ours', 'plain', 'mgt']);
+export const variants = /** @type {const} */ (['ours', 'tuned', 'plain', 'mgt']);
 /** @typedef {(typeof variants)[number]} Variant */
 
 export const outRoot = resolve(root, 'node_modules/.cache/sso-callout-ttfd');
@@ -32,6 +35,7 @@ export async function buildVariant(variant) {
     base: `/${variant}/`,
     logLevel: 'error',
     publicDir: false,
+    plugins: variant === 'tuned' ? [inlineRedirectScript()] : [],
     build: {
       outDir,
       emptyOutDir: true,

@@ -4,7 +4,9 @@
  * written last before it arrived (what it waited for: a script that had to run, a redirect to
  * follow, a token to attach). The chain back to the page's HTML is the sequence of round trips
  * the user waited through. Requests served from Chromium's caches never reach a server, so they
- * cost nothing here, as they cost no round trip.
+ * cost nothing here, as they cost no round trip. When opening a connection costs time (the
+ * servers' handshake relays), the connections a request waited for are on the path too, counted
+ * apart as handshakes.
  */
 
 /** @typedef {import('./servers.mjs').LogEntry} LogEntry */
@@ -19,7 +21,7 @@ const unhashed = (/** @type {string} */ path) => path.replace(/-[\w-]{8}\.js\b/,
 
 /**
  * @param {LogEntry[]} log the entries of one page load (any order)
- * @returns {{ trips: number, steps: Step[] }}
+ * @returns {{ trips: number, handshakes: number, steps: Step[] }}
  */
 export function criticalPath(log) {
   const entries = [...log].sort((a, b) => a.start - b.start);
@@ -28,7 +30,7 @@ export function criticalPath(log) {
   );
   const apiCalls = entries.filter((e) => e.server === 'api' && e.method === 'GET' && e.status === 200);
   const last = apiCalls.reduce((a, b) => (b.end > a.end ? b : a), apiCalls[0] ?? entries[0]);
-  if (!page || !last) return { trips: 0, steps: [] };
+  if (!page || !last) return { trips: 0, handshakes: 0, steps: [] };
   /** @type {LogEntry[]} */
   const chain = [last];
   for (let current = last; current !== page; ) {
@@ -39,8 +41,10 @@ export function criticalPath(log) {
     current = waitedFor;
   }
   const origin = page.start;
+  const handshakes = chain.filter((e) => e.method === 'CONNECT').length;
   return {
-    trips: chain.length,
+    trips: chain.length - handshakes,
+    handshakes,
     steps: chain.map((e) => ({
       request: `${e.server} ${e.method} ${unhashed(e.path)}${e.status >= 300 && e.status < 400 ? ` → ${e.status}` : ''}`,
       start: e.start - origin,

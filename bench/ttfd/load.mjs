@@ -4,6 +4,9 @@
  * reload of it (warm: scripts from the HTTP cache, MSAL's cache per the `cache` option, CORS
  * preflights cached by `Access-Control-Max-Age`).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../../test/support/chromium.js';
 import { appOrigin, loginHint } from './app.mjs';
@@ -16,6 +19,7 @@ import { hosts } from './servers.mjs';
  * @property {number} ms when the last component showed its data (ms from navigation start)
  * @property {number} firstMs when the first did
  * @property {number} trips sequential round trips on the critical path (server log)
+ * @property {number} handshakes connection handshakes on that path (when they cost time)
  * @property {number} networkMs the time those round trips took; the rest of `ms` is CPU
  * @property {import('./critical-path.mjs').Step[]} steps that path
  * @property {number} requests requests that reached a server
@@ -28,11 +32,23 @@ import { hosts } from './servers.mjs';
 export function launchTtfdBrowser(resolverRules) {
   return chromium.launch({
     executablePath,
-    args: [...chromiumArgs, `--host-resolver-rules=${resolverRules}`],
+    args: browserArgs(resolverRules),
     headless: true,
     timeout: 30_000,
   });
 }
+
+/**
+ * The test suite's flags, the host names mapped to the servers, and the servers' self-signed
+ * certificate accepted (accepting it per context instead, with ignoreHTTPSErrors, makes Chromium
+ * reject every new connection once and open it again).
+ * @param {string} resolverRules
+ */
+const browserArgs = (resolverRules) => [
+  ...chromiumArgs,
+  `--host-resolver-rules=${resolverRules}`,
+  '--ignore-certificate-errors',
+];
 
 /**
  * Waits for `n` components to show data and reads the timings and the critical path.
@@ -66,43 +82,77 @@ async function measure(page, log, n) {
   return { ms: Math.max(...shown), firstMs: Math.min(...shown), ...path, networkMs, requests: log.length };
 }
 
+/** The user's Entra ID session (the host app's SSO), as a cookie of the IdP. */
+const session = {
+  name: sessionCookie,
+  value: loginHint,
+  domain: hosts.idp,
+  path: '/',
+  secure: true,
+  httpOnly: true,
+  sameSite: /** @type {const} */ ('None'),
+  // Playwright's contexts and Chromium's default profile block third-party cookies, so the
+  // cookie is partitioned to the page's site (CHIPS): the hidden authorize iframe sends it, as
+  // Entra's cookie is sent where third-party cookies are allowed.
+  partitionKey: appOrigin,
+};
+
 /**
+ * Loads `variant` in `context` (cold), then reloads it (warm) unless `warm` is false.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {{ servers: { log: import('./servers.mjs').LogEntry[] }, variant: string, n: number, cache: string, warm: boolean }} options
+ */
+async function loadTwice(context, { servers, variant, n, cache, warm }) {
+  await context.addCookies([session]);
+  const page = context.pages()[0] ?? (await context.newPage());
+  servers.log.length = 0;
+  await page.goto(`${appOrigin}/${variant}/?n=${n}&cache=${cache}`, { waitUntil: 'commit' });
+  const cold = await measure(page, servers.log, n);
+  if (!warm) return { cold, warm: undefined };
+  servers.log.length = 0;
+  await page.reload({ waitUntil: 'commit' });
+  return { cold, warm: await measure(page, servers.log, n) };
+}
+
+/**
+ * A cold load and a warm reload in a fresh context of `browser` (like an incognito window: fast
+ * to create, but Chromium ignores `<link rel="preconnect">` there).
  * @param {object} options
  * @param {import('playwright-core').Browser} options.browser
  * @param {{ log: import('./servers.mjs').LogEntry[] }} options.servers
  * @param {string} options.variant
  * @param {number} options.n components
  * @param {string} options.cache `memory`, `session` or `local`
- * @returns {Promise<{ cold: LoadResult, warm: LoadResult }>}
+ * @param {boolean} [options.warm] whether to reload (default true)
+ * @returns {Promise<{ cold: LoadResult, warm: LoadResult | undefined }>}
  */
-export async function coldAndWarm({ browser, servers, variant, n, cache }) {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+export async function coldAndWarm({ browser, servers, variant, n, cache, warm = true }) {
+  const context = await browser.newContext();
   try {
-    // The user is signed in to Entra ID (the host app's SSO). Bench contexts block third-party
-    // cookies like incognito windows, so the session cookie is partitioned to the page's site
-    // (CHIPS): the hidden authorize iframe sends it, as Entra's cookie is sent where third-party
-    // cookies are allowed.
-    await context.addCookies([
-      {
-        name: sessionCookie,
-        value: loginHint,
-        domain: hosts.idp,
-        path: '/',
-        secure: true,
-        httpOnly: true,
-        sameSite: 'None',
-        partitionKey: appOrigin,
-      },
-    ]);
-    const page = await context.newPage();
-    servers.log.length = 0;
-    await page.goto(`${appOrigin}/${variant}/?n=${n}&cache=${cache}`, { waitUntil: 'commit' });
-    const cold = await measure(page, servers.log, n);
-    servers.log.length = 0;
-    await page.reload({ waitUntil: 'commit' });
-    const warm = await measure(page, servers.log, n);
-    return { cold, warm };
+    return await loadTwice(context, { servers, variant, n, cache, warm });
   } finally {
     await context.close().catch(() => {});
+  }
+}
+
+/**
+ * A cold load in a Chromium of its own with a fresh regular profile, as a user's browser is: it
+ * acts on `<link rel="preconnect">`, which matters when opening a connection costs time.
+ * @param {{ servers: { log: import('./servers.mjs').LogEntry[], resolverRules: string }, variant: string }} options
+ * @returns {Promise<LoadResult>}
+ */
+export async function coldInFreshProfile({ servers, variant }) {
+  const profile = await mkdtemp(join(tmpdir(), 'sso-callout-ttfd-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: browserArgs(servers.resolverRules),
+    headless: true,
+    timeout: 30_000,
+  });
+  try {
+    return (await loadTwice(context, { servers, variant, n: 1, cache: 'session', warm: false })).cold;
+  } finally {
+    await context.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true });
   }
 }
