@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { inlineRedirectScript } from './build/inline-redirect-script.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,6 +16,8 @@ const library: UserConfig['build'] = {
       index: here('./src/index.ts'),
       components: here('./components/index.ts'),
       define: here('./components/define.ts'),
+      // <callout-msal> with MSAL up front, for pages that always use it (one round trip less cold).
+      'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),
       redirect: here('./src/redirect.ts'),
     },
@@ -53,6 +56,8 @@ export default defineConfig(({ command, mode }) => ({
   preview: { port: 4173 },
   build: mode === 'demo' ? demoSite : library,
   plugins: [
+    // The demo's redirect page carries its script inline: no round trip after the page itself.
+    ...(mode === 'demo' ? [inlineRedirectScript({ pages: ['redirect.html'] })] : []),
     {
       // MSAL's redirect page must never be cached (a stale copy breaks sign-in).
       name: 'redirect-page-no-store',

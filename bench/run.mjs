@@ -17,6 +17,7 @@ import overhead from './measures/overhead.mjs';
 import refresh from './measures/refresh.mjs';
 import size from './measures/size.mjs';
 import tabs from './measures/tabs.mjs';
+import ttfd from './measures/ttfd.mjs';
 import { root } from './size/bundle.mjs';
 
 /**
@@ -36,7 +37,7 @@ import { root } from './size/bundle.mjs';
  */
 
 /** @type {Measure[]} In the order they are printed. */
-const measures = [acquisitions, refresh, tabs, overhead, size, memory];
+const measures = [acquisitions, refresh, tabs, overhead, size, memory, ttfd];
 
 const resultsPath = resolve(root, 'bench/results.json');
 
@@ -77,7 +78,8 @@ async function main() {
       process.stderr.write(`bench: ${measure.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
   } finally {
-    const version = browser?.version();
+    // A measure that launches its own Chromium (ttfd) reports its version.
+    const version = browser?.version() ?? results.find((r) => r.browserVersion)?.browserVersion;
     await browser?.close().catch(() => {});
     await server.close();
     const machine = describeMachine(version);

@@ -1,7 +1,7 @@
 /**
  * Command-line options of `npm run bench -- [options]`:
  * - `--only size,refresh` runs only those measures (ids: size, refresh, overhead, acquisitions,
- *   tabs, memory);
+ *   tabs, memory, ttfd);
  * - `--quick` uses small counts, for a smoke run while developing.
  */
 

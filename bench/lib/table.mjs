@@ -9,6 +9,7 @@
  * @property {(string | number)[][]} rows
  * @property {string[]} notes what was not measured and why, caveats
  * @property {unknown} data raw numbers for results.json
+ * @property {string} [browserVersion] the Chromium a measure launched itself
  */
 
 /**
