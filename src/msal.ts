@@ -8,8 +8,8 @@ export {
   type MsalCacheLocation,
   MsalInteraction,
   type MsalProviderOptions,
-} from './providers/msal-options.js';
+} from './msal/options.js';
 export {
   type MsalAuthProvider,
   msalProvider,
-} from './providers/msal-provider.js';
+} from './msal/provider.js';

@@ -10,17 +10,17 @@ import {
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode, interactionErrorCodes } from '../diagnostics/error-codes.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } from '../types.js';
-import { pickAccount, toAccount } from './msal-account.js';
-import { acceptAccount, type ExpectedAccount } from './msal-account-check.js';
-import { fromMsalError, type MsalFailureContext, msalErrorCode } from './msal-errors.js';
-import { interactionSettled, runExclusiveInteraction } from './msal-interaction-lock.js';
-import { refuseSharedCacheUnderLws, resolveLwsMode } from './msal-lws-detect.js';
-import { loadMsalLws, type MsalLws } from './msal-lws-load.js';
-import type { SignInListener } from './msal-lws-sign-in.js';
-import { signInPageUrl } from './msal-lws-sign-in-url.js';
-import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './msal-options.js';
-import { SignOutChannel } from './msal-sign-out-channel.js';
-import { type MsalStart, startMsal } from './msal-startup.js';
+import { pickAccount, toAccount } from './account.js';
+import { acceptAccount, type ExpectedAccount } from './account-check.js';
+import { fromMsalError, type MsalFailureContext, msalErrorCode } from './errors.js';
+import { interactionSettled, runExclusiveInteraction } from './interaction-lock.js';
+import { loadMsalLws, type MsalLws } from './lws/load.js';
+import { refuseSharedCacheUnderLws, resolveLwsMode } from './lws/mode.js';
+import type { SignInListener } from './lws/sign-in-listener.js';
+import { signInPageUrl } from './lws/sign-in-url.js';
+import { authorityEndpoints, buildMsalConfiguration, type MsalProviderOptions } from './options.js';
+import { SignOutChannel } from './sign-out-channel.js';
+import { type MsalStart, startMsal } from './startup.js';
 
 /** The MSAL provider: an {@link AuthProvider} with sign-in, sign-out and account tracking. */
 export interface MsalAuthProvider extends AuthProvider {

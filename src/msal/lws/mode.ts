@@ -1,5 +1,5 @@
-import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { CalloutError } from '../../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../../diagnostics/error-codes.js';
 
 /**
  * Whether the provider adapts MSAL to Salesforce Lightning Web Security: `'auto'` (default)

@@ -1,7 +1,7 @@
 import { BrowserCacheLocation, type Configuration, type IPublicClientApplication } from '@azure/msal-browser';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import type { MsalLwsMode } from './msal-lws-detect.js';
+import type { MsalLwsMode } from './lws/mode.js';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
 export const MsalInteraction = {
