@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { type AadError, aadErrors, describeAadError, tokenErrorBody } from './aad-errors.js';
+import { type AadDialect, authorizeErrorParams, idTokenNames, tokenErrorFor } from './aad-dialect.js';
+import { type AadError, aadErrors } from './aad-errors.js';
 import { type AadUser, errorPage, html, signInPage } from './aad-pages.js';
 import {
   base64url,
@@ -38,6 +39,8 @@ export interface AadEmulatorOptions {
    * the account. Default true; with false the "pick an account" page waits for a click.
    */
   autoSignIn?: boolean;
+  /** `aad` (default) answers like Entra ID; `oidc` like a plain OpenID Connect server (see aad-dialect.ts). */
+  dialect?: AadDialect;
 }
 
 /** What the emulator knows and remembers. Tests may change `session` and the lifetimes at any time. */
@@ -295,13 +298,9 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
       headers: { location: target.href, 'cache-control': 'no-store' },
     });
   };
+  const dialect = options.dialect ?? 'aad';
   const respondError = (params: URLSearchParams, error: AadError): Response =>
-    respond(params, {
-      error: error.error,
-      error_description: describeAadError(error),
-      error_codes: String(error.code),
-      error_uri: `https://${host}/error?code=${error.code}`,
-    });
+    respond(params, authorizeErrorParams(dialect, error, host));
 
   const issueCode = (params: URLSearchParams, user: AadUser, strong: boolean): Response => {
     const code = `code.${crypto.randomUUID()}`;
@@ -317,7 +316,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     });
     return respond(params, {
       code,
-      client_info: clientInfo(user),
+      ...(dialect === 'aad' ? { client_info: clientInfo(user) } : {}),
       session_state: state.session?.sid ?? crypto.randomUUID(),
     });
   };
@@ -425,9 +424,11 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     const idToken = await signToken(
       signing,
       {
-        ...common,
+        iss: issuer,
+        sub: grant.user.oid,
+        ver: '2.0',
+        ...idTokenNames(dialect, grant.user, { tenantId, loginHint: opaqueHintFor(grant.user.username) }),
         aud: grant.clientId,
-        login_hint: opaqueHintFor(grant.user.username),
         sid: grant.sid ?? state.session?.sid,
         ...(nonce ? { nonce } : {}),
       },
@@ -448,14 +449,14 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
         refresh_token: refreshToken,
         refresh_token_expires_in: state.refreshTokenLifetime,
         id_token: idToken,
-        client_info: clientInfo(grant.user),
+        ...(dialect === 'aad' ? { client_info: clientInfo(grant.user) } : {}),
       },
       { headers: { 'cache-control': 'no-store', 'x-ms-request-id': crypto.randomUUID() } },
     );
   };
 
   const tokenError = (error: AadError, status = 400): Response =>
-    HttpResponse.json(tokenErrorBody(error), {
+    HttpResponse.json(tokenErrorFor(dialect, error), {
       status,
       headers: { 'cache-control': 'no-store', 'x-ms-request-id': crypto.randomUUID() },
     });
