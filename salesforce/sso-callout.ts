@@ -11,8 +11,8 @@ import { shadowMode } from './shadow-mode.js';
 import '../components/define.js';
 import { CalloutElement } from '../components/shared/callout-element.js';
 import * as core from '../src/index.js';
-import { detectLws } from '../src/msal/lws/mode.js';
 import { MsalInteraction, msalProvider } from '../src/msal.js';
+import { insideLws as detectLws } from '../src/tokens/cross-tab-mode.js';
 
 /** What the static resource exposes to the namespace's components. */
 export const ssoCallout = Object.freeze({

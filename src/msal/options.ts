@@ -1,7 +1,8 @@
-import { BrowserCacheLocation, type Configuration, type IPublicClientApplication } from '@azure/msal-browser';
-import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import type { MsalLwsMode } from './lws/mode.js';
+/**
+ * The options of `msalProvider`, as types and constants only: this module loads nothing of MSAL,
+ * so `<callout-msal>` and the options check (check-options.ts) can use it before MSAL is loaded.
+ */
+import type { Configuration, IPublicClientApplication } from '@azure/msal-browser';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
 export const MsalInteraction = {
@@ -18,6 +19,12 @@ export type MsalInteraction = (typeof MsalInteraction)[keyof typeof MsalInteract
 
 /** Where MSAL keeps its own cache (ID token, refresh token, access tokens). */
 export type MsalCacheLocation = 'memory' | 'session' | 'local';
+
+/**
+ * Whether the provider adapts MSAL to Salesforce Lightning Web Security: `'auto'` (default)
+ * detects the sandbox, `true` forces the adaptations, `false` turns them off.
+ */
+export type MsalLwsMode = 'auto' | boolean;
 
 /** Options of `msalProvider`. */
 export interface MsalProviderOptions {
@@ -75,104 +82,18 @@ export interface MsalProviderOptions {
   signInPage?: string;
   /** The LWS namespace of the components, for the sign-in page's hand-back. Default `c`. */
   lwsNamespace?: string;
+  /**
+   * Under LWS: how long `signIn()` waits for the sign-in page to hand a sign-in back, in
+   * milliseconds, before it rejects with `timeout`. Default 600 000 (ten minutes).
+   */
+  signInTimeout?: number;
 }
 
-const cacheLocations = {
-  memory: BrowserCacheLocation.MemoryStorage,
-  session: BrowserCacheLocation.SessionStorage,
-  local: BrowserCacheLocation.LocalStorage,
-} as const;
-
-/**
- * Builds MSAL's configuration from provider options and checks what MSAL would only reject later
- * (or never): a missing client id, a non-https authority, a redirect URI on another origin.
- * Throws `configuration_error` with a hint naming the option to fix.
- */
-export function buildMsalConfiguration(options: MsalProviderOptions): Configuration {
-  const passthrough = options.msal ?? {};
-  const clientId = options.clientId ?? passthrough.auth?.clientId;
-  if (!clientId) {
-    throw configurationError(
-      'msalProvider needs a clientId',
-      'Pass clientId: the "Application (client) ID" of the app registration in Entra ID (or pass an existing PublicClientApplication as instance).',
-    );
-  }
-  const authority =
-    options.authority ??
-    passthrough.auth?.authority ??
-    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(authority);
-  } catch (error) {
-    throw configurationError(
-      `msalProvider authority "${authority}" is not a URL`,
-      'Pass authority as https://login.microsoftonline.com/<tenant id or domain>.',
-      error,
-    );
-  }
-  if (parsed.protocol !== 'https:') {
-    throw configurationError(
-      `msalProvider authority "${authority}" is not https (authority_uri_insecure)`,
-      'MSAL accepts only https authorities, even on localhost: use https://login.microsoftonline.com/<tenant>, or for an emulator a fake https host listed in msal.auth.knownAuthorities with msal.auth.authorityMetadata.',
-    );
-  }
-  const origin = globalThis.location?.origin ?? '';
-  const redirectUri = options.redirectUri ?? passthrough.auth?.redirectUri ?? `${origin}/redirect.html`;
-  try {
-    if (origin && new URL(redirectUri, origin).origin !== origin) {
-      throw configurationError(
-        `msalProvider redirectUri "${redirectUri}" is not on this page's origin (${origin})`,
-        "Host redirect.html on the page's own origin and register that URL as a Single-page application redirect URI: the response is handed over with a BroadcastChannel, which works only within one origin.",
-      );
-    }
-  } catch (error) {
-    if (error instanceof CalloutError) throw error;
-    throw configurationError(
-      `msalProvider redirectUri "${redirectUri}" is not a URL`,
-      'Pass an absolute redirectUri such as https://app.contoso.com/redirect.html.',
-      error,
-    );
-  }
-  const capabilities = options.clientCapabilities ?? passthrough.auth?.clientCapabilities;
-  return {
-    ...passthrough,
-    auth: {
-      ...passthrough.auth,
-      clientId,
-      authority,
-      redirectUri: new URL(redirectUri, origin || undefined).href,
-      ...(capabilities ? { clientCapabilities: [...capabilities] } : {}),
-    },
-    cache: {
-      ...passthrough.cache,
-      cacheLocation: cacheLocations[options.cache ?? 'session'],
-    },
-  };
-}
-
-/** The endpoints of `authority` the core must never send tokens to: the whole authority host. */
-export function authorityEndpoints(configuration: Configuration): string[] {
-  const endpoints: string[] = [];
-  const authority = configuration.auth.authority;
-  if (authority) endpoints.push(`${new URL(authority).origin}/`);
-  const metadata = configuration.auth.authorityMetadata;
-  if (metadata) {
-    try {
-      const parsed = JSON.parse(metadata) as { token_endpoint?: unknown };
-      if (typeof parsed.token_endpoint === 'string') endpoints.push(parsed.token_endpoint);
-    } catch {
-      // MSAL reports malformed metadata itself when it initializes.
-    }
-  }
-  return endpoints;
-}
-
-function configurationError(message: string, hint: string, cause?: unknown): CalloutError {
-  return new CalloutError({
-    code: CalloutErrorCode.configurationError,
-    message,
-    hint,
-    ...(cause === undefined ? {} : { cause }),
-  });
+/** What `signIn()` of the MSAL provider accepts. */
+export interface MsalSignInOptions {
+  /**
+   * Stops waiting (rejects with `aborted`). Under LWS this ends the wait for the sign-in page's
+   * hand-back; a popup or redirect that already started is not closed.
+   */
+  signal?: AbortSignal;
 }

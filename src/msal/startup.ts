@@ -1,4 +1,7 @@
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
+import { pickAccount } from './account.js';
+import { fromMsalError, msalError } from './errors.js';
+import type { MsalSession } from './session.js';
 
 /** What start-up found: the sign-in redirect's result, or why handling it failed. */
 export interface MsalStart {
@@ -31,4 +34,69 @@ export function startMsal(instance: IPublicClientApplication): Promise<MsalStart
     started.set(instance, startup);
   }
   return startup;
+}
+
+/**
+ * The provider's start-up, begun when it is created: adopts the MSAL instance as soon as the host
+ * has it (`application`; under LWS once the adaptations loaded), resolves the login hint (a
+ * function is called once), then runs {@link startMsal}. A sign-in redirect's result is checked
+ * to be the hinted user and its account adopted; a failed or refused one is kept for the next
+ * `getToken` to report. Without a redirect, the account is picked from MSAL's cache.
+ *
+ * Rejects with a typed error when the hint function, the creation of the instance or
+ * `initialize()` fails; every later call awaits start-up and reports it.
+ */
+export async function startSession(
+  session: MsalSession,
+  application: IPublicClientApplication | Promise<IPublicClientApplication>,
+): Promise<void> {
+  // Adopted as soon as it exists: sign-out clears its cache even when start-up fails later.
+  const created = Promise.resolve(application).then((app) => {
+    session.adopt(app);
+    return app;
+  });
+  created.catch(() => {});
+  const hint = session.options.loginHint;
+  try {
+    session.loginHint = typeof hint === 'function' ? await hint() : hint;
+  } catch (error) {
+    await created.catch(() => {});
+    throw msalError(
+      'configuration_error',
+      'msalProvider loginHint function failed',
+      'Fix the loginHint function: it should resolve to the host page user’s UPN or email, or undefined.',
+      error,
+    );
+  }
+  let started: MsalStart;
+  try {
+    started = await startMsal(await created);
+  } catch (error) {
+    throw fromMsalError(
+      error,
+      session.context(session.created ? 'initialize' : 'new PublicClientApplication', []),
+    );
+  }
+  await adoptRedirect(session, started);
+}
+
+/** Start-up's last step: the sign-in redirect's result (checked), else MSAL's cached account. */
+async function adoptRedirect(session: MsalSession, started: MsalStart): Promise<void> {
+  const step = 'handleRedirectPromise';
+  if (started.redirectFailure !== undefined) {
+    session.redirectFailure = fromMsalError(started.redirectFailure, session.context(step, []));
+  }
+  let redirected = started.redirected;
+  if (redirected) {
+    redirected = await session
+      .accept(redirected, { loginHint: session.loginHint }, step)
+      .catch((error: unknown) => {
+        session.redirectFailure = fromMsalError(error, session.context(step, []));
+        return null;
+      });
+  }
+  // A sign-out announced by another tab meanwhile wins over what MSAL's cache still holds.
+  const account =
+    redirected?.account ?? (session.signedOut ? undefined : pickAccount(session.app, session.loginHint));
+  if (account) session.setAccount(account);
 }

@@ -1,33 +1,17 @@
-import { CalloutError } from '../../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../../diagnostics/error-codes.js';
-
 /**
- * Whether the provider adapts MSAL to Salesforce Lightning Web Security: `'auto'` (default)
- * detects the sandbox, `true` forces the adaptations, `false` turns them off.
+ * Whether the provider runs inside Lightning Web Security, and what it refuses there. The probe
+ * itself is the core's (`insideLws`, which cross-tab coordination uses too): one rule for "are we
+ * in the sandbox". This module is part of the provider's own chunk; the adaptations are not
+ * (adaptations.ts).
  */
-export type MsalLwsMode = 'auto' | boolean;
 
-/**
- * Whether this code runs inside a Lightning Web Security sandbox.
- *
- * The probe is the LWS behaviour that matters most to MSAL: objects created in the sandbox cross
- * a membrane when they reach a platform API, and `Map`s no longer survive a structured clone
- * (`structuredClone(new Map())` throws `DataCloneError`), with or without LWS's feature gates. A
- * plain browser always clones a `Map`. The probe has no side effect and runs once per call.
- */
-export function detectLws(): boolean {
-  if (typeof structuredClone !== 'function') return false;
-  try {
-    structuredClone(new Map([[1, 1]]));
-    return false;
-  } catch {
-    return true;
-  }
-}
+import { insideLws } from '../../tokens/cross-tab-mode.js';
+import { msalError } from '../errors.js';
+import type { MsalLwsMode } from '../options.js';
 
 /** Resolves an `lws` option to on/off, detecting the sandbox for `'auto'` (or no option). */
 export function resolveLwsMode(mode: MsalLwsMode | undefined): boolean {
-  return mode === undefined || mode === 'auto' ? detectLws() : mode;
+  return mode === undefined || mode === 'auto' ? insideLws() : mode;
 }
 
 /**
@@ -39,10 +23,9 @@ export function resolveLwsMode(mode: MsalLwsMode | undefined): boolean {
  */
 export function refuseSharedCacheUnderLws(cacheLocation: string | undefined): void {
   if (cacheLocation !== 'localStorage') return;
-  throw new CalloutError({
-    code: CalloutErrorCode.configurationError,
-    message:
-      "MSAL cache 'local' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
-    hint: "Use cache: 'session' (the default) or 'memory' for the MSAL provider inside Salesforce Lightning.",
-  });
+  throw msalError(
+    'configuration_error',
+    "MSAL cache 'local' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
+    "Use cache: 'session' (the default) or 'memory' for the MSAL provider inside Salesforce Lightning.",
+  );
 }
