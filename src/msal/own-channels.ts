@@ -14,8 +14,9 @@ export interface OwnChannels<T> {
 /**
  * Runs `construct` (synchronously) while `globalThis.BroadcastChannel` is a constructor that
  * records the channels it creates (real ones, made by the constructor in place before the call),
- * and restores that constructor before returning, even when `construct` throws. Since nothing
- * else can run during a synchronous call, only channels `construct` itself creates are recorded.
+ * and restores that constructor before returning. When `construct` throws, the channels it
+ * opened are closed. Since nothing else can run during a synchronous call, only channels
+ * `construct` itself creates are recorded.
  */
 export function withOwnChannels<T>(construct: () => T): OwnChannels<T> {
   const channels: BroadcastChannel[] = [];
@@ -29,6 +30,9 @@ export function withOwnChannels<T>(construct: () => T): OwnChannels<T> {
   globalThis.BroadcastChannel = recording as unknown as typeof BroadcastChannel;
   try {
     return { value: construct(), channels };
+  } catch (error) {
+    closeChannels(channels);
+    throw error;
   } finally {
     globalThis.BroadcastChannel = original;
   }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
+import { withOwnChannels } from '../../src/msal/own-channels.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import { createAadEmulator } from '../support/aad-emulator.js';
 import { type AadScenario, startScenario } from '../support/aad-setup.js';
@@ -107,5 +108,23 @@ describe('msalProvider dispose()', () => {
     otherTab.close();
     await sleep(100);
     expect(s.provider.account?.username).to.equal('jane@contoso.com');
+  });
+
+  it('closes the channels an MSAL constructor opened before it threw, and restores the BroadcastChannel constructor', () => {
+    const channels = trackChannels();
+    const tracked = globalThis.BroadcastChannel;
+    try {
+      expect(() =>
+        withOwnChannels(() => {
+          new BroadcastChannel('opened-then-thrown');
+          throw new Error('invalid configuration');
+        }),
+      ).to.throw('invalid configuration');
+      expect(globalThis.BroadcastChannel).to.equal(tracked);
+    } finally {
+      channels.restore();
+    }
+    expect(channels.created()).to.equal(1);
+    expect(channels.open()).to.deep.equal([]);
   });
 });
