@@ -24,7 +24,7 @@ const signInScript = 'salesforce/sign-in.ts';
 /** What `salesforce/sign-in.ts` holds until the build puts the settings there. */
 const placeholder = JSON.stringify('__SSO_CALLOUT_SIGN_IN_CONFIG__');
 
-/** @typedef {import('../src/providers/msal-lws-sign-in-config.js').SignInPageConfig} SignInPageConfig */
+/** @typedef {import('../src/msal/lws/sign-in-config.js').SignInPageConfig} SignInPageConfig */
 
 /**
  * @param {string} entry
@@ -49,18 +49,18 @@ async function compile(entry, options = {}) {
 
 /** @type {Map<boolean, Promise<string>>} compiled sign-in.js with the placeholder, per `minify` */
 const signInTemplates = new Map();
-/** @type {Promise<typeof import('../src/providers/msal-lws-sign-in-config.js')> | undefined} */
+/** @type {Promise<typeof import('../src/msal/lws/sign-in-config.js')> | undefined} */
 let validator;
 
 /**
  * Validates sign-in page settings (an object or its JSON text) with the page's own validator
- * (`src/providers/msal-lws-sign-in-config.ts`) and returns them normalised. Throws an `Error`
+ * (`src/msal/lws/sign-in-config.ts`) and returns them normalised. Throws an `Error`
  * naming the first wrong setting.
  * @param {unknown} settings
  * @returns {Promise<SignInPageConfig>}
  */
 export async function checkSignInSettings(settings) {
-  validator ??= compile('src/providers/msal-lws-sign-in-config.ts', { format: 'esm', platform: 'node' }).then(
+  validator ??= compile('src/msal/lws/sign-in-config.ts', { format: 'esm', platform: 'node' }).then(
     (source) => import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`),
   );
   return (await validator).parseSignInPageConfig(settings);

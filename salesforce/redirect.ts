@@ -6,7 +6,7 @@
  * only — where the provider accepts it only from this very iframe and with the request's `state`
  * (docs/security.md). Opened any other way, the page just says what it is.
  */
-import { type LwsResponseMessage, lwsResponseMessageType } from '../src/providers/msal-lws-message.js';
+import { type LwsResponseMessage, lwsResponseMessageType } from '../src/msal/lws/response-message.js';
 
 const answer = location.hash.length > 1 ? location.hash : location.search;
 if (window.parent !== window && answer.length > 1) {

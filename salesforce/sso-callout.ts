@@ -12,7 +12,7 @@ import '../components/define.js';
 import { CalloutElement } from '../components/shared/callout-element.js';
 import * as core from '../src/index.js';
 import { MsalInteraction, msalProvider } from '../src/msal.js';
-import { detectLws } from '../src/providers/msal-lws-detect.js';
+import { insideLws as detectLws } from '../src/tokens/cross-tab-mode.js';
 
 /** What the static resource exposes to the namespace's components. */
 export const ssoCallout = Object.freeze({

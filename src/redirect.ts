@@ -9,4 +9,4 @@
  * <script type="module">import 'sso-callout/redirect';</script>
  * ```
  */
-export { redirectHandled } from './providers/msal-redirect-bridge.js';
+export { redirectHandled } from './msal/redirect-bridge.js';

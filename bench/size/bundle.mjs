@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Files of the MSAL adapter: everything else under src/ is "core" for `coreExternal`. */
-const adapterFile = /^src\/(msal\.ts|providers\/msal-[^/]+\.ts)$/;
+const adapterFile = /^src\/(msal\.ts|msal\/.+\.ts)$/;
 
 /**
  * Leaves our core out of the adapter's bundle: a relative import from an adapter file that lands

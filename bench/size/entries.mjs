@@ -52,7 +52,7 @@ export const ours = [
     external: [],
     count: 'page',
     // Loaded only inside Salesforce Lightning Web Security.
-    notLoaded: /src\/providers\/msal-lws/,
+    notLoaded: /src\/msal\/lws\//,
     target: 110_000,
   },
 ];

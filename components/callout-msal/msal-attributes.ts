@@ -1,3 +1,4 @@
+import { checkMsalOptions, type MsalOptionName } from '../../src/msal/check-options.js';
 import type { MsalCacheLocation, MsalInteraction, MsalProviderOptions } from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
@@ -24,8 +25,6 @@ export interface MsalAttributes {
   lwsNamespace: string | null;
 }
 
-const interactions: readonly string[] = ['popup', 'redirect', 'none'];
-const caches: readonly string[] = ['memory', 'session', 'local'];
 const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -33,10 +32,10 @@ export type ParsedMsal = { name: string; options: MsalProviderOptions } | Invali
 
 /**
  * Reads `msalProvider` options from attributes (the `msal` passthrough comes from the element's
- * property), naming the attribute at fault. Synchronous and free of MSAL: it checks what
- * `msalProvider` would reject (a missing client id, a non-https authority, a redirect URI on another
- * origin) before MSAL is loaded, so the element can show the error at once. What only MSAL can
- * check is still checked by `msalProvider` when the provider is created.
+ * property), naming the attribute at fault. Synchronous and free of MSAL: it runs `msalProvider`'s
+ * own checks (`checkMsalOptions`: a missing client id, a non-https authority, a redirect URI on
+ * another origin, an unknown interaction or cache) before MSAL is loaded, so the element can show
+ * the error at once. What only MSAL can check is checked when the provider is created.
  */
 export function parseMsalAttributes(
   attributes: MsalAttributes,
@@ -64,18 +63,10 @@ export function parseMsalAttributes(
   set('loginHint', text(attributes.loginHint));
   set('domainHint', text(attributes.domainHint));
   set('sid', text(attributes.sid));
-  const interaction = text(attributes.interaction);
-  if (interaction !== undefined && !interactions.includes(interaction)) {
-    return fail('interaction', attributes.interaction, 'it must be "popup", "redirect" or "none"');
-  }
-  set('interaction', interaction as MsalInteraction | undefined);
+  set('interaction', text(attributes.interaction) as MsalInteraction | undefined);
   const scopes = text(attributes.scopes)?.split(/[\s,]+/);
   set('scopes', scopes);
-  const cache = text(attributes.cache);
-  if (cache !== undefined && !caches.includes(cache)) {
-    return fail('cache', attributes.cache, 'it must be "memory", "session" or "local"');
-  }
-  set('cache', cache as MsalCacheLocation | undefined);
+  set('cache', text(attributes.cache) as MsalCacheLocation | undefined);
   const capabilities = text(attributes.clientCapabilities)?.split(/[\s,]+/);
   set('clientCapabilities', capabilities);
   set('signInPage', text(attributes.signInPage));
@@ -84,53 +75,25 @@ export function parseMsalAttributes(
   return checkOptions(options) ?? { name, options };
 }
 
-/** The checks of `msalProvider`'s configuration that need no MSAL, by attribute. */
+/** The attribute of each option {@link checkMsalOptions} can find at fault. */
+const attributeOf: Record<MsalOptionName, string> = {
+  clientId: 'client-id',
+  authority: 'authority',
+  tenant: 'tenant',
+  redirectUri: 'redirect-uri',
+  interaction: 'interaction',
+  cache: 'cache',
+};
+
+/** `msalProvider`'s own checks of the options (no MSAL needed), reported by attribute. */
 function checkOptions(options: MsalProviderOptions): InvalidAttribute | undefined {
-  const auth = options.msal?.auth;
-  const fail = (attribute: string, value: string | undefined, problem: string) =>
-    new InvalidAttribute({ attribute, value: value ?? null, problem });
-  if (!(options.clientId ?? auth?.clientId)) {
-    return fail(
-      'client-id',
-      undefined,
-      'it is required: the "Application (client) ID" of the app registration in Entra ID',
-    );
-  }
-  const authority =
-    options.authority ??
-    auth?.authority ??
-    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
-  const authorityAttribute =
-    options.authority === undefined && options.tenant !== undefined ? 'tenant' : 'authority';
-  const parsed = URL.parse(authority);
-  if (!parsed) {
-    return fail(
-      authorityAttribute,
-      authority,
-      'it must make an https URL such as https://login.microsoftonline.com/<tenant>',
-    );
-  }
-  if (parsed.protocol !== 'https:') {
-    return fail(
-      'authority',
-      authority,
-      'MSAL accepts only https authorities (authority_uri_insecure), even on localhost',
-    );
-  }
-  const redirectUri = options.redirectUri ?? auth?.redirectUri;
-  const origin = globalThis.location?.origin;
-  if (redirectUri !== undefined && origin) {
-    const target = URL.parse(redirectUri, origin);
-    if (!target) return fail('redirect-uri', redirectUri, 'it must be a URL');
-    if (target.origin !== origin) {
-      return fail(
-        'redirect-uri',
-        redirectUri,
-        `it must be on this page's origin (${origin}): Azure AD's answer is handed over with a BroadcastChannel, which works only within one origin`,
-      );
-    }
-  }
-  return undefined;
+  const problem = checkMsalOptions(options);
+  if (!problem) return undefined;
+  return new InvalidAttribute({
+    attribute: attributeOf[problem.option],
+    value: problem.value ?? null,
+    problem: problem.problem,
+  });
 }
 
 const optionAttributes: readonly [RegExp, string][] = [

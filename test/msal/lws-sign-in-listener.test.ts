@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SignInListener } from '../../src/providers/msal-lws-sign-in.js';
+import { SignInListener } from '../../src/msal/lws/sign-in-listener.js';
 
 /**
  * The sign-in page's hand-back listener on its own (the LWS flow with a real provider is in

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isLoginHint, isLwsNamespace, signInPageUrl } from '../../src/providers/msal-lws-sign-in-url.js';
+import { isLoginHint, isLwsNamespace, signInPageUrl } from '../../src/msal/lws/sign-in-url.js';
 
 describe('the LWS sign-in link', () => {
   const page = 'https://contoso.lightning.force.com/resource/ssoCallout/sign-in.html';

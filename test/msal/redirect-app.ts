@@ -1,7 +1,7 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { type Callout, createCallout } from '../../src/create-callout.js';
+import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
-import type { MsalProviderOptions } from '../../src/providers/msal-options.js';
 
 /** What the test page (the frame's parent) asks the app to be. */
 export interface RedirectAppConfig {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { CalloutError } from '../../src/diagnostics/callout-error.js';
-import { guardMsalFrame } from '../../src/providers/msal-lws-frame-guard.js';
-import { hideMsalFrame, msalFrameHidden, releaseMsalFrame } from '../../src/providers/msal-lws-frame-host.js';
-import { opaqueIframesActive, withOpaqueMsalIframes } from '../../src/providers/msal-lws-iframe.js';
+import { guardMsalFrame } from '../../src/msal/lws/frame-guard.js';
+import { hideMsalFrame, msalFrameHidden, releaseMsalFrame } from '../../src/msal/lws/frame-host.js';
+import { opaqueIframesActive, withOpaqueMsalIframes } from '../../src/msal/lws/opaque-iframe.js';
 
 /** An iframe as MSAL's `createHiddenIframe` makes it, before it is connected or navigated. */
 function msalLikeFrame(): HTMLIFrameElement {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { waitForFrameResponse } from '../../src/providers/msal-lws-response.js';
+import { waitForFrameResponse } from '../../src/msal/lws/frame-response.js';
 
 /**
  * An opaque-origin frame (sandbox="allow-scripts", like MSAL's iframe under LWS) that posts to

@@ -1,16 +1,12 @@
 import type { JSONWebKeySet } from 'jose';
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import { type AadError, aadErrors, describeAadError, tokenErrorBody } from './aad-errors.js';
-import { type AadUser, errorPage, html, signInPage } from './aad-pages.js';
-import {
-  base64url,
-  createSigningKey,
-  fromBase64url,
-  pkceChallenge,
-  type SigningKey,
-  signToken,
-} from './aad-tokens.js';
+import { authorizeHandler } from './aad-authorize.js';
+import { createContext, openIdConfiguration, zeroCounters } from './aad-context.js';
+import type { AadDialect } from './aad-dialect.js';
+import type { AadUser } from './aad-pages.js';
+import { logoutHandler, tokenHandler } from './aad-token.js';
 
+export { opaqueHintFor } from './aad-context.js';
 export type { AadUser } from './aad-pages.js';
 
 /** Options of {@link createAadEmulator}. Every field has a working default. */
@@ -38,6 +34,8 @@ export interface AadEmulatorOptions {
    * the account. Default true; with false the "pick an account" page waits for a click.
    */
   autoSignIn?: boolean;
+  /** `aad` (default) answers like Entra ID; `oidc` like a plain OpenID Connect server (see aad-dialect.ts). */
+  dialect?: AadDialect;
 }
 
 /** What the emulator knows and remembers. Tests may change `session` and the lifetimes at any time. */
@@ -147,14 +145,6 @@ export interface AadEmulator {
   resetCounters(): void;
 }
 
-const defaultUsers: AadUser[] = [
-  { oid: '6f0b7c4a-0d6e-4f6e-9a55-3f1f2b0c1a01', username: 'jane@contoso.com', name: 'Jane Doe' },
-  { oid: '6f0b7c4a-0d6e-4f6e-9a55-3f1f2b0c1a02', username: 'sam@contoso.com', name: 'Sam Lee' },
-];
-
-const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
-const graphResource = '00000003-0000-0000-c000-000000000000';
-
 /**
  * Creates an Azure AD v2 emulator as MSW request handlers, close enough to the real service that
  * the real MSAL library cannot tell the difference:
@@ -180,415 +170,42 @@ const graphResource = '00000003-0000-0000-c000-000000000000';
  * ```
  */
 export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator {
-  const origin = options.origin ?? globalThis.location.origin;
-  const host = options.host ?? 'login.emulator.test';
-  const tenantId = options.tenantId ?? '72f988bf-0000-4000-8000-2d7cd011db47';
-  const users = options.users ?? defaultUsers;
-  const authority = `https://${host}/${tenantId}`;
-  const issuer = `${authority}/v2.0`;
-  // MSAL treats the first path segment of the authorize endpoint as the tenant: keep it first.
-  const pagesBase = `${origin}/${tenantId}/oauth2/v2.0`;
-  const tokenEndpoint = `${authority}/oauth2/v2.0/token`;
-  const jwksUri = `${authority}/discovery/v2.0/keys`;
-  const metadata = {
-    token_endpoint: tokenEndpoint,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-    jwks_uri: jwksUri,
-    response_modes_supported: ['query', 'fragment', 'form_post'],
-    subject_types_supported: ['pairwise'],
-    id_token_signing_alg_values_supported: ['RS256'],
-    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-    issuer,
-    request_uri_parameter_supported: false,
-    userinfo_endpoint: `https://${host}/oidc/userinfo`,
-    authorization_endpoint: `${pagesBase}/authorize`,
-    device_authorization_endpoint: `${authority}/oauth2/v2.0/devicecode`,
-    http_logout_supported: true,
-    frontchannel_logout_supported: true,
-    end_session_endpoint: `${pagesBase}/logout`,
-    claims_supported: [
-      'sub',
-      'iss',
-      'aud',
-      'exp',
-      'iat',
-      'nonce',
-      'preferred_username',
-      'name',
-      'tid',
-      'oid',
-    ],
-    kerberos_endpoint: `${authority}/kerberos`,
-    tenant_region_scope: 'EU',
-    cloud_instance_name: 'emulator.test',
-    cloud_graph_host_name: 'graph.emulator.test',
-    msgraph_host: 'graph.emulator.test',
-    rbac_url: 'https://pas.emulator.test',
-  };
+  const ctx = createContext(options);
+  const { authority, issuer, counters, received } = ctx;
+  const metadata = openIdConfiguration(ctx);
   const authorityMetadata = JSON.stringify(metadata);
-
-  const initialSession = options.session === undefined ? users[0]?.username : options.session;
-  const state: AadEmulatorState = {
-    tenantId,
-    users,
-    session: initialSession ? { username: initialSession, sid: crypto.randomUUID() } : undefined,
-    accessTokenLifetime: options.accessTokenLifetime ?? 3600,
-    refreshTokenLifetime: options.refreshTokenLifetime ?? 86_400,
-    autoSignIn: options.autoSignIn ?? true,
-    codes: new Map(),
-    refreshTokens: new Map(),
+  const openIdConfigurationHandler = () => {
+    counters.openidConfiguration++;
+    return HttpResponse.json(metadata);
   };
-  const zero = (): AadEmulatorCounters => ({
-    openidConfiguration: 0,
-    jwks: 0,
-    authorize: 0,
-    silentAuthorize: 0,
-    signInPage: 0,
-    token: 0,
-    authorizationCodeGrants: 0,
-    refreshTokenGrants: 0,
-    claimsRequests: 0,
-    logout: 0,
-  });
-  const counters = zero();
-  const received: AadEmulatorReceived = { authorize: [], token: [], logout: [] };
-  const faults: AadEmulatorFaults = {
-    consentMissing: false,
-    refreshTokenExpired: false,
-    tokenEndpoint: undefined,
-    webPlatform: false,
-    claimsNeedInteraction: false,
-    signInDeclined: false,
-    authorizeAs: undefined,
-    refreshAs: undefined,
-  };
-
-  let signingKey: Promise<SigningKey> | undefined;
-  const key = (): Promise<SigningKey> => {
-    signingKey ??= createSigningKey();
-    return signingKey;
-  };
-
-  const findUser = (hint: string | null): AadUser | undefined => {
-    if (!hint) return undefined;
-    const decoded = hint.startsWith('O.') ? fromBase64url(hint.slice(2)) : hint;
-    return users.find((u) => u.username.toLowerCase() === decoded?.toLowerCase());
-  };
-
-  const redirectUriAllowed = (uri: string): boolean =>
-    options.redirectUris ? options.redirectUris.includes(uri) : uri.startsWith(`${origin}/`);
-  const clientAllowed = (clientId: string | null): clientId is string =>
-    !!clientId && (!options.clientIds || options.clientIds.includes(clientId));
-
-  /** Redirects back to the app with `params` in the fragment (or query, per response_mode). */
-  const respond = (params: URLSearchParams, values: Record<string, string>): Response => {
-    const redirectUri = params.get('redirect_uri') ?? '';
-    const answer = new URLSearchParams(values);
-    const stateParam = params.get('state');
-    if (stateParam) answer.set('state', stateParam);
-    const target = new URL(redirectUri);
-    if (params.get('response_mode') === 'query') target.search = answer.toString();
-    else target.hash = answer.toString();
-    return new Response(null, {
-      status: 302,
-      headers: { location: target.href, 'cache-control': 'no-store' },
-    });
-  };
-  const respondError = (params: URLSearchParams, error: AadError): Response =>
-    respond(params, {
-      error: error.error,
-      error_description: describeAadError(error),
-      error_codes: String(error.code),
-      error_uri: `https://${host}/error?code=${error.code}`,
-    });
-
-  const issueCode = (params: URLSearchParams, user: AadUser, strong: boolean): Response => {
-    const code = `code.${crypto.randomUUID()}`;
-    const nonce = params.get('nonce');
-    state.codes.set(code, {
-      clientId: params.get('client_id') ?? '',
-      user,
-      scopes: (params.get('scope') ?? '').split(' ').filter(Boolean),
-      strong,
-      challenge: params.get('code_challenge') ?? '',
-      redirectUri: params.get('redirect_uri') ?? '',
-      ...(nonce ? { nonce } : {}),
-    });
-    return respond(params, {
-      code,
-      client_info: clientInfo(user),
-      session_state: state.session?.sid ?? crypto.randomUUID(),
-    });
-  };
-
-  /** The user signed in (and consented) interactively: start a session and answer with a code. */
-  const signIn = (params: URLSearchParams, user: AadUser): Response => {
-    state.session = { username: user.username, sid: crypto.randomUUID() };
-    faults.consentMissing = false;
-    return issueCode(params, user, true);
-  };
-
-  const clientInfo = (user: AadUser): string => base64url(JSON.stringify({ uid: user.oid, utid: tenantId }));
-
-  const authorize = ({ request }: { request: Request }): Response => {
-    counters.authorize++;
-    const url = new URL(request.url);
-    const params = url.searchParams;
-    received.authorize.push(new URLSearchParams(params));
-    const redirectUri = params.get('redirect_uri') ?? '';
-    if (!clientAllowed(params.get('client_id'))) return html(errorPage(aadErrors.badClient), 400);
-    if (!redirectUriAllowed(redirectUri)) return html(errorPage(aadErrors.redirectUriMismatch), 400);
-    if (params.get('response_type') !== 'code' || params.get('code_challenge_method') !== 'S256') {
-      return respondError(params, {
-        error: 'invalid_request',
-        code: 900144,
-        description: 'The request must use response_type=code with a PKCE S256 code_challenge.',
-      });
-    }
-    const picked = params.get('emulator_user');
-    if (picked) {
-      const user = findUser(picked);
-      if (!user) return html(errorPage(aadErrors.noSession), 400);
-      return signIn(params, user);
-    }
-    if (params.get('prompt') === 'none') {
-      counters.silentAuthorize++;
-      const session = state.session;
-      if (!session) return respondError(params, aadErrors.noSession);
-      const forced = findUser(faults.authorizeAs ?? null);
-      if (forced) return issueCode(params, forced, false);
-      const sid = params.get('sid');
-      if (sid && sid !== session.sid) return respondError(params, aadErrors.noSession);
-      const hinted = params.get('login_hint');
-      const sessionUser = findUser(session.username);
-      if (!sessionUser) return respondError(params, aadErrors.noSession);
-      if (hinted && findUser(hinted)?.username !== sessionUser.username) {
-        return respondError(params, aadErrors.accountSelection);
-      }
-      if (faults.consentMissing) return respondError(params, aadErrors.consentMissing);
-      if (params.get('claims') && needsInteraction(params.get('claims'))) {
-        return respondError(params, aadErrors.mfaRequired);
-      }
-      return issueCode(params, sessionUser, false);
-    }
-    counters.signInPage++;
-    if (faults.signInDeclined) return respondError(params, aadErrors.consentDeclined);
-    const hinted = findUser(faults.authorizeAs ?? params.get('login_hint'));
-    const choices = hinted ? [hinted] : users;
-    // A user who picks the first account at once. Answered in this same navigation: a second
-    // navigation started by the popup itself would not reach MSW when the opener is hidden.
-    if (state.autoSignIn && choices[0]) return signIn(params, choices[0]);
-    const continueUrl = (user: AadUser): string => {
-      const next = new URL(url);
-      next.searchParams.set('emulator_user', user.username);
-      return next.href;
-    };
-    return html(signInPage(choices, continueUrl));
-  };
-
-  /** Whether `claims` asks for more than client capabilities (a CAE / conditional-access challenge). */
-  const needsInteraction = (claims: string | null): boolean => {
-    if (!faults.claimsNeedInteraction || !claims) return false;
-    return Object.keys(parseClaims(claims)).some((k) => k !== 'xms_cc');
-  };
-
-  const issueTokens = async (grant: Grant, claimsParam: string | null, nonce?: string): Promise<Response> => {
-    const signing = await key();
-    const resourceScopes = grant.scopes.filter((s) => !oidcScopes.has(s));
-    const resource = resourceOf(resourceScopes[0]);
-    const scp = resourceScopes.map((s) => s.slice(s.lastIndexOf('/') + 1)).join(' ') || 'User.Read';
-    const requested = parseClaims(claimsParam);
-    const acrs = requested.acrs as { value?: string; values?: string[] } | undefined;
-    const common = {
-      iss: issuer,
-      tid: tenantId,
-      oid: grant.user.oid,
-      sub: grant.user.oid,
-      preferred_username: grant.user.username,
-      name: grant.user.name,
-      ver: '2.0',
-    };
-    const lifetime = state.accessTokenLifetime;
-    const accessToken = await signToken(
-      signing,
-      {
-        ...common,
-        aud: resource,
-        azp: grant.clientId,
-        scp,
-        ...(acrs ? { acrs: acrs.values ?? (acrs.value ? [acrs.value] : []) } : {}),
-        ...(requested.xms_cc ? { xms_cc: ['CP1'] } : {}),
-      },
-      lifetime,
-    );
-    const idToken = await signToken(
-      signing,
-      {
-        ...common,
-        aud: grant.clientId,
-        login_hint: opaqueHintFor(grant.user.username),
-        sid: grant.sid ?? state.session?.sid,
-        ...(nonce ? { nonce } : {}),
-      },
-      lifetime,
-    );
-    const refreshToken = `rt.${crypto.randomUUID()}`;
-    state.refreshTokens.set(refreshToken, {
-      ...grant,
-      expiresAt: Date.now() + state.refreshTokenLifetime * 1000,
-    });
-    return HttpResponse.json(
-      {
-        token_type: 'Bearer',
-        scope: resourceScopes.length > 0 ? resourceScopes.join(' ') : `https://graph.emulator.test/User.Read`,
-        expires_in: lifetime,
-        ext_expires_in: lifetime,
-        access_token: accessToken,
-        refresh_token: refreshToken,
-        refresh_token_expires_in: state.refreshTokenLifetime,
-        id_token: idToken,
-        client_info: clientInfo(grant.user),
-      },
-      { headers: { 'cache-control': 'no-store', 'x-ms-request-id': crypto.randomUUID() } },
-    );
-  };
-
-  const tokenError = (error: AadError, status = 400): Response =>
-    HttpResponse.json(tokenErrorBody(error), {
-      status,
-      headers: { 'cache-control': 'no-store', 'x-ms-request-id': crypto.randomUUID() },
-    });
-
-  const token = async ({ request }: { request: Request }): Promise<Response> => {
-    counters.token++;
-    const form = new URLSearchParams(await request.text());
-    received.token.push(new URLSearchParams(form));
-    const claims = form.get('claims');
-    if (Object.keys(parseClaims(claims)).some((k) => k !== 'xms_cc')) counters.claimsRequests++;
-    if (faults.tokenEndpoint === 'server-error') return tokenError(aadErrors.serverError, 500);
-    if (faults.tokenEndpoint === 'garbage') return html('<html><body>Service unavailable</body></html>', 200);
-    if (faults.tokenEndpoint === 'timeout') {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return new Response('Gateway Timeout', { status: 504, headers: { 'content-type': 'text/plain' } });
-    }
-    const clientId = form.get('client_id');
-    if (!clientAllowed(clientId)) return tokenError(aadErrors.badClient);
-    const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
-    const grantType = form.get('grant_type');
-    if (grantType === 'authorization_code') {
-      counters.authorizationCodeGrants++;
-      if (faults.webPlatform) return tokenError(aadErrors.redirectUriNotSpa);
-      const code = form.get('code') ?? '';
-      const grant = state.codes.get(code);
-      state.codes.delete(code);
-      if (!grant || grant.clientId !== clientId) return tokenError(aadErrors.badCode);
-      if (grant.redirectUri !== form.get('redirect_uri')) return tokenError(aadErrors.redirectUriMismatch);
-      const verifier = form.get('code_verifier') ?? '';
-      if (!verifier || (await pkceChallenge(verifier)) !== grant.challenge) {
-        return tokenError(aadErrors.pkceMismatch);
-      }
-      if (claims && needsInteraction(claims) && !grant.strong) return tokenError(aadErrors.mfaRequired);
-      return issueTokens(
-        { ...grant, scopes: scopes.length > 0 ? scopes : grant.scopes },
-        claims,
-        grant.nonce,
-      );
-    }
-    if (grantType === 'refresh_token') {
-      counters.refreshTokenGrants++;
-      const presented = form.get('refresh_token') ?? '';
-      const grant = state.refreshTokens.get(presented);
-      if (faults.refreshTokenExpired) return tokenError(aadErrors.refreshTokenExpired);
-      if (!grant || grant.clientId !== clientId) return tokenError(aadErrors.badRefreshToken);
-      state.refreshTokens.delete(presented); // Rotation: a refresh token is good for one use.
-      if (grant.expiresAt <= Date.now()) return tokenError(aadErrors.refreshTokenExpired);
-      if (claims && needsInteraction(claims) && !grant.strong) return tokenError(aadErrors.mfaRequired);
-      const user = findUser(faults.refreshAs ?? null) ?? grant.user;
-      return issueTokens({ ...grant, user, scopes: scopes.length > 0 ? scopes : grant.scopes }, claims);
-    }
-    return tokenError({
-      error: 'unsupported_grant_type',
-      code: 70003,
-      description: `The app requested an unsupported grant type '${grantType ?? ''}'.`,
-    });
-  };
-
-  const logout = ({ request }: { request: Request }): Response => {
-    counters.logout++;
-    const params = new URL(request.url).searchParams;
-    received.logout.push(new URLSearchParams(params));
-    state.session = undefined;
-    const back = params.get('post_logout_redirect_uri');
-    if (back && redirectUriAllowed(back)) {
-      // Like Azure AD, hand `state` back: MSAL's redirect bridge needs it to finish a logout popup.
-      const target = new URL(back);
-      const stateParam = params.get('state');
-      if (stateParam) target.searchParams.set('state', stateParam);
-      return new Response(null, {
-        status: 302,
-        headers: { location: target.href, 'cache-control': 'no-store' },
-      });
-    }
-    return html('<!doctype html><title>Signed out</title><p>You signed out of your account.</p>');
-  };
-
   const handlers: RequestHandler[] = [
-    http.get(`${issuer}/.well-known/openid-configuration`, () => {
-      counters.openidConfiguration++;
-      return HttpResponse.json(metadata);
-    }),
-    http.get(`${authority}/.well-known/openid-configuration`, () => {
-      counters.openidConfiguration++;
-      return HttpResponse.json(metadata);
-    }),
-    http.get(jwksUri, async () => {
+    http.get(`${issuer}/.well-known/openid-configuration`, openIdConfigurationHandler),
+    http.get(`${authority}/.well-known/openid-configuration`, openIdConfigurationHandler),
+    http.get(ctx.jwksUri, async () => {
       counters.jwks++;
-      return HttpResponse.json((await key()).jwks);
+      return HttpResponse.json((await ctx.key()).jwks);
     }),
-    http.get(`${pagesBase}/authorize`, authorize),
-    http.post(tokenEndpoint, token),
-    http.get(`${pagesBase}/logout`, logout),
+    http.get(`${ctx.pagesBase}/authorize`, authorizeHandler(ctx)),
+    http.post(ctx.tokenEndpoint, tokenHandler(ctx)),
+    http.get(`${ctx.pagesBase}/logout`, logoutHandler(ctx)),
   ];
-
   return {
     handlers,
-    state,
+    state: ctx.state,
     counters,
     received,
-    faults,
+    faults: ctx.faults,
     authority,
     issuer,
-    tokenEndpoint,
+    tokenEndpoint: ctx.tokenEndpoint,
     authorityMetadata,
-    msalAuth: { authority, knownAuthorities: [host], authorityMetadata },
-    jwks: async () => (await key()).jwks,
+    msalAuth: { authority, knownAuthorities: [ctx.host], authorityMetadata },
+    jwks: async () => (await ctx.key()).jwks,
     resetCounters: () => {
-      Object.assign(counters, zero());
+      Object.assign(counters, zeroCounters());
       received.authorize.length = 0;
       received.token.length = 0;
       received.logout.length = 0;
     },
   };
-
-  function resourceOf(scope: string | undefined): string {
-    if (!scope) return graphResource;
-    const slash = scope.lastIndexOf('/');
-    return slash > 0 ? scope.slice(0, slash) : graphResource;
-  }
-}
-
-function parseClaims(claims: string | null): Record<string, unknown> {
-  if (!claims) return {};
-  try {
-    const parsed = JSON.parse(claims) as { access_token?: Record<string, unknown> };
-    return parsed.access_token ?? {};
-  } catch {
-    return {};
-  }
-}
-
-/** The opaque `login_hint` claim the emulator puts in ID tokens for `username`. */
-export function opaqueHintFor(username: string): string {
-  return `O.${base64url(username)}`;
 }

@@ -1,8 +1,8 @@
 import { setupWorker } from 'msw/browser';
 import type { Callout } from '../../src/create-callout.js';
 import { createCallout } from '../../src/create-callout.js';
+import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
-import type { MsalProviderOptions } from '../../src/providers/msal-options.js';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
 import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { signedInMessageType, signInChannelName } from '../../src/providers/msal-lws-sign-in.js';
+import { signedInMessageType, signInChannelName } from '../../src/msal/lws/sign-in-listener.js';
 import type { ApiCall } from './api-emulator.js';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import { sandboxedVictim, type VictimContext, type VictimReport } from './lws-hijack-victim.js';

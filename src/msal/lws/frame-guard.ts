@@ -8,10 +8,10 @@
  * change while the answer is awaited means someone else touched the frame.
  *
  * Navigating the frame's window (`contentWindow.location`) changes no attribute and is not seen
- * here: the account check (msal-account-check.ts) refuses what such an answer signs in.
+ * here: the account check (../account-check.ts) refuses what such an answer signs in.
  */
-import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { CalloutError } from '../../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../../diagnostics/error-codes.js';
 
 /**
  * Watches `frame`'s attributes from now on (call it before MSAL navigates the frame) and calls

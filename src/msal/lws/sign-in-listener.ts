@@ -1,4 +1,4 @@
-import { isLoginHint } from './msal-lws-sign-in-url.js';
+import { isLoginHint } from './sign-in-url.js';
 
 /**
  * Interactive sign-in under Lightning Web Security, without popups.
@@ -17,9 +17,9 @@ import { isLoginHint } from './msal-lws-sign-in-url.js';
  * validated (state, PKCE, nonce) inside the sandbox. Anyone on the origin can post such a cue, so
  * the listener checks its shape strictly and throttles what it triggers (see `SignInListener`).
  *
- * The link itself is built by `msal-lws-sign-in-url.ts`, which is loaded with the provider:
+ * The link itself is built by `sign-in-url.ts`, which is loaded with the provider:
  * `signInUrl()` answers synchronously, while this module is part of the adaptations the provider
- * loads on demand (`msal-lws.ts`).
+ * loads on demand (`adaptations.ts`).
  */
 
 /** The `type` of the sign-in page's announcement. */

@@ -7,7 +7,7 @@ interface SignOutMessage {
  * Tells the MSAL providers of one client id in other tabs (and other providers in this tab) that
  * the user signed out, so they forget the account and MSAL's cache instead of silently signing
  * back in. Carries only the account id — never a token. Does nothing where BroadcastChannel is
- * missing.
+ * missing, and nothing once closed.
  */
 export class SignOutChannel {
   readonly #channel: BroadcastChannel | undefined;
@@ -23,6 +23,11 @@ export class SignOutChannel {
       if (message?.type !== 'msal-sign-out') return;
       onSignOut(typeof message.accountId === 'string' ? message.accountId : undefined);
     });
+  }
+
+  /** Stops listening and closes the channel (idempotent); later announcements do nothing. */
+  close(): void {
+    this.#channel?.close();
   }
 
   /** Announces a sign-out of `accountId` to the other providers. */

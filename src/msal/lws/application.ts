@@ -1,9 +1,9 @@
 import { type Configuration, PublicClientApplication } from '@azure/msal-browser';
-import type { CalloutError } from '../diagnostics/callout-error.js';
-import { withCloneFallbackChannels } from './msal-lws-channel.js';
-import { guardMsalFrame } from './msal-lws-frame-guard.js';
-import { releaseMsalFrame } from './msal-lws-frame-host.js';
-import { waitForFrameResponse } from './msal-lws-response.js';
+import type { CalloutError } from '../../diagnostics/callout-error.js';
+import { withCloneFallbackChannels } from './clone-channel.js';
+import { guardMsalFrame } from './frame-guard.js';
+import { releaseMsalFrame } from './frame-host.js';
+import { waitForFrameResponse } from './frame-response.js';
 
 /** MSAL's default wait for the hidden iframe's answer (`system.iframeBridgeTimeout`). */
 const defaultIframeTimeoutMs = 10_000;
@@ -20,8 +20,8 @@ type IframeRequest = Parameters<PublicClientApplication['waitForIframeResponse']
  *   matched on the iframe window and `state`, instead of MSAL's `BroadcastChannel`, which LWS's
  *   channel-name prefixing makes unreachable. MSAL calls it right after creating the iframe and
  *   before navigating it, so the wait also watches the iframe: any change to it but MSAL's own
- *   navigation ends the wait with `sign_in_tampered` (msal-lws-frame-guard), and the closed
- *   shadow root that hid it (msal-lws-frame-host) is removed when the wait ends.
+ *   navigation ends the wait with `sign_in_tampered` (frame-guard.ts), and the closed
+ *   shadow root that hid it (frame-host.ts) is removed when the wait ends.
  *
  * The iframe itself must be created without `allow-same-origin` (`withOpaqueMsalIframes`).
  */

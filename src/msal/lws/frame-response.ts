@@ -16,7 +16,7 @@
  * - the message must be a small plain object of the expected shape; anything else is ignored.
  */
 import { BrowserAuthError, BrowserAuthErrorCodes } from '@azure/msal-browser';
-import { type LwsResponseMessage, lwsResponseMessageType, maxLwsResponseLength } from './msal-lws-message.js';
+import { type LwsResponseMessage, lwsResponseMessageType, maxLwsResponseLength } from './response-message.js';
 
 /** Options of {@link waitForFrameResponse}. */
 export interface FrameResponseOptions {

@@ -1,6 +1,5 @@
 import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
-import { CalloutError } from '../diagnostics/callout-error.js';
-import { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { msalError } from './errors.js';
 
 /**
  * The user a flow was asked for: what the provider sent to Azure AD (the login hint, the session
@@ -53,7 +52,7 @@ export function accountMismatch(
  * Resolves with `result` when its account is the expected user (see {@link accountMismatch}).
  * Otherwise — before any caller can store or use the token — removes the received account and its
  * tokens from MSAL's cache (never the account already signed in) and rejects with an
- * `account_mismatch` {@link CalloutError} naming both users and `step` (the MSAL call that
+ * `account_mismatch` `CalloutError` naming both users and `step` (the MSAL call that
  * returned the result). The removal is awaited, so a later lookup of MSAL's cache can no longer
  * find the refused account.
  */
@@ -71,9 +70,9 @@ export async function acceptAccount(
   }
   const who = received?.username || 'no account';
   const wanted = expected.loginHint ?? expected.account?.username ?? `session ${expected.sid}`;
-  throw new CalloutError({
-    code: CalloutErrorCode.accountMismatch,
-    message: `MSAL ${step} returned ${who}, but ${reason}: refused, nothing stored`,
-    hint: `This page expects ${wanted}, not ${who}: sign in as ${wanted}, or sign out first to change users. If nobody chose ${who}, other code on the page tampered with the sign-in.`,
-  });
+  throw msalError(
+    'account_mismatch',
+    `MSAL ${step} returned ${who}, but ${reason}: refused, nothing stored`,
+    `This page expects ${wanted}, not ${who}: sign in as ${wanted}, or sign out first to change users. If nobody chose ${who}, other code on the page tampered with the sign-in.`,
+  );
 }

@@ -1,11 +1,11 @@
 /**
- * The link to the sign-in page of the Salesforce static resource (see `msal-lws-sign-in.ts` for
+ * The link to the sign-in page of the Salesforce static resource (see `sign-in-listener.ts` for
  * the flow), and the checks of what that link may carry. Kept apart from the listener so that
  * `signInUrl()` can answer synchronously from the provider's own chunk, before the on-demand LWS
- * adaptations (`msal-lws.ts`) have loaded.
+ * adaptations (`adaptations.ts`) have loaded.
  *
  * The link carries **no identity-provider setting**: client id, authority, metadata and scopes
- * are fixed when the static resource is built (`msal-lws-sign-in-config.ts`). It carries at most
+ * are fixed when the static resource is built (`sign-in-config.ts`). It carries at most
  * the user's login hint and the components' namespace, both validated here and by the page.
  */
 

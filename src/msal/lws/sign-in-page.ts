@@ -1,7 +1,7 @@
 import { BrowserCacheLocation, type Configuration, PublicClientApplication } from '@azure/msal-browser';
-import { signedInMessageType, signInChannelName } from './msal-lws-sign-in.js';
-import { parseSignInPageConfig, type SignInPageConfig } from './msal-lws-sign-in-config.js';
-import { isLoginHint, isLwsNamespace } from './msal-lws-sign-in-url.js';
+import { parseSignInPageConfig, type SignInPageConfig } from './sign-in-config.js';
+import { signedInMessageType, signInChannelName } from './sign-in-listener.js';
+import { isLoginHint, isLwsNamespace } from './sign-in-url.js';
 
 /** What happened on this load of the sign-in page. */
 export type SignInPageOutcome =
@@ -17,14 +17,14 @@ export interface SignInPageOptions {
   window?: Window;
 }
 
-/** The only query parameters the sign-in link may carry (`msal-lws-sign-in-url.ts`). */
+/** The only query parameters the sign-in link may carry (`sign-in-url.ts`). */
 const linkParameters: ReadonlySet<string> = new Set(['ns', 'login_hint']);
 
 const oidcScopes = ['openid', 'profile', 'offline_access'];
 
 /**
  * The script of the static resource's `sign-in.html`, which runs **outside** Lightning Web
- * Security on the org's origin (see `msal-lws-sign-in.ts`). Its identity-provider settings —
+ * Security on the org's origin (see `sign-in-listener.ts`). Its identity-provider settings —
  * client id, authority, metadata, scopes — come only from `config`, fixed when the static
  * resource was built; nothing in the page's URL or storage can change where it signs in or where
  * MSAL sends the authorization code and PKCE verifier.

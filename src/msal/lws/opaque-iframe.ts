@@ -6,14 +6,14 @@
  *
  * The fix drops `allow-same-origin` from MSAL's iframe only: the iframe then runs the redirect
  * page with an opaque origin (least privilege: it cannot read the org's storage, cookies or DOM),
- * and the answer comes back by `postMessage` (see `msal-lws-response.ts`). Without the gates the
+ * and the answer comes back by `postMessage` (see `frame-response.ts`). Without the gates the
  * attribute would be accepted, but the iframe is stripped all the same so both modes take the
  * same, tested path.
  *
  * While the wrapper is installed, MSAL's `document.body.appendChild(iframe)` puts its iframe into
- * a closed shadow root of ours instead (`msal-lws-frame-host.ts`), out of other namespaces' reach.
+ * a closed shadow root of ours instead (`frame-host.ts`), out of other namespaces' reach.
  */
-import { hideMsalFrame } from './msal-lws-frame-host.js';
+import { hideMsalFrame } from './frame-host.js';
 
 /** The class MSAL gives its hidden iframe (`SilentHandler.createHiddenIframe`). */
 const msalIframeClass = 'msalSilentIframe';

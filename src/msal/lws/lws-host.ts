@@ -1,0 +1,153 @@
+import type { AuthenticationResult, IPublicClientApplication, SsoSilentRequest } from '@azure/msal-browser';
+import { CalloutError } from '../../diagnostics/callout-error.js';
+import { CalloutErrorCode } from '../../diagnostics/error-codes.js';
+import type { ApplicationSource, HostSignIn, MsalHost } from '../host.js';
+import type { MsalSession } from '../session.js';
+import { LwsPublicClientApplication } from './application.js';
+import { withOpaqueMsalIframes } from './opaque-iframe.js';
+import { SignInListener } from './sign-in-listener.js';
+
+/** How long `signIn()` waits for the sign-in page by default: ten minutes. */
+const defaultSignInTimeoutMs = 600_000;
+
+/** A `signIn()` waiting for the sign-in page's hand-back. */
+interface Waiter {
+  done(): void;
+  fail(error: CalloutError): void;
+}
+
+/**
+ * The MSAL host inside Salesforce Lightning Web Security: part of the adaptations chunk, created
+ * by the proxy of load.ts once that chunk has loaded (the proxy answers what must be known
+ * before: the cache refusal, `signInUrl()`).
+ *
+ * - The instance is {@link LwsPublicClientApplication}: its hidden iframe's answer comes by
+ *   `postMessage` from the Salesforce redirect page, and its channels survive LWS's clone errors.
+ * - `ssoSilent` runs with MSAL's iframe created without `allow-same-origin` and hidden in a
+ *   closed shadow root ({@link withOpaqueMsalIframes}).
+ * - No window can open: interactive sign-in is the sign-in page (`signInPage`), opened by the
+ *   user from a link. Its hand-back (sign-in-listener.ts) starts a silent sign-in, checked like
+ *   any other; `signIn()` resolves when the provider has an account, rejects with `timeout` after
+ *   `signInTimeout` (ten minutes) and with `aborted` when its signal aborts.
+ */
+export class LwsHost implements MsalHost {
+  readonly opensWindows = false;
+  readonly #session: MsalSession;
+  readonly #listener: SignInListener | undefined;
+  readonly #waiters = new Set<Waiter>();
+
+  constructor(session: MsalSession) {
+    this.#session = session;
+    if (session.options.signInPage) {
+      this.#listener = new SignInListener({
+        clientId: session.clientId,
+        onSignedIn: (username) => this.#handBack(username),
+      });
+    }
+  }
+
+  /** The app's instance as is, else a new {@link LwsPublicClientApplication} (synchronously). */
+  createApplication(source: ApplicationSource): IPublicClientApplication {
+    return 'instance' in source ? source.instance : LwsPublicClientApplication.create(source.configuration);
+  }
+
+  ssoSilent(app: IPublicClientApplication, request: SsoSilentRequest): Promise<AuthenticationResult> {
+    return withOpaqueMsalIframes(() => app.ssoSilent(request));
+  }
+
+  signIn({ signal }: HostSignIn): Promise<null> {
+    if (!this.#listener) {
+      return Promise.reject(
+        new CalloutError({
+          code: CalloutErrorCode.configurationError,
+          message: 'Interactive sign-in is impossible inside Lightning Web Security without a sign-in page',
+          hint: "Pass signInPage: the URL of the static resource's sign-in.html, and show provider.signInUrl() as a link (LWS blocks popups).",
+        }),
+      );
+    }
+    const timeoutMs = this.#session.options.signInTimeout ?? defaultSignInTimeoutMs;
+    return new Promise<null>((resolve, reject) => {
+      const waiter: Waiter = {
+        done: () => settle(() => resolve(null)),
+        fail: (error) => settle(() => reject(error)),
+      };
+      const onAbort = () => waiter.fail(abortedError(signal?.reason));
+      const timer = setTimeout(() => waiter.fail(timeoutError(timeoutMs)), timeoutMs);
+      const unsubscribe = this.#session.subscribe((account) => {
+        if (account) waiter.done();
+      });
+      const settle = (then: () => void): void => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal?.removeEventListener('abort', onAbort);
+        this.#waiters.delete(waiter);
+        then();
+      };
+      this.#waiters.add(waiter);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  signInUrl(): undefined {
+    // Answered by the proxy (load.ts), which does not need the adaptations for it.
+    return undefined;
+  }
+
+  /** Stops listening to the sign-in page; a `signIn()` still waiting rejects with `reason`. */
+  dispose(reason?: CalloutError): void {
+    this.#listener?.close();
+    const error =
+      reason ??
+      new CalloutError({ code: CalloutErrorCode.configurationError, message: 'The provider was disposed' });
+    for (const waiter of [...this.#waiters]) waiter.fail(error);
+  }
+
+  /**
+   * The sign-in page announced a sign-in: the identity provider's session now exists, so sign in
+   * silently (the announcement itself is not trusted: it only names a hint; the token comes from
+   * ssoSilent, checked to be the announced — or better, the configured — user). A configured
+   * login hint always wins over the announced username, so start-up (which resolves the hint) is
+   * awaited before choosing. The listener throttles calls (sign-in-listener.ts). A waiting
+   * `signIn()` resolves even when the account did not change (the same user signed in again).
+   */
+  async #handBack(username: string | undefined): Promise<void> {
+    const session = this.#session;
+    try {
+      await session.startup;
+      const hint = session.loginHint ?? username;
+      if (!hint || session.disposed) return;
+      const handedBack = await this.ssoSilent(session.app, {
+        scopes: session.signInScopes(),
+        redirectUri: session.redirectUri,
+        loginHint: hint,
+      });
+      // Refused (and dropped from MSAL's cache) unless it is the announced or configured user.
+      const result = await session.accept(
+        handedBack,
+        { loginHint: hint, account: session.account },
+        'ssoSilent',
+      );
+      session.signedIn(result.account ?? undefined);
+      if (session.account) for (const waiter of [...this.#waiters]) waiter.done();
+    } catch {
+      // A forged or premature announcement: nothing changes; the next demand reports as usual.
+    }
+  }
+}
+
+function timeoutError(timeoutMs: number): CalloutError {
+  return new CalloutError({
+    code: CalloutErrorCode.timeout,
+    message: `signIn() waited ${Math.round(timeoutMs / 1000)} s and the sign-in page handed no sign-in back`,
+    hint: "Open the sign-in link (provider.signInUrl()) and finish signing in there, then try again. If that page says you are signed in, check that the static resource's sign-in page was built with this provider's client id. signInTimeout sets how long signIn() waits.",
+  });
+}
+
+function abortedError(reason: unknown): CalloutError {
+  return new CalloutError({
+    code: CalloutErrorCode.aborted,
+    message: 'signIn() was aborted before the sign-in page handed a sign-in back',
+    cause: reason,
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The code the flow suite (lws-flow-suite.ts) runs inside the LWS sandbox, and what it reports.
+ * Each `sandboxed…` function is evaluated there as text: it must stay self-contained (no
+ * closures, no imports), so it lives apart from the host-side test code.
+ */
+import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
+import type { LwsScenario } from './lws-aad.js';
+
+/** Where the harness serves the static resource's redirect page. */
+export const redirectPath = '/__lws/redirect.html';
+
+/** What the sandboxed flow reports back. */
+export interface FlowReport {
+  detected: boolean;
+  bodies: unknown[];
+  sources: string[];
+  retries: number;
+  account: string | undefined;
+  createElementPatched: boolean;
+  appendChildPatched: boolean;
+  broadcastChannelNative: boolean;
+  error?: string;
+}
+
+/** Context handed into the sandbox for one flow. */
+export interface FlowContext {
+  clientId: string;
+  redirectUri: string;
+  msalAuth: LwsScenario['msalAuth'];
+  lws: 'auto' | boolean;
+  /** MSAL's wait for the hidden iframe's answer. */
+  iframeTimeoutMs: number;
+  /** Called from inside the sandbox between the two callouts: the API starts rejecting the token. */
+  expireToken: () => void;
+}
+
+/**
+ * Inside the sandbox: an MSAL provider (LWS mode per `lws`) and a callout client; one callout
+ * (silent SSO through the hidden iframe), then — after the API revoked the token — a second one
+ * (401 → one refresh → retry). Only this function's text enters the sandbox.
+ */
+export async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const provider = lib.msalProvider({
+    clientId: context.clientId,
+    loginHint: 'jane@contoso.com',
+    redirectUri: context.redirectUri,
+    interaction: 'none',
+    cache: 'memory',
+    lws: context.lws,
+    msal: {
+      auth: { clientId: context.clientId, ...context.msalAuth },
+      system: { iframeBridgeTimeout: context.iframeTimeoutMs },
+    },
+  });
+  const callout = lib.createCallout({
+    providers: { aad: provider },
+    credentials: {
+      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
+    },
+    crossTab: false,
+  });
+  const sources: string[] = [];
+  let retries = 0;
+  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  callout.events.addEventListener('retry', () => {
+    retries++;
+  });
+  const report = (bodies: unknown[], error?: unknown): FlowReport => ({
+    detected: lib.detectLws(),
+    bodies,
+    sources,
+    retries,
+    account: provider.account?.username,
+    createElementPatched: Object.hasOwn(document, 'createElement'),
+    appendChildPatched: Object.hasOwn(document.body, 'appendChild'),
+    broadcastChannelNative: /\[native code\]/.test(
+      Function.prototype.toString.call(globalThis.BroadcastChannel),
+    ),
+    ...(error === undefined ? {} : { error: `${(error as Error).name}: ${(error as Error).message}` }),
+  });
+  try {
+    const first = await callout('callout:Orders/orders?status=open').json();
+    context.expireToken();
+    const second = await callout('callout:Orders/orders/42').json();
+    callout.dispose();
+    return report([first, second]);
+  } catch (error) {
+    callout.dispose();
+    return report([], error);
+  }
+}
+
+/** What the sandboxed sign-in flow reports back. */
+export interface SignInReport {
+  firstError: string | undefined;
+  linkHref: string;
+  account: string | undefined;
+  body: unknown;
+  sources: string[];
+  error?: string;
+}
+
+/** Context handed into the sandbox for the sign-in flow. */
+export interface SignInContext {
+  clientId: string;
+  redirectUri: string;
+  signInPage: string;
+  msalAuth: LwsScenario['msalAuth'];
+  /** The host-provided container the sandboxed code renders into (LWS blocks body.append). */
+  container: HTMLElement;
+  /** Stands in for the user's click on the link: opens the sign-in page (outside LWS). */
+  openSignInPage: (href: string) => void;
+}
+
+/**
+ * Inside the sandbox: no Azure AD session, so the first callout needs the user. The component
+ * shows the provider's sign-in link; once the sign-in page (outside LWS) hands the sign-in back,
+ * `signIn()` resolves and the callout succeeds.
+ */
+export async function sandboxedSignIn(context: SignInContext): Promise<SignInReport> {
+  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const provider = lib.msalProvider({
+    clientId: context.clientId,
+    loginHint: 'jane@contoso.com',
+    redirectUri: context.redirectUri,
+    interaction: 'popup',
+    cache: 'memory',
+    signInPage: context.signInPage,
+    msal: { auth: { clientId: context.clientId, ...context.msalAuth } },
+  });
+  const callout = lib.createCallout({
+    providers: { aad: provider },
+    credentials: {
+      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
+    },
+    crossTab: false,
+  });
+  const sources: string[] = [];
+  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  let firstError: string | undefined;
+  let linkHref = '';
+  try {
+    try {
+      await callout('callout:Orders/orders').json();
+    } catch (error) {
+      firstError = (error as { code?: string }).code;
+    }
+    const link = document.createElement('a');
+    link.href = provider.signInUrl() ?? '';
+    link.target = '_blank';
+    link.rel = 'opener';
+    link.textContent = 'Sign in';
+    context.container.appendChild(link);
+    linkHref = link.href;
+    const signedIn = provider.signIn();
+    context.openSignInPage(link.href);
+    const account = await signedIn;
+    const body = await callout('callout:Orders/orders/7').json();
+    callout.dispose();
+    return { firstError, linkHref, account: account.username, body, sources };
+  } catch (error) {
+    callout.dispose();
+    return {
+      firstError,
+      linkHref,
+      account: undefined,
+      body: undefined,
+      sources,
+      error: `${(error as Error).name}: ${(error as Error).message}`,
+    };
+  }
+}
