@@ -3,7 +3,7 @@ import type { AuthProvider } from '../../src/index.js';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
 import { isSafeMethod } from '../controllers/safe-method.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
+import { CalloutElement, clientOf, lookupOf } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
 import { configurationView, describeError, type ErrorView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
@@ -171,7 +171,7 @@ export class CalloutGet extends CalloutElement {
   renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {
-    callout: () => clientOf(this),
+    lookup: lookupOf(this),
     credential: () => this.credential,
     path: () => this.path,
     method: () => this.method,

@@ -3,7 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
 import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
-import { ClientSubscription } from '../shared/client-subscription.js';
 import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
 import { isSafeMethod } from './safe-method.js';
@@ -28,8 +27,17 @@ export interface CalloutControllerOptions<T = unknown> {
   method?: ValueOrGetter<string | undefined>;
   /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
   body?: ValueOrGetter<unknown>;
-  /** A client to use instead of the context's or the page's default one. */
+  /**
+   * A client to use instead of the context's or the page's default one. Ignored when `lookup` is
+   * given: that lookup's explicit client plays this part.
+   */
   callout?: ValueOrGetter<Callout | undefined>;
+  /**
+   * The host's {@link ClientLookup}, when it has one already (`lookupOf(this)` in a
+   * `CalloutElement`): the controller then finds and follows the client through it instead of
+   * making its own, so the host runs one context consumer.
+   */
+  lookup?: ClientLookup;
   /**
    * Whether changes of the inputs run the callout by themselves. Default true, and only ever for
    * GET and HEAD; `refresh()` always runs it.
@@ -90,8 +98,10 @@ function read<V>(value: ValueOrGetter<V> | undefined): V | undefined {
  *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
  * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
- * default client. The host holds only closures of the controller, never the controller or the
- * client, so code that reaches the host element cannot reach the client through it; keep the
+ * default client (found by the `lookup` option, or by a {@link ClientLookup} of the controller's
+ * own). When it changes — a new default client set after the first render, say — the callout runs
+ * again with the new one. The host holds only closures of the controller, never the controller or
+ * the client, so code that reaches the host element cannot reach the client through it; keep the
  * controller itself in a private (`#`) field, since its `callout` getter returns the client.
  *
  * @example
@@ -118,13 +128,8 @@ export class CalloutController<T = unknown> implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: CalloutControllerOptions<T>) {
     this.#options = options;
     this.#host = host;
-    this.#lookup = new ClientLookup(host, {
-      explicit: () => read(options.callout),
-    });
-    new ClientSubscription(host, {
-      client: () => this.#lookup.callout,
-      subscribe: (callout) => this.#subscribe(callout, () => host.requestUpdate()),
-    });
+    this.#lookup = options.lookup ?? new ClientLookup(host, { explicit: () => read(options.callout) });
+    this.#lookup.follow((callout) => this.#subscribe(callout, () => host.requestUpdate()));
     // The host holds closures, not this controller: its `callout` getter must not be reachable.
     host.addController({
       hostConnected: () => this.hostConnected(),
