@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
-import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
+import { calloutScheme, needsSignIn } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
@@ -92,8 +92,8 @@ function read<V>(value: ValueOrGetter<V> | undefined): V | undefined {
  *   callout runs again as soon as it is registered. Likewise, when the credential's provider is
  *   not registered yet (`invalid_credential`), the callout runs as soon as it is; it also runs
  *   again when that provider is replaced.
- * - After a run failed because the user must sign in (`interaction_required`, `login_required`,
- *   `consent_required`), the callout runs again by itself as soon as the client fires an
+ * - After a run failed because the user must sign in (`needsSignIn(error)`: `interaction_required`,
+ *   `login_required`, `consent_required`, `invalid_grant`), the callout runs again by itself as soon as the client fires an
  *   `account` event with an account for the credential's provider — a sign-in made anywhere on
  *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
@@ -229,7 +229,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
   #awaitsSignIn(callout: Callout, provider: string): boolean {
     if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
     const error = this.#task.error;
-    if (!isCalloutError(error) || !interactionErrorCodes.has(error.code)) return false;
+    if (!needsSignIn(error)) return false;
     const credential = read(this.#options.credential);
     const definition = credential ? callout.credentials.get(credential) : undefined;
     return definition === undefined || definition.provider === provider;
