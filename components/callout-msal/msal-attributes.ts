@@ -95,25 +95,3 @@ function checkOptions(options: MsalProviderOptions): InvalidAttribute | undefine
     problem: problem.problem,
   });
 }
-
-/**
- * The token endpoints the provider `options` describe will have (what `msalProvider` sets as
- * `tokenEndpoints`): the whole authority host, and the token endpoint of `authorityMetadata`.
- * Known before MSAL loads, so a stand-in provider never lets a token go to them meanwhile.
- */
-export function expectedTokenEndpoints(options: MsalProviderOptions): string[] {
-  const auth = options.msal?.auth;
-  const authority =
-    options.authority ??
-    auth?.authority ??
-    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
-  const endpoints = [`${new URL(authority).origin}/`];
-  try {
-    const metadata = auth?.authorityMetadata ? (JSON.parse(auth.authorityMetadata) as unknown) : undefined;
-    const tokenEndpoint = (metadata as { token_endpoint?: unknown } | undefined)?.token_endpoint;
-    if (typeof tokenEndpoint === 'string') endpoints.push(tokenEndpoint);
-  } catch {
-    // MSAL reports malformed metadata itself when the provider is created.
-  }
-  return endpoints;
-}

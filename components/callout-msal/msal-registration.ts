@@ -4,7 +4,7 @@ import { attributeForOption, optionOf } from '../shared/error-option.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import type { RegistrationHost, RegistrationOptions } from '../shared/registration.js';
 import { loadMsal } from './load-msal.js';
-import { expectedTokenEndpoints, type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
+import { type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
 
 /** What a `<callout-msal>` declares: a provider name and `msalProvider` options. */
 export interface MsalDeclaration {
@@ -87,4 +87,26 @@ export function msalRegistration(
 function blamed(element: MsalHost, option: string | undefined): { attribute: string; value: string | null } {
   if (option === 'name' && !element.name) return { attribute: 'id', value: element.id };
   return attributeForOption(element, option, 'client-id');
+}
+
+/**
+ * The token endpoints the provider `options` describe will have (what `msalProvider` sets as
+ * `tokenEndpoints`): the whole authority host, and the token endpoint of `authorityMetadata`.
+ * Known before MSAL loads, so a stand-in provider never lets a token go to them meanwhile.
+ */
+function expectedTokenEndpoints(options: MsalProviderOptions): string[] {
+  const auth = options.msal?.auth;
+  const authority =
+    options.authority ??
+    auth?.authority ??
+    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
+  const endpoints = [`${new URL(authority).origin}/`];
+  try {
+    const metadata = auth?.authorityMetadata ? (JSON.parse(auth.authorityMetadata) as unknown) : undefined;
+    const tokenEndpoint = (metadata as { token_endpoint?: unknown } | undefined)?.token_endpoint;
+    if (typeof tokenEndpoint === 'string') endpoints.push(tokenEndpoint);
+  } catch {
+    // MSAL reports malformed metadata itself when the provider is created.
+  }
+  return endpoints;
 }

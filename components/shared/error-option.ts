@@ -1,18 +1,11 @@
 import type { LitElement } from 'lit';
-import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
+import { isCalloutError } from '../../src/index.js';
 
 /**
- * What the core's configuration errors say today, for errors that do not carry `option` yet: a
+ * What `msalProvider`'s configuration errors say, for as long as they do not carry `option`: a
  * pattern of the message and the option it names. The only place components read messages.
  */
-const optionsInMessages: readonly (readonly [RegExp, string])[] = [
-  [/^Credential "[^"]*" cannot be redefined: it is already defined with another "(\w+)"/, '$1'],
-  [/^Credential "[^"]*" (?:has an invalid url|is not allowed: its origin)/, 'url'],
-  [/^Credential "[^"]*" is invalid: (?:"scopes"|scope )/, 'scopes'],
-  [/^Credential "[^"]*" is invalid: "refreshOn"/, 'refreshOn'],
-  [/^Credential "[^"]*" is invalid: "timeout"/, 'timeout'],
-  [/^Credential "[^"]*" is invalid: "provider"/, 'provider'],
-  [/^Credential "[^"]*" is invalid: its name/, 'name'],
+const msalOptionsInMessages: readonly (readonly [RegExp, string])[] = [
   [/^msalProvider .*\bclientId\b/, 'clientId'],
   [/^msalProvider redirectUri\b/, 'redirectUri'],
   [/^msalProvider authority\b/, 'authority'],
@@ -22,23 +15,16 @@ const optionsInMessages: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * The option a configuration error blames — a credential's field (`url`, `scopes`, `refreshOn` …)
- * or an `msalProvider` option (`clientId`, `authority` …) — or `undefined` when it names none.
- *
- * Errors that carry the structured `option` field are read from it. Until the core sets it on
- * every configuration error, the others are recognised by their message here; once it does, this
- * function's body becomes `return isCalloutError(error) ? error.option : undefined`.
+ * The option a configuration error blames — a credential's field (`url`, `scopes`, `refreshOn` …),
+ * a provider's `name`, or an `msalProvider` option (`clientId`, `authority` …) — or `undefined`
+ * when it names none: the error's `option`. `msalProvider`'s own configuration errors do not set
+ * it yet and are recognised by their message; once they do, this body becomes
+ * `return isCalloutError(error) ? error.option : undefined`.
  */
 export function optionOf(error: unknown): string | undefined {
   if (!isCalloutError(error)) return undefined;
-  const option: unknown = (error as { option?: unknown }).option;
-  if (typeof option === 'string') return option;
-  if (error.code === CalloutErrorCode.providerConflict) return 'name';
-  for (const [pattern, named] of optionsInMessages) {
-    const match = pattern.exec(error.message);
-    if (match) return named === '$1' ? match[1] : named;
-  }
-  return undefined;
+  if (error.option !== undefined) return error.option;
+  return msalOptionsInMessages.find(([pattern]) => pattern.test(error.message))?.[1];
 }
 
 /** The attribute (and its current value) of `element` that a configuration error blames. */
