@@ -1,3 +1,4 @@
+import { authorityOf } from '../../src/msal/check-options.js';
 import type { MsalProviderOptions } from '../../src/msal.js';
 import { DeferredProvider } from '../shared/deferred-provider.js';
 import { attributeForOption, optionOf } from '../shared/error-option.js';
@@ -96,11 +97,7 @@ function blamed(element: MsalHost, option: string | undefined): { attribute: str
  */
 function expectedTokenEndpoints(options: MsalProviderOptions): string[] {
   const auth = options.msal?.auth;
-  const authority =
-    options.authority ??
-    auth?.authority ??
-    `https://login.microsoftonline.com/${options.tenant ?? 'organizations'}`;
-  const endpoints = [`${new URL(authority).origin}/`];
+  const endpoints = [`${new URL(authorityOf(options)).origin}/`];
   try {
     const metadata = auth?.authorityMetadata ? (JSON.parse(auth.authorityMetadata) as unknown) : undefined;
     const tokenEndpoint = (metadata as { token_endpoint?: unknown } | undefined)?.token_endpoint;

@@ -7,8 +7,13 @@ import {
   type TokenRequest,
 } from '../../src/index.js';
 
-/** What a {@link DeferredProvider} forwards to: any provider, with sign-in on a page of its own or not. */
+/**
+ * What a {@link DeferredProvider} forwards to: any provider, and what `msalProvider` adds (sign-in
+ * options, `ready()`, a sign-in page link).
+ */
 interface RealProvider extends AuthProvider {
+  signIn?(options?: object): Promise<Account>;
+  ready?(): Promise<void>;
   signInUrl?(): string | undefined;
   dispose?(): void;
 }
@@ -31,7 +36,7 @@ export interface DeferredProviderOptions {
  * ({@link resolve}): every call is then forwarded, so nothing re-runs and a token requested while
  * waiting is requested once.
  *
- * Timing: `getToken`, `signIn` and `signOut` wait for {@link resolve} (a `getToken` also stops at
+ * Timing: `getToken`, `signIn`, `signOut` and `ready` wait for {@link resolve} (a `getToken` also stops at
  * its request's `signal`); they reject with {@link reject}'s error, or `configuration_error` once
  * the stand-in is disposed before the real provider arrived. `account` is `undefined` and
  * `subscribe` listeners hear nothing until then; afterwards both follow the real provider.
@@ -97,16 +102,22 @@ export class DeferredProvider implements RealProvider {
     return (await this.#wait(request.signal)).getToken(request);
   }
 
-  async signIn(): Promise<Account> {
+  /** The real provider's sign-in, with its options (`msalProvider`'s take a `signal` …). */
+  async signIn(options?: object): Promise<Account> {
     const real = await this.#wait();
     if (!real.signIn) throw this.#unsupported('signIn');
-    return real.signIn();
+    return options === undefined ? real.signIn() : real.signIn(options);
   }
 
   async signOut(): Promise<void> {
     const real = await this.#wait();
     if (!real.signOut) throw this.#unsupported('signOut');
     await real.signOut();
+  }
+
+  /** Resolves once the real provider has arrived and is ready itself (`msalProvider`'s `ready()`). */
+  async ready(): Promise<void> {
+    await (await this.#wait()).ready?.();
   }
 
   /** The real provider's sign-in page link (see `signInLinkOf`), once it has arrived. */

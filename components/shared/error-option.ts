@@ -2,29 +2,21 @@ import type { LitElement } from 'lit';
 import { isCalloutError } from '../../src/index.js';
 
 /**
- * What `msalProvider`'s configuration errors say, for as long as they do not carry `option`: a
- * pattern of the message and the option it names. The only place components read messages.
+ * `msalProvider`'s option errors (src/msal/configuration.ts) name the option in their message but
+ * do not carry `option` yet: the only message components read.
  */
-const msalOptionsInMessages: readonly (readonly [RegExp, string])[] = [
-  [/^msalProvider .*\bclientId\b/, 'clientId'],
-  [/^msalProvider redirectUri\b/, 'redirectUri'],
-  [/^msalProvider authority\b/, 'authority'],
-  [/^msalProvider .*\btenant\b/, 'tenant'],
-  [/^msalProvider .*\bloginHint\b/, 'loginHint'],
-  [/^msalProvider .*\bcache\b/, 'cache'],
-];
+const msalOptionInMessage = /^msalProvider option (\w+) /;
 
 /**
  * The option a configuration error blames — a credential's field (`url`, `scopes`, `refreshOn` …),
  * a provider's `name`, or an `msalProvider` option (`clientId`, `authority` …) — or `undefined`
- * when it names none: the error's `option`. `msalProvider`'s own configuration errors do not set
- * it yet and are recognised by their message; once they do, this body becomes
+ * when it names none: the error's `option`. Until `msalProvider`'s option errors set it, they are
+ * recognised by their message; once they do, this body becomes
  * `return isCalloutError(error) ? error.option : undefined`.
  */
 export function optionOf(error: unknown): string | undefined {
   if (!isCalloutError(error)) return undefined;
-  if (error.option !== undefined) return error.option;
-  return msalOptionsInMessages.find(([pattern]) => pattern.test(error.message))?.[1];
+  return error.option ?? msalOptionInMessage.exec(error.message)?.[1];
 }
 
 /** The attribute (and its current value) of `element` that a configuration error blames. */
