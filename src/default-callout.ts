@@ -30,17 +30,10 @@ type Slots = { [defaultCalloutKey]?: Callout; [pageKey]?: unknown };
 /** The record this copy announced its version in (a deleted record gets a new announcement). */
 let announcedIn: PageRecord | undefined;
 
+/** Whether `value` is a record a copy of any version left (format 1 or later: fields only added). */
 function isPageRecord(value: unknown): value is PageRecord {
-  const record = value as Partial<PageRecord> | null | undefined;
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    typeof record.format === 'number' &&
-    record.format >= 1 &&
-    Array.isArray(record.versions) &&
-    typeof record.events?.addEventListener === 'function' &&
-    typeof record.events.dispatchEvent === 'function'
-  );
+  const record = value as Partial<PageRecord> | undefined;
+  return (record?.format ?? 0) >= 1 && Array.isArray(record?.versions) && !!record?.events?.dispatchEvent;
 }
 
 /**
@@ -62,7 +55,7 @@ function pageRecord(): PageRecord {
     if (record.versions.length > 1 && !record.warned) {
       record.warned = true;
       console.warn(
-        `sso-callout: versions ${record.versions.join(' and ')} are loaded on this page. They share one default client, but each element runs the code of the copy that defined it; load one version (dedupe the package in your bundler, or rebuild the Salesforce static resource with the app's version).`,
+        `sso-callout ${record.versions.join(' and ')} are both on this page: they share one client, but each element runs its own copy's code. Load one version.`,
       );
     }
   }
