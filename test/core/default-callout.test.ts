@@ -6,6 +6,7 @@ import {
   subscribeDefaultCallout,
 } from '../../src/index.js';
 import { version } from '../../src/version.js';
+import { capturingConsole } from '../support/capturing-console.js';
 
 type DefaultModule = typeof import('../../src/default-callout.js');
 
@@ -17,18 +18,6 @@ const slots = globalThis as unknown as Record<symbol, unknown>;
 async function anotherCopy(): Promise<DefaultModule> {
   const url = new URL(`../../src/default-callout.ts?copy=${crypto.randomUUID()}`, import.meta.url).href;
   return (await import(/* @vite-ignore */ url)) as DefaultModule;
-}
-
-/** Records `console.warn` lines while `run` runs. */
-async function capturingWarnings(run: (lines: string[]) => Promise<void>): Promise<void> {
-  const lines: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    await run(lines);
-  } finally {
-    console.warn = original;
-  }
 }
 
 describe('the page-global default client', () => {
@@ -93,24 +82,24 @@ describe('the page-global default client', () => {
   it('warns once when copies of two different versions share the page, whichever copies come after.', async () => {
     // A copy of another version used the page first: the record as that copy leaves it.
     slots[pageKey] = { format: 1, versions: ['0.0.1-other'], events: new EventTarget(), warned: false };
-    await capturingWarnings(async (lines) => {
+    await capturingConsole(async (lines) => {
       const copy = await anotherCopy();
       copy.getDefaultCallout();
       getDefaultCallout();
       (await anotherCopy()).setDefaultCallout(createCallout({ crossTab: false }));
       expect(lines).to.have.length(1);
       expect(lines[0]).to.contain('0.0.1-other').and.contain(version);
-    });
+    }, 'warn');
   });
 
   it('shares silently between copies of the same version.', async () => {
-    await capturingWarnings(async (lines) => {
+    await capturingConsole(async (lines) => {
       const copies = [await anotherCopy(), await anotherCopy()];
       const client = createCallout({ crossTab: false });
       copies[0]!.setDefaultCallout(client);
       expect(copies[1]!.getDefaultCallout()).to.equal(client);
       expect(getDefaultCallout()).to.equal(client);
       expect(lines).to.deep.equal([]);
-    });
+    }, 'warn');
   });
 });

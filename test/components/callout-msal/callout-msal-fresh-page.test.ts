@@ -6,6 +6,7 @@ import type { CalloutLog } from '../../../components/callout-log/callout-log.js'
 import { createCallout, setDefaultCallout } from '../../../src/index.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';
 import { createApiEmulator } from '../../support/api-emulator.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
@@ -27,10 +28,7 @@ describe('<callout-msal> on a fresh page', () => {
     const api = createApiEmulator({ issuer: aad });
     worker.resetHandlers(...aad.handlers, ...api.handlers);
     setDefaultCallout(createCallout({ crossTab: false }));
-    const consoleErrors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => consoleErrors.push(args.map(String).join(' '));
-    try {
+    await capturingConsole(async (consoleErrors) => {
       const clientId = crypto.randomUUID();
       const page = await fixture<HTMLDivElement>(html`<div>
         <callout-log></callout-log>
@@ -54,8 +52,6 @@ describe('<callout-msal> on a fresh page', () => {
       expect(consoleErrors).to.deep.equal([]);
       expect(aad.counters.token).to.equal(1);
       expect(api.counters.requests).to.equal(1);
-    } finally {
-      console.error = original;
-    }
+    });
   });
 });

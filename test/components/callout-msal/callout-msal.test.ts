@@ -15,23 +15,12 @@ import {
 import type { MsalAuthProvider } from '../../../src/msal.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';
 import { createApiEmulator } from '../../support/api-emulator.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { textOf, untilState } from '../support/wait.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
 after(() => worker.stop());
-
-/** Captures console.error lines while `run` runs. */
-async function capturingConsole(run: (lines: string[]) => Promise<void>): Promise<void> {
-  const lines: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    await run(lines);
-  } finally {
-    console.error = original;
-  }
-}
 
 /** Records the authority host of every provider `callout` registers, in order. */
 function recordDefines(callout: Callout): string[] {
