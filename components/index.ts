@@ -24,5 +24,6 @@ export {
   type ValueOrGetter,
 } from './controllers/callout-controller.js';
 export { calloutContext } from './shared/callout-context.js';
-export { CalloutElement, clientOf, type ShadowMode } from './shared/callout-element.js';
+export { CalloutElement, clientOf, lookupOf, type ShadowMode } from './shared/callout-element.js';
+export { ClientLookup, type ClientLookupOptions } from './shared/client-lookup.js';
 export { describeError, type ErrorView } from './shared/describe-error.js';

@@ -13,7 +13,7 @@ export type {
 } from './credentials/credential-registry.js';
 export type { ResolvedCredential } from './credentials/define-credential.js';
 export { calloutScheme } from './credentials/resolve-callout-url.js';
-export { getDefaultCallout, setDefaultCallout } from './default-callout.js';
+export { getDefaultCallout, setDefaultCallout, subscribeDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
 export { needsSignIn } from './diagnostics/needs-sign-in.js';

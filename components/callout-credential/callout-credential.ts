@@ -1,20 +1,12 @@
 import { nothing, type TemplateResult } from 'lit';
-import {
-  type Callout,
-  type CalloutError,
-  CalloutErrorCode,
-  isCalloutError,
-  type ResolvedCredential,
-} from '../../src/index.js';
+import { CalloutErrorCode, isCalloutError, type ResolvedCredential } from '../../src/index.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
+import { CalloutElement } from '../shared/callout-element.js';
 import { configurationView } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
-import { InvalidAttribute } from '../shared/invalid-attribute.js';
-import { logOnce } from '../shared/log-once.js';
-import { allowedOriginsMetaName, pageAllowedOrigins } from '../shared/page-allowed-origins.js';
-import { attributeOf, parseCredentialAttributes } from './credential-attributes.js';
+import { Registration } from '../shared/registration.js';
+import { type CredentialDeclaration, credentialRegistration } from './credential-registration.js';
 
 /**
  * Declares a named credential: `callout:Name/path` then resolves below `url`, with a token from
@@ -69,7 +61,6 @@ export class CalloutCredential extends CalloutElement {
     scopes: {},
     refreshOn: { attribute: 'refresh-on' },
     timeout: {},
-    problem: { attribute: false },
   };
 
   /** Name used in `callout:Name/path`: letters, digits, `_`, `-`, starting with a letter. */
@@ -90,155 +81,41 @@ export class CalloutCredential extends CalloutElement {
   /** Per-attempt timeout in milliseconds. */
   timeout: string | null = null;
 
-  private problem: InvalidAttribute | undefined;
-
-  #registeredIn: Callout | undefined;
-  #registered: ResolvedCredential | undefined;
-  #reported = new Set<string>();
-  /** Why the client refused the definition (a conflict, a disallowed origin), for the panel. */
-  #refusal: CalloutError | undefined;
-  /** The declaration the client refused, and in which client: not attempted again as is. */
-  #refused: { client: Callout; attempt: string } | undefined;
+  readonly #registration: Registration<CredentialDeclaration, ResolvedCredential> = new Registration(
+    this,
+    credentialRegistration(this, () =>
+      fire(this, 'callout-credential-change', {
+        credential: this.credential,
+        problem: this.configurationError,
+      }),
+    ),
+  );
 
   /** The credential as defined in the client, or `undefined` while invalid or disconnected. */
   get credential(): ResolvedCredential | undefined {
-    return this.#registered;
+    return this.#registration.current;
   }
 
   /** The sentence describing the invalid attribute, or `undefined` when the attributes are valid. */
   get configurationError(): string | undefined {
-    return this.problem?.describe(this.localName);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#sync();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#refused = undefined;
-    this.#unregister();
-  }
-
-  protected override willUpdate(): void {
-    this.#sync();
-  }
-
-  protected override updated(): void {
-    this.toggleAttribute('invalid', this.problem !== undefined);
+    return this.#registration.problem?.describe(this.localName);
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.problem) return nothing;
-    const refusal = this.#refusal;
+    const problem = this.#registration.problem;
+    if (!problem) return nothing;
+    // Why the client refused a valid declaration (a conflict, a disallowed origin), if it did.
+    const error = this.#registration.error;
+    const refusal =
+      isCalloutError(error) && error.code !== CalloutErrorCode.invalidCredential ? error : undefined;
     return renderErrorPanel(
       configurationView(
-        this.problem.describe(this.localName),
+        problem.describe(this.localName),
         refusal?.hint ?? 'Fix the attribute named above; the credential is not registered until it is valid.',
         refusal?.code ?? CalloutErrorCode.invalidCredential,
       ),
     );
   }
-
-  /** Brings the client's registry in line with the attributes (idempotent). */
-  #sync(): void {
-    if (!this.isConnected) return;
-    const parsed = parseCredentialAttributes(this);
-    if (parsed instanceof InvalidAttribute) {
-      this.#fail(parsed);
-      return;
-    }
-    const client = clientOf(this);
-    const current = this.#registered;
-    if (
-      this.#registeredIn === client &&
-      current &&
-      client.credentials.get(current.name) === current &&
-      sameDefinition(current, parsed.name, parsed.definition)
-    ) {
-      return;
-    }
-    const pageOrigins = pageAllowedOrigins();
-    // A refused declaration is not retried by itself, or it would take the name over (and its
-    // token) as soon as the first definition's owner leaves: only new attributes or a reconnect do.
-    const attempt = JSON.stringify([parsed.name, parsed.definition, pageOrigins]);
-    if (this.#refused?.client === client && this.#refused.attempt === attempt) return;
-    this.#unregister();
-    this.#refused = undefined;
-    try {
-      this.#registered = client.credentials.define(parsed.name, parsed.definition, {
-        owner: this,
-        ...(pageOrigins
-          ? {
-              allowedOrigins: pageOrigins,
-              allowedOriginsSource: `the page's <meta name="${allowedOriginsMetaName}">`,
-            }
-          : {}),
-      });
-      this.#registeredIn = client;
-      this.problem = undefined;
-      this.#refusal = undefined;
-      this.#changed();
-    } catch (error) {
-      const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
-      const { attribute, value } = attributeOf(message, this);
-      const reason = message.replace(
-        /^Credential "[^"]*" (is invalid|is not allowed|has an invalid url ("(?:[^"\\]|\\.)*"|\S+)): /,
-        '',
-      );
-      const refused = isCalloutError(error) && error.code !== CalloutErrorCode.invalidCredential;
-      this.#fail(new InvalidAttribute({ attribute, value, problem: reason }), refused ? error : undefined);
-      if (refused) this.#refused = { client, attempt };
-    }
-  }
-
-  #fail(problem: InvalidAttribute, refusal?: CalloutError): void {
-    this.#unregister();
-    this.problem = problem;
-    this.#refusal = refusal;
-    logOnce(this.#reported, problem.describe(this.localName));
-    this.#changed();
-  }
-
-  #unregister(): void {
-    const client = this.#registeredIn;
-    const current = this.#registered;
-    this.#registeredIn = undefined;
-    this.#registered = undefined;
-    if (client && current && client.credentials.get(current.name) === current) {
-      if (client.credentials.release(current.name, this)) this.#changed();
-    }
-  }
-
-  #changed(): void {
-    fire(this, 'callout-credential-change', {
-      credential: this.#registered,
-      problem: this.configurationError,
-    });
-  }
-}
-
-function sameDefinition(
-  current: ResolvedCredential,
-  name: string,
-  definition: {
-    url: string;
-    provider: string;
-    scopes: string[];
-    refreshOn?: number[];
-    timeout?: number | false;
-  },
-): boolean {
-  return (
-    current.name === name &&
-    current.base.href ===
-      new URL(definition.url.endsWith('/') ? definition.url : `${definition.url}/`).href &&
-    current.provider === definition.provider &&
-    current.scopes.join(' ') === definition.scopes.join(' ') &&
-    current.refreshOn.join(' ') === (definition.refreshOn ?? [401]).join(' ') &&
-    current.timeout === definition.timeout
-  );
 }
 
 declare global {

@@ -70,25 +70,6 @@ export function parseCredentialAttributes(attributes: CredentialAttributes): Par
   return { name, definition };
 }
 
-const coreFields: readonly [RegExp, keyof CredentialAttributes, string][] = [
-  [/"scopes"|scope /, 'scopes', 'scopes'],
-  [/"refreshOn"/, 'refreshOn', 'refresh-on'],
-  [/"timeout"/, 'timeout', 'timeout'],
-  [/"provider"/, 'provider', 'provider'],
-  [/its name/, 'name', 'name'],
-];
-
-/** Names the attribute behind a registry `invalid_credential` message (the URL when none matches). */
-export function attributeOf(
-  message: string,
-  attributes: CredentialAttributes,
-): { attribute: string; value: string | null } {
-  for (const [pattern, key, attribute] of coreFields) {
-    if (pattern.test(message)) return { attribute, value: attributes[key] };
-  }
-  return { attribute: 'url', value: attributes.url };
-}
-
 function splitList(value: string | null): string[] {
   return (value ?? '').split(/[\s,]+/).filter((item) => item !== '');
 }

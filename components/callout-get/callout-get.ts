@@ -1,54 +1,28 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { AuthProvider } from '../../src/index.js';
+import { html, type TemplateResult } from 'lit';
 import { CalloutController, type CalloutResult } from '../controllers/callout-controller.js';
 import { isSafeMethod } from '../controllers/safe-method.js';
 import { buttonStyles, errorPanelStyles, spinnerStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
+import { CalloutElement, clientOf, lookupOf } from '../shared/callout-element.js';
 import { renderDefault } from '../shared/default-renderer.js';
 import { configurationView, describeError, type ErrorView } from '../shared/describe-error.js';
-import { renderErrorPanel } from '../shared/error-panel.js';
+import type { ErrorPanelActions } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { isEmptyData } from '../shared/format-value.js';
 import { InvalidAttribute, jsonAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
-import { signInLinkOf } from '../shared/sign-in-link.js';
-import { renderSpinner } from '../shared/spinner.js';
-import { stampTemplate } from '../shared/template-renderer.js';
+import { credentialProvider, signInLinkOf } from '../shared/sign-in-link.js';
 import { calloutGetStyles } from './callout-get.styles.js';
+import {
+  type CalloutErrorDetail,
+  CalloutGetState,
+  type CalloutRenderer,
+  type CalloutResponseDetail,
+} from './callout-get-types.js';
+import { renderCalloutGet } from './callout-get-view.js';
+import { Poll } from './poll.js';
+import { SlotTemplates } from './slot-templates.js';
 
-/** What `<callout-get>` shows. */
-export const CalloutGetState = {
-  idle: 'idle',
-  loading: 'loading',
-  error: 'error',
-  empty: 'empty',
-  data: 'data',
-} as const;
-export type CalloutGetState = (typeof CalloutGetState)[keyof typeof CalloutGetState];
-
-/** `detail` of `callout-response`. */
-export interface CalloutResponseDetail {
-  data: unknown;
-  status: number;
-  credential?: string;
-  path: string;
-  method: string;
-}
-
-/** `detail` of `callout-error`. */
-export interface CalloutErrorDetail {
-  /** What was thrown: usually a `CalloutError`. */
-  error: unknown;
-  /** The error reduced to message, hint and code. */
-  view: ErrorView;
-}
-
-/** A data renderer for Lit users: returns anything Lit can render. */
-export type CalloutRenderer = (data: unknown, context: { status: number; element: CalloutGet }) => unknown;
-
-const minimumPollMs = 1000;
-const templateSlots = ['loading', 'error', 'empty', 'data'] as const;
-type TemplateSlot = (typeof templateSlots)[number];
+export * from './callout-get-types.js';
 
 /**
  * Calls an API through a named credential and shows the result: a spinner while loading, an error
@@ -171,7 +145,7 @@ export class CalloutGet extends CalloutElement {
   renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {
-    callout: () => clientOf(this),
+    lookup: lookupOf(this),
     credential: () => this.credential,
     path: () => this.path,
     method: () => this.method,
@@ -181,10 +155,16 @@ export class CalloutGet extends CalloutElement {
     onError: (error) => this.#onError(error),
   });
 
+  readonly #templates = new SlotTemplates(this);
+
+  // Declared after the controller: its ticks read what the controller's update has just seen.
+  readonly #poll = new Poll(this, {
+    interval: () => this.poll,
+    ready: () => !this.#controller.loading && isSafeMethod(this.method),
+    run: () => void this.refresh(),
+  });
+
   #actionError: unknown;
-  #pollTimer: ReturnType<typeof setInterval> | undefined;
-  #observer: MutationObserver | undefined;
-  #stamped: { key: unknown; template: HTMLTemplateElement; node: DocumentFragment } | undefined;
   #reported = new Set<string>();
 
   /** The last successful result's data (kept while a refresh is in flight). */
@@ -224,30 +204,7 @@ export class CalloutGet extends CalloutElement {
     await this.updateComplete;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#observer = new MutationObserver(() => {
-      this.#stamped = undefined;
-      this.requestUpdate();
-    });
-    this.#observer.observe(this, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributeFilter: ['slot'],
-    });
-    this.#restartPoll();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    this.#stopPoll();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('poll')) this.#restartPoll();
+  protected override willUpdate(): void {
     if (this.body instanceof InvalidAttribute) logOnce(this.#reported, this.body.describe(this.localName));
   }
 
@@ -259,73 +216,37 @@ export class CalloutGet extends CalloutElement {
     const loading = this.#controller.loading;
     // Property bindings only (.ariaBusy, not aria-busy=): see CalloutElement on Lightning Web Security.
     return html`<div part="base" class="base" .ariaBusy=${loading ? 'true' : 'false'}>
-      ${this.#renderState()}
+      ${renderCalloutGet({
+        state: this.state,
+        loading,
+        templates: this.#templates,
+        data: () => this.#renderData(),
+        error: () => ({ view: this.#errorView(), key: this.error, actions: this.#errorActions() }),
+      })}
     </div>`;
-  }
-
-  #renderState(): unknown {
-    switch (this.state) {
-      case CalloutGetState.loading:
-        return this.#stamp('loading', undefined) ?? renderSpinner();
-      case CalloutGetState.error:
-        return this.#renderError();
-      case CalloutGetState.empty:
-        return [
-          this.#stamp('empty', undefined) ?? html`<p part="empty" class="empty">No data.</p>`,
-          this.#renderRefreshing(),
-        ];
-      case CalloutGetState.data:
-        return [this.#renderData(), this.#renderRefreshing()];
-      default:
-        return nothing;
-    }
-  }
-
-  #renderRefreshing(): unknown {
-    return this.#controller.loading
-      ? html`<div class="refreshing">${renderSpinner('Refreshing…')}</div>`
-      : nothing;
   }
 
   #renderData(): unknown {
     const result = this.#controller.result!;
     if (this.renderer) return this.renderer(result.data, { status: result.status, element: this });
-    return this.#stamp('data', result.data) ?? renderDefault(result.data);
+    return this.#templates.stamp('data', result.data) ?? renderDefault(result.data);
   }
 
-  #renderError(): unknown {
-    const view =
-      this.body instanceof InvalidAttribute
-        ? configurationView(this.body.describe(this.localName), 'Fix the attribute named in the message.')
-        : describeError(this.error);
-    if (this.#controller.loading) return renderSpinner();
-    const provider = this.#provider();
-    return (
-      this.#stamp('error', view) ??
-      renderErrorPanel(view, {
-        onRetry: () => void this.refresh(),
-        ...(typeof provider?.signIn === 'function'
-          ? { onSignIn: () => this.#signIn(), signInUrl: signInLinkOf(provider) }
-          : {}),
-      })
-    );
+  #errorView(): ErrorView {
+    return this.body instanceof InvalidAttribute
+      ? configurationView(this.body.describe(this.localName), 'Fix the attribute named in the message.')
+      : describeError(this.error);
   }
 
-  /** Stamps the light-DOM template for `slot`, reusing the last stamp while the scope is the same. */
-  #stamp(slot: TemplateSlot, scope: unknown): DocumentFragment | undefined {
-    const template = this.querySelector<HTMLTemplateElement>(`:scope > template[slot="${slot}"]`);
-    if (!template) return undefined;
-    const key = slot === 'error' ? this.error : scope;
-    if (this.#stamped?.template === template && this.#stamped.key === key) return this.#stamped.node;
-    const node = stampTemplate(template, scope);
-    this.#stamped = { key, template, node };
-    return node;
-  }
-
-  /** The credential's provider, when both are registered: it may offer "Sign in to continue". */
-  #provider(): AuthProvider | undefined {
-    const credential = this.credential && clientOf(this).credentials.get(this.credential);
-    return credential ? clientOf(this).providers.get(credential.provider) : undefined;
+  /** Retry, and "Sign in to continue" when the credential's provider can sign in. */
+  #errorActions(): ErrorPanelActions {
+    const provider = credentialProvider(clientOf(this), this.credential);
+    return {
+      onRetry: () => void this.refresh(),
+      ...(typeof provider?.signIn === 'function'
+        ? { onSignIn: () => this.#signIn(), signInUrl: signInLinkOf(provider) }
+        : {}),
+    };
   }
 
   /**
@@ -364,32 +285,10 @@ export class CalloutGet extends CalloutElement {
   #onError(error: unknown): void {
     fire<CalloutErrorDetail>(this, 'callout-error', { error, view: describeError(error) });
   }
-
-  #restartPoll(): void {
-    this.#stopPoll();
-    if (!this.isConnected || !(this.poll > 0)) return;
-    this.#pollTimer = setInterval(
-      () => {
-        if (!this.#controller.loading && document.visibilityState !== 'hidden' && isSafeMethod(this.method)) {
-          void this.refresh();
-        }
-      },
-      Math.max(minimumPollMs, this.poll),
-    );
-  }
-
-  #stopPoll(): void {
-    if (this.#pollTimer !== undefined) clearInterval(this.#pollTimer);
-    this.#pollTimer = undefined;
-  }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'callout-get': CalloutGet;
-  }
-  interface HTMLElementEventMap {
-    'callout-response': CustomEvent<CalloutResponseDetail>;
-    'callout-error': CustomEvent<CalloutErrorDetail>;
   }
 }

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
 import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
-import { ClientSubscription } from '../shared/client-subscription.js';
+import { CalloutElement, clientOf, lookupOf } from '../shared/callout-element.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
 import { calloutLogStyles } from './callout-log.styles.js';
@@ -94,10 +93,7 @@ export class CalloutLog extends CalloutElement {
 
   constructor() {
     super();
-    new ClientSubscription(this, {
-      client: () => clientOf(this),
-      subscribe: (callout) => this.#listen(callout),
-    });
+    lookupOf(this).follow((callout) => this.#listen(callout));
   }
 
   /** The timeline entries, oldest first. */

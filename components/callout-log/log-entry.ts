@@ -41,73 +41,82 @@ const retryLabels: Record<string, string> = {
   transient: 'transient failure, retried',
 };
 
+/** One client event, by name: switching on `name` narrows `detail`. */
+type ClientEvent = {
+  [K in CalloutEventName]: { name: K; detail: CalloutEventMap[K]['detail'] };
+}[CalloutEventName];
+
+/** What an entry says about its event. */
+type Description = Pick<LogEntry, 'summary'> & Partial<Pick<LogEntry, 'hint' | 'failed'>>;
+
 /** Turns one client event into a timeline entry. Events carry no tokens, so neither do entries. */
 export function toLogEntry<K extends CalloutEventName>(
   name: K,
   event: CalloutEventMap[K],
   at = new Date(),
 ): LogEntry {
-  const detail = event.detail as CalloutEventMap[CalloutEventName]['detail'];
+  const detail: CalloutEventMap[CalloutEventName]['detail'] = event.detail;
   const credential = 'credential' in detail && detail.credential ? { credential: detail.credential } : {};
-  const base = { kind: name, at, ...credential, failed: false };
-  switch (name) {
+  // `kind: name` compiles only while every event name is a LogKind.
+  return { kind: name, at, ...credential, failed: false, ...describe({ name, detail } as ClientEvent) };
+}
+
+/**
+ * The summary (and hint) of each kind of event. Exhaustive: an event added to the client's map
+ * without a case here does not compile, instead of being labelled as another kind.
+ */
+function describe(event: ClientEvent): Description {
+  switch (event.name) {
     case 'token': {
-      const d = detail as CalloutEventMap['token']['detail'];
+      const d = event.detail;
       const flags = [d.forced ? 'forced' : '', d.claims ? 'with claims' : ''].filter(Boolean).join(', ');
       return {
-        ...base,
         summary: `Token for ${d.credential ?? d.provider} from ${sourceLabels[d.source] ?? d.source}${flags ? ` (${flags})` : ''}, expires ${d.expiresOn.toLocaleTimeString()}`,
       };
     }
     case 'request': {
-      const d = detail as CalloutEventMap['request']['detail'];
+      const d = event.detail;
       return {
-        ...base,
         summary: `${d.method} ${d.url}${d.attempt > 1 ? ` (attempt ${d.attempt})` : ''}${d.authorized ? '' : ' — no token attached'}`,
       };
     }
     case 'response': {
-      const d = detail as CalloutEventMap['response']['detail'];
+      const d = event.detail;
       return {
-        ...base,
         failed: d.status >= 400,
         summary: `${d.status} ${d.method} ${d.url} in ${Math.round(d.durationMs)} ms${d.requestId ? ` (request id ${d.requestId})` : ''}`,
       };
     }
     case 'retry': {
-      const d = detail as CalloutEventMap['retry']['detail'];
+      const d = event.detail;
       const reason = retryLabels[d.reason] ?? d.reason;
       return {
-        ...base,
         summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
       };
     }
     case 'error': {
-      const d = detail as CalloutEventMap['error']['detail'];
-      return {
-        ...base,
-        failed: true,
-        summary: `${d.error.code}: ${d.error.message}`,
-        hint: d.error.hint,
-      };
+      const d = event.detail;
+      return { failed: true, summary: `${d.error.code}: ${d.error.message}`, hint: d.error.hint };
     }
     case 'interaction-required': {
-      const d = detail as CalloutEventMap['interaction-required']['detail'];
+      const d = event.detail;
       return {
-        ...base,
         failed: true,
         summary: `Provider ${d.provider} needs the user to sign in (${d.error.code})`,
         hint: d.error.hint,
       };
     }
-    default: {
-      const d = detail as CalloutEventMap['account']['detail'];
+    case 'account': {
+      const d = event.detail;
       return {
-        ...base,
         summary: d.account
           ? `Signed in to ${d.provider} as ${d.account.username}`
           : `Signed out of ${d.provider}`,
       };
+    }
+    default: {
+      const unhandled: never = event;
+      return { summary: `Unknown event ${String((unhandled as { name?: unknown }).name)}` };
     }
   }
 }

@@ -21,7 +21,7 @@ export interface TokenView {
 }
 
 /** Masks a token: its first four characters (a JWT header's `eyJ0`), bullets, and its length. */
-export function maskToken(token: string): string {
+function maskToken(token: string): string {
   return `${token.slice(0, 4)}••••••••••••(${token.length} characters)`;
 }
 
@@ -30,7 +30,7 @@ export function maskToken(token: string): string {
  * signature check: the panel only displays claims, it never trusts them. Throws for anything else
  * (an opaque token, a five-part encrypted JWE, a payload that is not a JSON object).
  */
-export function decodeJwtPayload(jwt: string): Record<string, unknown> {
+function decodeJwtPayload(jwt: string): Record<string, unknown> {
   const [, payload, , extra] = jwt.split('.');
   if (!payload || extra !== undefined || jwt.split('.').length !== 3) throw new TypeError('Not a JWS');
   const binary = atob(payload.replaceAll('-', '+').replaceAll('_', '/'));

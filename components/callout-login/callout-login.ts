@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account, AuthProvider, Callout } from '../../src/index.js';
+import { identityOf } from '../controllers/identity.js';
 import { buttonStyles, errorPanelStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
-import { ClientSubscription } from '../shared/client-subscription.js';
+import { CalloutElement, clientOf, lookupOf } from '../shared/callout-element.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderErrorPanel, renderSignInLink } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
@@ -89,13 +89,12 @@ export class CalloutLogin extends CalloutElement {
   private failure: unknown;
   /** The sign-in page link was followed: the user is signing in in another tab. */
   private linkOpened = false;
+  /** The client last listened to, as a number (see `identityOf`). */
+  #listened = 0;
 
   constructor() {
     super();
-    new ClientSubscription(this, {
-      client: () => clientOf(this),
-      subscribe: (callout) => this.#listen(callout),
-    });
+    lookupOf(this).follow((callout) => this.#listen(callout));
   }
 
   /** The current state, mirrored to the `state` attribute. */
@@ -199,11 +198,17 @@ export class CalloutLogin extends CalloutElement {
     const onInteraction = (event: CustomEvent<{ provider: string }>) => {
       if (this.#concerns(event.detail.provider)) this.needsInteraction = true;
     };
+    // Another client (another context provider, a new default client) has its own account.
+    if (identityOf(callout) !== this.#listened) this.account = this.#currentAccount(callout);
+    this.#listened = identityOf(callout);
     callout.events.addEventListener('account', onAccount);
     callout.events.addEventListener('interaction-required', onInteraction);
+    // Providers come and go (a <callout-msal> registers, changes, leaves): the button follows.
+    const stopProviders = callout.providers.subscribe(() => this.requestUpdate());
     return () => {
       callout.events.removeEventListener('account', onAccount);
       callout.events.removeEventListener('interaction-required', onInteraction);
+      stopProviders();
     };
   }
 

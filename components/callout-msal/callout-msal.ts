@@ -1,22 +1,12 @@
 import { nothing, type TemplateResult } from 'lit';
-import { type Callout, CalloutErrorCode, isCalloutError } from '../../src/index.js';
-import type { MsalAuthProvider, MsalProviderOptions } from '../../src/msal.js';
+import type { MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement, clientOf } from '../shared/callout-element.js';
+import { CalloutElement } from '../shared/callout-element.js';
 import { configurationView, describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
-import { InvalidAttribute } from '../shared/invalid-attribute.js';
-import { logOnce } from '../shared/log-once.js';
-import { loadMsal } from './load-msal.js';
-import { attributeOfMsalError, parseMsalAttributes } from './msal-attributes.js';
-
-/** A provider being created: MSAL is loading for these attributes and this client. */
-interface PendingLoad {
-  client: Callout;
-  signature: string;
-  done: Promise<void>;
-}
+import { Registration } from '../shared/registration.js';
+import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './msal-registration.js';
 
 /**
  * Declares an Azure AD (Entra ID) provider with MSAL: creates `msalProvider(...)` from the
@@ -24,13 +14,15 @@ interface PendingLoad {
  * provider's, else the page's default), so `<callout-credential provider="…">` can use it.
  *
  * Timing: the attributes are checked synchronously when the element connects and whenever one
- * changes (`configurationError` is set right away). MSAL itself (`sso-callout/msal` and
+ * changes (`configurationError` is set right away), and a valid declaration registers the
+ * provider at once, then fires `callout-provider-change`. MSAL itself (`sso-callout/msal` and
  * `@azure/msal-browser`) is loaded with a dynamic `import()` the first time a valid element
  * connects — a separate chunk, so pages that never use this element never download MSAL — and
- * the provider is registered as soon as it has loaded.
- * `updateComplete` resolves only after that, and `callout-provider-change` fires. A load that was
- * overtaken (the attributes changed again, or the element disconnected) registers nothing.
- * Callouts declared before the provider is registered run by themselves once it is.
+ * until it has loaded, the registered provider is a stand-in whose token requests, sign-in and
+ * sign-out wait for it: callouts through it wait rather than fail, and ask once.
+ * `updateComplete` resolves only after MSAL has loaded and the provider was created (or failed).
+ * A load that was overtaken (the attributes changed again, or the element disconnected) creates
+ * nothing. Callouts declared before the provider is registered run by themselves once it is.
  *
  * When an attribute changes, the old provider is removed at once (the client forgets its tokens)
  * and a new one is registered; when the element disconnects, its provider is removed. An invalid
@@ -84,8 +76,6 @@ export class CalloutMsal extends CalloutElement {
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
     msal: { attribute: false },
-    problem: { attribute: false },
-    loadFailure: { attribute: false },
   };
 
   /**
@@ -142,42 +132,39 @@ export class CalloutMsal extends CalloutElement {
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];
 
-  private problem: InvalidAttribute | undefined;
-  private loadFailure: unknown;
-
   /** `id` is the provider's name, so a change of it re-registers the provider. */
   static override get observedAttributes(): string[] {
     // biome-ignore lint/complexity/noThisInStatic: Lit's getter must run with this subclass as `this`.
     return [...super.observedAttributes, 'id'];
   }
 
-  #registeredIn: Callout | undefined;
-  #registeredAs: string | undefined;
-  #provider: MsalAuthProvider | undefined;
-  #signature: string | undefined;
-  #pending: PendingLoad | undefined;
-  /** The attempt that failed (MSAL did not load, or rejected the options): not retried as is. */
-  #failed: { client: Callout; signature: string } | undefined;
-  /** Bumped whenever a load in flight becomes outdated; a load registers only if it is current. */
-  #generation = 0;
-  #reported = new Set<string>();
-  /** Between connectedCallback and disconnectedCallback (unlike `isConnected` during an upgrade). */
-  #connected = false;
+  readonly #registration: Registration<MsalDeclaration, MsalRegistered> = new Registration(
+    this,
+    msalRegistration(this, {
+      changed: () =>
+        fire(this, 'callout-provider-change', {
+          provider: this.registeredAs,
+          problem: this.configurationError,
+        }),
+      failed: (registered, problem, error) => this.#registration.fail(registered, problem, error),
+    }),
+  );
 
   /**
-   * The name the provider is registered under in the client, or `undefined` while invalid,
-   * loading or disconnected. The provider itself is not exposed: it hands out tokens (`getToken`),
-   * and anyone who reaches the element could call it. Code that owns the client reaches it with
-   * `callout.providers.get(name)`.
+   * The name the provider is registered under in the client (from the moment the attributes are
+   * valid, while MSAL still loads), or `undefined` while invalid or disconnected. The provider
+   * itself is not exposed: it hands out tokens (`getToken`), and anyone who reaches the element
+   * could call it. Code that owns the client reaches it with `callout.providers.get(name)`.
    */
   get registeredAs(): string | undefined {
-    return this.#provider ? this.#registeredAs : undefined;
+    return this.#registration.current?.name;
   }
 
   /** The sentence describing the invalid attribute (or the failed load of MSAL), or `undefined`. */
   get configurationError(): string | undefined {
-    if (this.problem) return this.problem.describe(this.localName);
-    return this.loadFailure === undefined ? undefined : this.#loadFailureMessage();
+    const problem = this.#registration.problem;
+    if (problem) return problem.describe(this.localName);
+    return this.#registration.error === undefined ? undefined : this.#loadFailureMessage();
   }
 
   /**
@@ -187,160 +174,40 @@ export class CalloutMsal extends CalloutElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'id') this.requestUpdate();
-    if (this.#connected && old !== value) this.#sync();
+    if (old !== value) this.#registration.sync();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#connected = true;
-    this.#sync();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#connected = false;
-    this.#failed = undefined;
-    this.#unregister();
-  }
-
-  /** Also waits for MSAL to load and the provider to be registered (or to fail). */
+  /** Also waits for MSAL to load and the provider to be created (or to fail). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    for (let pending = this.#pending; pending; pending = this.#pending) {
-      await pending.done;
+    for (let current = this.#registration.current; current; current = this.#registration.current) {
+      await current.ready;
       complete = (await super.getUpdateComplete()) && complete;
-      if (this.#pending === pending) break;
+      if (this.#registration.current === current) break;
     }
     return complete;
   }
 
-  protected override willUpdate(): void {
-    this.#sync();
-  }
-
-  protected override updated(): void {
-    this.toggleAttribute('invalid', this.problem !== undefined || this.loadFailure !== undefined);
-  }
-
   protected override render(): TemplateResult | typeof nothing {
-    if (this.loadFailure !== undefined) {
-      return renderErrorPanel({
-        ...describeError(this.loadFailure),
-        message: this.#loadFailureMessage(),
-        hint: 'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.',
-      });
+    const problem = this.#registration.problem;
+    if (problem) {
+      return renderErrorPanel(
+        configurationView(
+          problem.describe(this.localName),
+          'Fix the attribute named above; the provider is not registered until it is valid.',
+        ),
+      );
     }
-    if (!this.problem) return nothing;
-    return renderErrorPanel(
-      configurationView(
-        this.problem.describe(this.localName),
-        'Fix the attribute named above; the provider is not registered until it is valid.',
-      ),
-    );
-  }
-
-  /**
-   * Brings the client's providers in line with the attributes (idempotent): checks them now, and
-   * starts loading MSAL to create the provider unless it is registered or loading already.
-   */
-  #sync(): void {
-    if (!this.#connected) return;
-    const parsed = parseMsalAttributes(this, this.msal);
-    if (parsed instanceof InvalidAttribute) {
-      this.#failed = undefined;
-      this.#fail(parsed);
-      return;
-    }
-    const client = clientOf(this);
-    const signature = JSON.stringify([parsed.name, parsed.options]);
-    if (
-      this.#provider &&
-      this.#registeredIn === client &&
-      this.#signature === signature &&
-      client.providers.get(parsed.name) === this.#provider
-    ) {
-      return;
-    }
-    for (const attempt of [this.#pending, this.#failed]) {
-      if (attempt && attempt.client === client && attempt.signature === signature) return;
-    }
-    this.#unregister();
-    this.#failed = undefined;
-    this.problem = undefined;
-    this.loadFailure = undefined;
-    const generation = this.#generation;
-    const done = loadMsal().then(
-      ({ msalProvider }) => {
-        if (generation !== this.#generation) return;
-        this.#pending = undefined;
-        this.#register(client, parsed.name, signature, () => msalProvider(parsed.options));
-      },
-      (error: unknown) => {
-        if (generation !== this.#generation) return;
-        this.#pending = undefined;
-        this.#failed = { client, signature };
-        this.loadFailure = error;
-        logOnce(this.#reported, this.#loadFailureMessage());
-        this.#changed();
-      },
-    );
-    this.#pending = { client, signature, done };
-  }
-
-  #register(client: Callout, name: string, signature: string, create: () => MsalAuthProvider): void {
-    try {
-      const provider = create();
-      client.providers.define(name, provider, { owner: this });
-      this.#provider = provider;
-      this.#registeredIn = client;
-      this.#registeredAs = name;
-      this.#signature = signature;
-      this.#changed();
-    } catch (error) {
-      const message = isCalloutError(error) || error instanceof Error ? error.message : String(error);
-      const conflict = isCalloutError(error) && error.code === CalloutErrorCode.providerConflict;
-      const attribute = conflict
-        ? this.hasAttribute('name')
-          ? 'name'
-          : 'id'
-        : attributeOfMsalError(message);
-      const value = this.getAttribute(attribute);
-      this.#fail(new InvalidAttribute({ attribute, value, problem: message }));
-      this.#failed = { client, signature };
-    }
+    if (this.#registration.error === undefined) return nothing;
+    return renderErrorPanel({
+      ...describeError(this.#registration.error),
+      message: this.#loadFailureMessage(),
+      hint: 'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.',
+    });
   }
 
   #loadFailureMessage(): string {
-    return `<${this.localName}> could not load MSAL (sso-callout/msal): ${describeError(this.loadFailure).message}`;
-  }
-
-  #fail(problem: InvalidAttribute): void {
-    this.#unregister();
-    this.problem = problem;
-    this.loadFailure = undefined;
-    logOnce(this.#reported, problem.describe(this.localName));
-    this.#changed();
-  }
-
-  /** Removes the registered provider and makes any load in flight outdated. */
-  #unregister(): void {
-    this.#generation++;
-    this.#pending = undefined;
-    const client = this.#registeredIn;
-    const name = this.#registeredAs;
-    const provider = this.#provider;
-    this.#registeredIn = undefined;
-    this.#registeredAs = undefined;
-    this.#provider = undefined;
-    this.#signature = undefined;
-    if (client && name && provider && client.providers.get(name) === provider) {
-      client.providers.delete(name);
-      this.#changed();
-    }
-  }
-
-  #changed(): void {
-    fire(this, 'callout-provider-change', { provider: this.registeredAs, problem: this.configurationError });
+    return `<${this.localName}> could not load MSAL (sso-callout/msal): ${describeError(this.#registration.error).message}`;
   }
 }
 

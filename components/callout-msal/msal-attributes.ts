@@ -95,17 +95,3 @@ function checkOptions(options: MsalProviderOptions): InvalidAttribute | undefine
     problem: problem.problem,
   });
 }
-
-const optionAttributes: readonly [RegExp, string][] = [
-  [/clientId/, 'client-id'],
-  [/redirectUri/, 'redirect-uri'],
-  [/authority/, 'authority'],
-  [/tenant/, 'tenant'],
-  [/loginHint/, 'login-hint'],
-  [/cache/, 'cache'],
-];
-
-/** Names the attribute behind an `msalProvider` configuration error (`client-id` when unclear). */
-export function attributeOfMsalError(message: string): string {
-  return optionAttributes.find(([pattern]) => pattern.test(message))?.[1] ?? 'client-id';
-}

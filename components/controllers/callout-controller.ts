@@ -1,9 +1,8 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
-import { calloutScheme, interactionErrorCodes, isCalloutError } from '../../src/index.js';
+import { calloutScheme, needsSignIn } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
-import { ClientSubscription } from '../shared/client-subscription.js';
 import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
 import { isSafeMethod } from './safe-method.js';
@@ -28,8 +27,17 @@ export interface CalloutControllerOptions<T = unknown> {
   method?: ValueOrGetter<string | undefined>;
   /** A JSON body (sent as `application/json`). Compared by value, so a new but equal object does not re-run. */
   body?: ValueOrGetter<unknown>;
-  /** A client to use instead of the context's or the page's default one. */
+  /**
+   * A client to use instead of the context's or the page's default one. Ignored when `lookup` is
+   * given: that lookup's explicit client plays this part.
+   */
   callout?: ValueOrGetter<Callout | undefined>;
+  /**
+   * The host's {@link ClientLookup}, when it has one already (`lookupOf(this)` in a
+   * `CalloutElement`): the controller then finds and follows the client through it instead of
+   * making its own, so the host runs one context consumer.
+   */
+  lookup?: ClientLookup;
   /**
    * Whether changes of the inputs run the callout by themselves. Default true, and only ever for
    * GET and HEAD; `refresh()` always runs it.
@@ -84,14 +92,16 @@ function read<V>(value: ValueOrGetter<V> | undefined): V | undefined {
  *   callout runs again as soon as it is registered. Likewise, when the credential's provider is
  *   not registered yet (`invalid_credential`), the callout runs as soon as it is; it also runs
  *   again when that provider is replaced.
- * - After a run failed because the user must sign in (`interaction_required`, `login_required`,
- *   `consent_required`), the callout runs again by itself as soon as the client fires an
+ * - After a run failed because the user must sign in (`needsSignIn(error)`: `interaction_required`,
+ *   `login_required`, `consent_required`, `invalid_grant`), the callout runs again by itself as soon as the client fires an
  *   `account` event with an account for the credential's provider — a sign-in made anywhere on
  *   the page (a `<callout-login>`, another element's "Sign in to continue" button, code).
  *
  * The client is the `callout` option, else the nearest `calloutContext` provider, else the page's
- * default client. The host holds only closures of the controller, never the controller or the
- * client, so code that reaches the host element cannot reach the client through it; keep the
+ * default client (found by the `lookup` option, or by a {@link ClientLookup} of the controller's
+ * own). When it changes — a new default client set after the first render, say — the callout runs
+ * again with the new one. The host holds only closures of the controller, never the controller or
+ * the client, so code that reaches the host element cannot reach the client through it; keep the
  * controller itself in a private (`#`) field, since its `callout` getter returns the client.
  *
  * @example
@@ -118,13 +128,8 @@ export class CalloutController<T = unknown> implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: CalloutControllerOptions<T>) {
     this.#options = options;
     this.#host = host;
-    this.#lookup = new ClientLookup(host, {
-      explicit: () => read(options.callout),
-    });
-    new ClientSubscription(host, {
-      client: () => this.#lookup.callout,
-      subscribe: (callout) => this.#subscribe(callout, () => host.requestUpdate()),
-    });
+    this.#lookup = options.lookup ?? new ClientLookup(host, { explicit: () => read(options.callout) });
+    this.#lookup.follow((callout) => this.#subscribe(callout, () => host.requestUpdate()));
     // The host holds closures, not this controller: its `callout` getter must not be reachable.
     host.addController({
       hostConnected: () => this.hostConnected(),
@@ -224,7 +229,7 @@ export class CalloutController<T = unknown> implements ReactiveController {
   #awaitsSignIn(callout: Callout, provider: string): boolean {
     if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
     const error = this.#task.error;
-    if (!isCalloutError(error) || !interactionErrorCodes.has(error.code)) return false;
+    if (!needsSignIn(error)) return false;
     const credential = read(this.#options.credential);
     const definition = credential ? callout.credentials.get(credential) : undefined;
     return definition === undefined || definition.provider === provider;

@@ -2,8 +2,8 @@ import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import type { Callout } from '../../src/index.js';
 import { ClientLookup } from './client-lookup.js';
 
-/** Reads an element's client; set once, by the class's static block (it needs `#lookup`). */
-let lookupOf: (element: CalloutElement) => Callout;
+/** Reads an element's lookup; set once, by the class's static block (it needs `#lookup`). */
+let readLookup: (element: CalloutElement) => ClientLookup;
 
 /**
  * The client `element` uses now (its `callout` property, else the nearest `calloutContext`
@@ -13,7 +13,17 @@ let lookupOf: (element: CalloutElement) => Callout;
  * this copy of the package, and another copy's `clientOf` throws for elements it did not create.
  */
 export function clientOf(element: CalloutElement): Callout {
-  return lookupOf(element);
+  return readLookup(element).callout;
+}
+
+/**
+ * The element's {@link ClientLookup}: the one context consumer and client subscription of the
+ * element, to hand to its controllers (`new CalloutController(this, { lookup: lookupOf(this) })`)
+ * or to follow the client with (`lookupOf(this).follow(…)`). A module export for the same reason
+ * as {@link clientOf}; keep what it returns in private fields.
+ */
+export function lookupOf(element: CalloutElement): ClientLookup {
+  return readLookup(element);
 }
 
 /** Modes a `callout-*` element's shadow root can be created in. */
@@ -21,8 +31,9 @@ export type ShadowMode = 'open' | 'closed';
 
 /**
  * Base class of every `callout-*` element: finds the client (the `callout` property, else the
- * nearest `calloutContext` provider, else the page's default client) and creates the shadow root
- * in the configured mode.
+ * nearest `calloutContext` provider, else the page's default client) with one {@link ClientLookup}
+ * — the element re-renders when that client changes, a new default client included — and
+ * creates the shadow root in the configured mode.
  *
  * What an element exposes: anyone who reaches a `callout-*` element can read its properties
  * (under Lightning Web Security, components of other namespaces on the page share the DOM).
@@ -60,7 +71,7 @@ export class CalloutElement extends LitElement {
   static override properties: PropertyDeclarations = {};
 
   static {
-    lookupOf = (element) => element.#lookup.callout;
+    readLookup = (element) => element.#lookup;
   }
 
   #explicit: Callout | undefined;

@@ -1,4 +1,4 @@
-import { CalloutErrorCode, interactionErrorCodes, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, isCalloutError, needsSignIn } from '../../src/index.js';
 
 /** An error reduced to what a person can read and act on. */
 export interface ErrorView {
@@ -13,13 +13,9 @@ export interface ErrorView {
   method?: string;
   url?: string;
   credential?: string;
-  /** Whether signing in again (from a click) can fix it. */
+  /** Whether signing in again (from a click) can fix it: the core's `needsSignIn(error)`. */
   interactionRequired: boolean;
 }
-
-/** A sign-in also fixes a rejected refresh token, besides the core's interaction codes. */
-const fixedBySignIn = (code: string) =>
-  interactionErrorCodes.has(code) || code === CalloutErrorCode.invalidGrant;
 
 /** The view of an invalid attribute: its sentence (see `InvalidAttribute`) and what to do. */
 export function configurationView(
@@ -45,7 +41,7 @@ export function describeError(error: unknown): ErrorView {
       ...(error.method === undefined ? {} : { method: error.method }),
       ...(error.url === undefined ? {} : { url: error.url }),
       ...(error.credential === undefined ? {} : { credential: error.credential }),
-      interactionRequired: fixedBySignIn(error.code),
+      interactionRequired: needsSignIn(error),
     };
   }
   if (error instanceof Error) {

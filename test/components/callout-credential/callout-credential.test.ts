@@ -5,23 +5,12 @@ import '../../../components/callout-get/define.js';
 import type { CalloutCredential } from '../../../components/callout-credential/callout-credential.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { setDefaultCallout } from '../../../src/index.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { createTestClient } from '../support/client.js';
 import { useApi } from '../support/msw.js';
 import { textOf, untilState } from '../support/wait.js';
 
 const api = useApi();
-
-/** Captures console.error lines while `run` runs. */
-async function capturingConsole(run: (lines: string[]) => Promise<void>): Promise<void> {
-  const lines: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    await run(lines);
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('<callout-credential>', () => {
   it('defines the credential in the default client, and a <callout-get> calls through it with its scopes.', async () => {

@@ -41,6 +41,7 @@ describe('markup injected next to <callout-msal>', () => {
     </div>`);
     const genuine = container.querySelector<CalloutMsal>('callout-msal')!;
     await settled(genuine);
+    await genuine.updateComplete; // MSAL has loaded: the callout below does not wait for it.
     const provider = page.providers.get('aad');
     expect(provider, 'the page’s provider is registered').to.exist;
 

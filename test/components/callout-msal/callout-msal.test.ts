@@ -5,27 +5,22 @@ import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import type { CalloutMsal } from '../../../components/callout-msal/callout-msal.js';
-import { type Callout, createCallout, setDefaultCallout } from '../../../src/index.js';
+import {
+  type Callout,
+  CalloutErrorCode,
+  createCallout,
+  isCalloutError,
+  setDefaultCallout,
+} from '../../../src/index.js';
 import type { MsalAuthProvider } from '../../../src/msal.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';
 import { createApiEmulator } from '../../support/api-emulator.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { textOf, untilState } from '../support/wait.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
 after(() => worker.stop());
-
-/** Captures console.error lines while `run` runs. */
-async function capturingConsole(run: (lines: string[]) => Promise<void>): Promise<void> {
-  const lines: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    await run(lines);
-  } finally {
-    console.error = original;
-  }
-}
 
 /** Records the authority host of every provider `callout` registers, in order. */
 function recordDefines(callout: Callout): string[] {
@@ -106,35 +101,46 @@ describe('<callout-msal>', () => {
     expect(callout.providers.names()).to.deep.equal([]);
   });
 
-  it('registers its provider only once MSAL has loaded, and a load overtaken by an attribute change registers only the new provider.', async () => {
+  it('registers a stand-in provider at once, and a load overtaken by an attribute change completes only the new one.', async () => {
     const callout = createCallout({ crossTab: false });
     const defined = recordDefines(callout);
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = msalElement(callout, 'https://login.one.test/contoso');
     container.append(el);
-    expect(callout.providers.names(), 'MSAL is loaded asynchronously').to.deep.equal([]);
+    expect(callout.providers.names(), 'registered while MSAL still loads').to.deep.equal(['aad']);
+    expect(el.registeredAs).to.equal('aad');
+    const overtaken = callout.providers.get('aad')!;
     el.setAttribute('authority', 'https://login.two.test/contoso');
     await el.updateComplete;
-    expect(defined).to.deep.equal(['https://login.two.test/']);
-    expect(callout.providers.get('aad')).to.exist;
-    expect(el.registeredAs).to.equal('aad');
+    expect(defined).to.deep.equal(['https://login.one.test/', 'https://login.two.test/']);
+    const current = callout.providers.get('aad') as MsalAuthProvider;
+    expect(current).to.not.equal(overtaken);
+    expect(current.tokenEndpoints).to.deep.equal(['https://login.two.test/']);
+    const refusal: unknown = await overtaken
+      .getToken({ scopes: ['openid'] })
+      .catch((error: unknown) => error);
+    expect(isCalloutError(refusal) && refusal.message).to.contain('removed before it was ready');
   });
 
-  it('registers nothing when it disconnects before MSAL has loaded, and registers once when it reconnects.', async () => {
+  it('removes its stand-in when it disconnects before MSAL has loaded, and registers once more when it reconnects.', async () => {
     const callout = createCallout({ crossTab: false });
     const defined = recordDefines(callout);
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = msalElement(callout, 'https://login.one.test/contoso');
     container.append(el);
+    const first = callout.providers.get('aad')!;
     el.remove();
-    await import('../../../src/msal.js');
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(defined).to.deep.equal([]);
     expect(callout.providers.names()).to.deep.equal([]);
     expect(el.registeredAs).to.equal(undefined);
+    await import('../../../src/msal.js');
+    await new Promise((resolve) => setTimeout(resolve));
+    const refusal: unknown = await first.getToken({ scopes: ['openid'] }).catch((error: unknown) => error);
+    expect(isCalloutError(refusal) && refusal.code).to.equal(CalloutErrorCode.configurationError);
     container.append(el);
     await el.updateComplete;
-    expect(defined).to.deep.equal(['https://login.one.test/']);
+    expect(defined).to.deep.equal(['https://login.one.test/', 'https://login.one.test/']);
+    expect(callout.providers.get('aad')).to.exist.and.not.equal(first);
+    expect(el.registeredAs).to.equal('aad');
   });
 
   it('checks an attribute change synchronously: an invalid value removes the provider at once and shows the error.', async () => {
