@@ -1,3 +1,4 @@
+import { namePattern } from '../../src/credentials/name-rule.js';
 import type { CredentialDefinition } from '../../src/index.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
@@ -13,8 +14,6 @@ export interface CredentialAttributes {
 
 /** A credential read from attributes: its name and definition, or the first invalid attribute. */
 export type ParsedCredential = { name: string; definition: CredentialDefinition } | InvalidAttribute;
-
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /**
  * Reads a credential from attributes, naming the attribute at fault: `scopes` and `refresh-on` are

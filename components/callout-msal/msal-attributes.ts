@@ -1,3 +1,4 @@
+import { namePattern } from '../../src/credentials/name-rule.js';
 import { checkMsalOptions, type MsalOptionName } from '../../src/msal/check-options.js';
 import type { MsalCacheLocation, MsalInteraction, MsalProviderOptions } from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
@@ -24,8 +25,6 @@ export interface MsalAttributes {
   /** Under Lightning Web Security: the components' namespace (default `c`). */
   lwsNamespace: string | null;
 }
-
-const namePattern = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
 export type ParsedMsal = { name: string; options: MsalProviderOptions } | InvalidAttribute;
