@@ -255,20 +255,19 @@ export class CalloutGet extends CalloutElement {
    * if it did not, this refreshes it.
    */
   #signIn(): void {
-    const credential = clientOf(this).credentials.get(this.credential);
-    clientOf(this)
-      .signIn(credential?.provider)
-      .then(
-        () => {
-          this.#actionError = undefined;
-          return this.#controller.loading ? this.#controller.settled : this.refresh();
-        },
-        (error: unknown) => {
-          this.#actionError = error;
-          this.requestUpdate();
-          this.#onError(error);
-        },
-      );
+    const client = clientOf(this);
+    const credential = client.credentials.get(this.credential);
+    client.signIn(credential?.provider).then(
+      () => {
+        this.#actionError = undefined;
+        return this.#controller.loading ? this.#controller.settled : this.refresh();
+      },
+      (error: unknown) => {
+        this.#actionError = error;
+        this.requestUpdate();
+        this.#onError(error);
+      },
+    );
   }
 
   #onResponse(result: CalloutResult<unknown>): void {

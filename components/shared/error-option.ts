@@ -2,21 +2,12 @@ import type { LitElement } from 'lit';
 import { isCalloutError } from '../../src/index.js';
 
 /**
- * `msalProvider`'s option errors (src/msal/configuration.ts) name the option in their message but
- * do not carry `option` yet: the only message components read.
- */
-const msalOptionInMessage = /^msalProvider option (\w+) /;
-
-/**
  * The option a configuration error blames — a credential's field (`url`, `scopes`, `refreshOn` …),
  * a provider's `name`, or an `msalProvider` option (`clientId`, `authority` …) — or `undefined`
- * when it names none: the error's `option`. Until `msalProvider`'s option errors set it, they are
- * recognised by their message; once they do, this body becomes
- * `return isCalloutError(error) ? error.option : undefined`.
+ * when it names none: the error's `option`. No message is read.
  */
 export function optionOf(error: unknown): string | undefined {
-  if (!isCalloutError(error)) return undefined;
-  return error.option ?? msalOptionInMessage.exec(error.message)?.[1];
+  return isCalloutError(error) ? error.option : undefined;
 }
 
 /** The attribute (and its current value) of `element` that a configuration error blames. */

@@ -38,6 +38,8 @@ export function msalOptionError(problem: MsalOptionProblem): CalloutError {
     'configuration_error',
     `msalProvider option ${problem.option}${value} is invalid: ${problem.problem}`,
     optionHints[problem.option],
+    undefined,
+    problem.option,
   );
 }
 

@@ -91,8 +91,9 @@ export function msalError(
   message: string,
   hint?: string,
   cause?: unknown,
+  option?: string,
 ): CalloutError {
-  return new CalloutError({ code, message, hint, cause });
+  return new CalloutError({ code, message, hint, cause, ...(option ? { option } : {}) });
 }
 
 /** The error every call of a disposed MSAL provider rejects with. */
