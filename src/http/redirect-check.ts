@@ -33,9 +33,8 @@ export function redirectFailure(response: Response, call: RedirectCall): Callout
     });
   }
   if (!response.redirected && (response.url === '' || response.url === url)) return undefined;
-  if (!URL.canParse(response.url)) return undefined;
-  const final = new URL(response.url);
-  if (isInside(final, credential.base)) return undefined;
+  const final = URL.parse(response.url);
+  if (!final || isInside(final, credential.base)) return undefined;
   return new CalloutError({
     ...common,
     code: CalloutErrorCode.redirectOutsideBase,

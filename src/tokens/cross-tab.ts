@@ -1,6 +1,7 @@
 import type { AccessToken } from '../types.js';
 import { type CrossTabMessage, readMessage, type SharedToken } from './cross-tab-message.js';
 import type { CrossTabMode } from './cross-tab-mode.js';
+import { copyAccount } from './token-checks.js';
 import { type TokenKeyParts, tokenKey } from './token-key.js';
 
 export type { SharedToken } from './cross-tab-message.js';
@@ -149,7 +150,7 @@ export class CrossTab {
       accessToken: token.accessToken,
       expiresOn: token.expiresOn.getTime(),
       scopes: [...token.scopes],
-      ...(token.account ? { account: { ...token.account } } : {}),
+      ...(token.account ? { account: copyAccount(token.account) } : {}),
     };
     this.#post({ type: 'token', key: parts, token: shared });
   }

@@ -1,4 +1,5 @@
 import type { SharedToken } from './cross-tab-message.js';
+import { copyAccount } from './token-checks.js';
 import type { StoredToken } from './token-entries.js';
 import type { TokenKeyParts } from './token-key.js';
 
@@ -46,7 +47,7 @@ export function adoptable(key: TokenKeyParts, shared: SharedToken, now: number):
     accessToken: shared.accessToken,
     expiresOn: new Date(expiresOn),
     scopes: [...shared.scopes],
-    ...(shared.account ? { account: { ...shared.account } } : {}),
+    ...(shared.account ? { account: copyAccount(shared.account) } : {}),
     source: 'store',
     receivedAt: now,
     fromOtherTab: true,
