@@ -4,9 +4,7 @@ import { CalloutError } from './diagnostics/callout-error.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import { CalloutEvents } from './events.js';
 import { ChallengeBudget } from './http/challenge-budget.js';
-import { rejectedResponsePromise } from './http/response-promise.js';
 import { type CalloutRequestOptions, type SendDependencies, send } from './http/send.js';
-import { emitError } from './http/send-events.js';
 import { checkProvider, ProviderRegistry } from './providers/provider-registry.js';
 import { type CrossTabMode, crossTabMode } from './tokens/cross-tab-mode.js';
 import { keyParts, type TokenKeyParts } from './tokens/token-key.js';
@@ -74,12 +72,7 @@ export function createClientCore(options: CalloutOptions): ClientCore {
     events,
     nextId: () => instance * 1_000_000 + ++ids,
     challenges: new ChallengeBudget(),
-    send(input, requestOptions) {
-      if (!disposed) return send(core, input, requestOptions);
-      const error = disposedError();
-      emitError(events, error);
-      return rejectedResponsePromise(error);
-    },
+    send: (input, requestOptions) => send(core, input, requestOptions),
     assertLive() {
       if (disposed) throw disposedError();
     },

@@ -23,6 +23,8 @@ export interface SendDependencies {
   nextId: () => number;
   /** The budget of claims challenges per credential; one per client. */
   challenges: ChallengeBudget;
+  /** Throws `client_disposed` once the client is disposed: such a call fails like any misuse. */
+  assertLive(): void;
 }
 
 /** ky options that would resolve the URL a second time, behind the credential's back. */
@@ -59,6 +61,7 @@ export function send(
 ): ResponsePromise {
   const method = String(options.method ?? 'GET').toUpperCase();
   try {
+    deps.assertLive();
     const target = resolveTarget(deps, input, method, options);
     const call = new CalloutCall(deps, target, options);
     const headers = mergeHeaders(target, options.headers as HeadersInit | undefined);
