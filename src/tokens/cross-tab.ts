@@ -2,7 +2,7 @@ import type { AccessToken } from '../types.js';
 import { type CrossTabMessage, readMessage, type SharedToken } from './cross-tab-message.js';
 import type { CrossTabMode } from './cross-tab-mode.js';
 import { copyAccount } from './token-checks.js';
-import { type TokenKeyParts, tokenKey } from './token-key.js';
+import { keyParts, type TokenKeyParts, tokenKey } from './token-key.js';
 
 export type { SharedToken } from './cross-tab-message.js';
 
@@ -200,11 +200,13 @@ export class CrossTab {
       this.#handlers.onSignOut(message.provider, message.accountId);
       return;
     }
+    // Another tab's key parts are normalised here, once, as this tab would build them.
+    const parts = keyParts(message.key.provider, message.key.account, message.key);
     // A token is taken only when this tab opted in; a tab that did not treats it as a signal.
     this.#handlers.onAcquired(
-      message.key,
+      parts,
       message.type === 'token' && this.#sharesTokens ? message.token : undefined,
     );
-    for (const wake of this.#waiters.get(tokenKey(message.key)) ?? []) wake();
+    for (const wake of this.#waiters.get(tokenKey(parts)) ?? []) wake();
   };
 }

@@ -26,10 +26,10 @@ export function keyParts(
 }
 
 /**
- * The store key of a token. Two requests with the same key share one token. Parts received from
- * elsewhere are normalised again first, so a key is always one this code builds itself.
+ * The store key of a token. Two requests with the same key share one token. `parts` must come
+ * from {@link keyParts}: parts received from another tab are normalised once where they arrive
+ * (cross-tab.ts), so a key is always one this code builds itself.
  */
 export function tokenKey(parts: TokenKeyParts): string {
-  const { provider, account, scopes, claims } = keyParts(parts.provider, parts.account, parts);
-  return JSON.stringify([provider, account, scopes, claims]);
+  return JSON.stringify([parts.provider, parts.account, parts.scopes, parts.claims]);
 }

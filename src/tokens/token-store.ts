@@ -282,7 +282,7 @@ export class TokenStore {
     if (!token || (entry?.token && !entry.token.fromOtherTab && this.#isFresh(entry.token))) return;
     if (!entry) {
       if (![...this.#expectedKeys()].some((expected) => tokenKey(expected) === key)) return;
-      entry = this.#entries.use(key, keyParts(parts.provider, parts.account, parts));
+      entry = this.#entries.use(key, parts);
     }
     this.#set(entry, token);
     const { provider, claims } = entry.parts;
