@@ -4,7 +4,7 @@ import type { CredentialDefinition } from '../types.js';
 import { checkOrigin, parseAllowedOrigins } from './allowed-origins.js';
 import { defineCredential, type ResolvedCredential } from './define-credential.js';
 import { calloutScheme, credentialNameOf, resolveCalloutUrl } from './resolve-callout-url.js';
-import { isInside } from './url-containment.js';
+import { hasHiddenDotSegment, isBelow } from './url-containment.js';
 
 /** Where a request goes, and through which credential (if any) it gets a token. */
 export interface ResolvedTarget {
@@ -167,13 +167,13 @@ export class CredentialRegistry {
     let best: ResolvedCredential | undefined;
     for (const credential of this.#credentials.values()) {
       if (
-        isInside(url, credential.base) &&
+        isBelow(url, credential.base) &&
         (!best || credential.base.pathname.length > best.base.pathname.length)
       ) {
         best = credential;
       }
     }
-    return best ? { url, credential: best } : { url };
+    return best && !hasHiddenDotSegment(url.pathname) ? { url, credential: best } : { url };
   }
 
   /** The `unknown_credential` error for `name` (`undefined`: `input` names no valid credential). */
