@@ -15,7 +15,7 @@ export type { ResolvedCredential } from './credentials/define-credential.js';
 export { calloutScheme } from './credentials/resolve-callout-url.js';
 export { getDefaultCallout, setDefaultCallout, subscribeDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
-export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
+export { CalloutErrorCode } from './diagnostics/error-codes.js';
 export { needsSignIn } from './diagnostics/needs-sign-in.js';
 export type {
   AccountEventDetail,

@@ -78,16 +78,3 @@ export const CalloutErrorCode = {
 
 /** One of the values of {@link CalloutErrorCode}. */
 export type CalloutErrorCode = (typeof CalloutErrorCode)[keyof typeof CalloutErrorCode];
-
-/**
- * The codes a sign-in by the user can fix (`interaction_required`, `login_required`,
- * `consent_required`, `invalid_grant`). The rule itself is `needsSignIn(error)`: branch on that.
- *
- * @deprecated Use `needsSignIn(error)`; this set stays only until the elements have switched.
- */
-export const interactionErrorCodes: ReadonlySet<string> = new Set<CalloutErrorCode>([
-  CalloutErrorCode.interactionRequired,
-  CalloutErrorCode.loginRequired,
-  CalloutErrorCode.consentRequired,
-  CalloutErrorCode.invalidGrant,
-]);

@@ -1,5 +1,13 @@
 import { isCalloutError } from './callout-error.js';
-import { interactionErrorCodes } from './error-codes.js';
+import { CalloutErrorCode } from './error-codes.js';
+
+/** The codes a sign-in by the user can fix: internal, {@link needsSignIn} is the rule. */
+const signInCodes: ReadonlySet<string> = new Set<CalloutErrorCode>([
+  CalloutErrorCode.interactionRequired,
+  CalloutErrorCode.loginRequired,
+  CalloutErrorCode.consentRequired,
+  CalloutErrorCode.invalidGrant,
+]);
 
 /**
  * Whether signing in again (interactively, from a click) can fix `error`: a `CalloutError` — from
@@ -17,5 +25,5 @@ import { interactionErrorCodes } from './error-codes.js';
  * ```
  */
 export function needsSignIn(error: unknown): boolean {
-  return isCalloutError(error) && interactionErrorCodes.has(error.code);
+  return isCalloutError(error) && signInCodes.has(error.code);
 }

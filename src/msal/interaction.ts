@@ -1,6 +1,6 @@
 import type { AuthenticationResult } from '@azure/msal-browser';
 import type { CalloutError } from '../diagnostics/callout-error.js';
-import { interactionErrorCodes } from '../diagnostics/error-codes.js';
+import { needsSignIn } from '../diagnostics/needs-sign-in.js';
 import type { AccessToken, Account, TokenRequest } from '../types.js';
 import { pickAccount, toAccount } from './account.js';
 import { fromMsalError, msalError } from './errors.js';
@@ -87,7 +87,7 @@ function interactionError(session: MsalSession, needs: NeedsUser, scopes: string
     earlier !== undefined && earlier !== failure
       ? ` (before that, ${fromMsalError(earlier, session.context('acquireTokenSilent', scopes)).message})`
       : '';
-  const code = interactionErrorCodes.has(mapped.code) ? mapped.code : 'interaction_required';
+  const code = needsSignIn(mapped) ? mapped.code : 'interaction_required';
   return msalError(code, `${mapped.message}${before}`, mapped.hint, failure);
 }
 
