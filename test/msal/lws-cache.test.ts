@@ -21,10 +21,11 @@ function thrownBy(create: () => unknown): unknown {
 // `msal.broadcast.cache`; in an org without LWS's channel-name gate any namespace can listen
 // there, so under LWS that cache is refused where it is chosen.
 describe('the MSAL provider under Lightning Web Security', () => {
-  it("refuses cache 'local', whose tab-to-tab broadcasts carry tokens, with a configuration error naming the fix", () => {
+  it("refuses cache 'local', whose tab-to-tab broadcasts carry tokens, with a configuration error naming the option and the fix", () => {
     const error = thrownBy(() => msalProvider({ clientId, authority, cache: 'local', lws: true }));
     expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.configurationError);
     expect(isCalloutError(error) && error.hint).to.contain("cache: 'session'");
+    expect(isCalloutError(error) && error.option).to.equal('cache');
   });
 
   it('refuses an existing MSAL instance configured with localStorage too', () => {
@@ -34,6 +35,7 @@ describe('the MSAL provider under Lightning Web Security', () => {
     });
     const error = thrownBy(() => msalProvider({ instance, lws: true }));
     expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.configurationError);
+    expect(isCalloutError(error) && error.option).to.equal('instance');
   });
 
   it("accepts 'session' and 'memory' under LWS, and 'local' outside it", () => {

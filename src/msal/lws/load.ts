@@ -57,8 +57,11 @@ export function lwsHost(session: MsalSession): MsalHost {
   return {
     opensWindows: false,
     createApplication(source) {
-      const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
-      refuseSharedCacheUnderLws(configured.cache?.cacheLocation);
+      if ('instance' in source) {
+        refuseSharedCacheUnderLws(source.instance.getConfiguration().cache?.cacheLocation, 'instance');
+      } else {
+        refuseSharedCacheUnderLws(source.configuration.cache?.cacheLocation, 'cache');
+      }
       return loaded.then((real) => {
         // The channels of an instance the host creates are closed on dispose (own-channels.ts).
         const created = withOwnChannels(() => real.createApplication(source));

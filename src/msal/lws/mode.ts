@@ -19,13 +19,22 @@ export function resolveLwsMode(mode: MsalLwsMode | undefined): boolean {
  * Web Security. MSAL's `localStorage` cache announces every write — access and refresh tokens
  * included — to the origin's other tabs on a `BroadcastChannel` (`msal.broadcast.cache`); in an
  * org without LWS's channel-name gate every namespace on the page can listen on it, and tokens
- * never cross a window boundary under LWS. Checked when the provider is created.
+ * never cross a window boundary under LWS. Checked when the provider is created. The error's
+ * `option` is `from`: `cache` when the provider built MSAL's configuration (only `cache: 'local'`
+ * chooses `localStorage` there), `instance` for an MSAL instance the app configured itself.
  */
-export function refuseSharedCacheUnderLws(cacheLocation: string | undefined): void {
+export function refuseSharedCacheUnderLws(
+  cacheLocation: string | undefined,
+  from: 'cache' | 'instance',
+): void {
   if (cacheLocation !== 'localStorage') return;
   throw msalError(
     'configuration_error',
-    "MSAL cache 'local' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
+    from === 'cache'
+      ? "MSAL cache 'local' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included"
+      : "An MSAL instance with cacheLocation 'localStorage' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
     "Use cache: 'session' (the default) or 'memory' for the MSAL provider inside Salesforce Lightning.",
+    undefined,
+    from,
   );
 }
