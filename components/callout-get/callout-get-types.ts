@@ -9,6 +9,7 @@ export const CalloutGetState = {
   empty: 'empty',
   data: 'data',
 } as const;
+/** One of the values of {@link CalloutGetState}: `<callout-get>`'s `state`. */
 export type CalloutGetState = (typeof CalloutGetState)[keyof typeof CalloutGetState];
 
 /** `detail` of `callout-response`. */

@@ -10,6 +10,7 @@ export const LogKind = {
   interaction: 'interaction-required',
   account: 'account',
 } as const;
+/** One of the values of {@link LogKind}: a timeline entry's `kind`. */
 export type LogKind = (typeof LogKind)[keyof typeof LogKind];
 
 /** One line of the diagnostics timeline: plain text only, never a token. */

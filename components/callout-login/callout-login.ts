@@ -17,6 +17,7 @@ export const CalloutLoginState = {
   signedIn: 'signed-in',
   interactionRequired: 'interaction-required',
 } as const;
+/** One of the values of {@link CalloutLoginState}: `<callout-login>`'s `state`. */
 export type CalloutLoginState = (typeof CalloutLoginState)[keyof typeof CalloutLoginState];
 
 /** `detail` of `callout-sign-in` and `callout-sign-out`. */

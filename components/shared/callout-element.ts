@@ -6,21 +6,32 @@ import { ClientLookup } from './client-lookup.js';
 let readLookup: (element: CalloutElement) => ClientLookup;
 
 /**
- * The client `element` uses now (its `callout` property, else the nearest `calloutContext`
- * provider, else the page's default client). For this package's elements and their code only:
- * it is a module export, not a property, so nothing that merely reaches the element — another
- * namespace's component under Lightning Web Security, a script walking the DOM — can call it on
- * this copy of the package, and another copy's `clientOf` throws for elements it did not create.
+ * The client `element` uses at this moment: its `callout` property, else the client of the
+ * nearest `calloutContext` provider above it, else the page's default client (which this call
+ * creates when the page has none yet, as `getDefaultCallout()` does). Computed at each call, so
+ * read it when needed rather than keeping it: once the element has connected (and a provider
+ * answered its context request), `callout` was set or `setDefaultCallout()` was called, the next
+ * call returns the new client. Before the element first connects no provider has been asked, so
+ * it returns the `callout` property or the default client; after a disconnect, the provider's
+ * client it last had.
+ *
+ * For this package's elements and their code only: it is a module export, not a property, so
+ * nothing that merely reaches the element — another namespace's component under Lightning Web
+ * Security, a script walking the DOM — can call it on this copy of the package, and another
+ * copy's `clientOf` throws for elements it did not create.
  */
 export function clientOf(element: CalloutElement): Callout {
   return readLookup(element).callout;
 }
 
 /**
- * The element's {@link ClientLookup}: the one context consumer and client subscription of the
- * element, to hand to its controllers (`new CalloutController(this, { lookup: lookupOf(this) })`)
- * or to follow the client with (`lookupOf(this).follow(…)`). A module export for the same reason
- * as {@link clientOf}; keep what it returns in private fields.
+ * The element's {@link ClientLookup}: the element's one context consumer and client subscription,
+ * created with the element and the same object for its whole life, so it can be handed to
+ * controllers from the constructor (`new CalloutController(this, { lookup: lookupOf(this) })`)
+ * or followed (`lookupOf(this).follow(…)`). Subscriptions made with `follow` run only while the
+ * element is connected: they start when it connects (at once if it is connected) and move to
+ * each new client at once. A module export for the same reason as {@link clientOf}; keep what
+ * it returns in private fields, since its `callout` getter returns the client.
  */
 export function lookupOf(element: CalloutElement): ClientLookup {
   return readLookup(element);
@@ -88,6 +99,7 @@ export class CalloutElement extends LitElement {
     this.requestUpdate();
   }
 
+  /** Always `undefined`: `callout` is write-only (see the setter). */
   get callout(): undefined {
     return undefined;
   }

@@ -98,6 +98,10 @@ export class DeferredProvider implements RealProvider {
     this.#reject(error);
   }
 
+  /**
+   * The real provider's token for `request`: waits for it to arrive (or fail, or `request.signal`
+   * to abort), then asks it; at once once it has arrived.
+   */
   async getToken(request: TokenRequest): Promise<AccessToken> {
     return (await this.#wait(request.signal)).getToken(request);
   }
@@ -109,6 +113,7 @@ export class DeferredProvider implements RealProvider {
     return options === undefined ? real.signIn() : real.signIn(options);
   }
 
+  /** The real provider's sign-out, once it has arrived; rejects when it has none. */
   async signOut(): Promise<void> {
     const real = await this.#wait();
     if (!real.signOut) throw this.#unsupported('signOut');
@@ -125,6 +130,10 @@ export class DeferredProvider implements RealProvider {
     return this.#real?.signInUrl?.();
   }
 
+  /**
+   * Listens to account changes: kept until the real provider arrives, then subscribed to it (at
+   * once if it is here). The function returned stops the listener, wherever it is.
+   */
   subscribe(listener: (account?: Account) => void): () => void {
     this.#listeners.set(listener, this.#real?.subscribe?.(listener));
     return () => {

@@ -73,6 +73,7 @@ export class MsalSession {
     this.#app = app;
   }
 
+  /** The account the provider uses now, or `undefined` when none is signed in. */
   get account(): AccountInfo | undefined {
     return this.#account;
   }

@@ -86,6 +86,7 @@ export class SilentChain {
     this.#session = session;
   }
 
+  /** One silent acquisition for `request`, in the order the class describes. */
   async acquire(request: TokenRequest): Promise<AccessToken | NeedsUser> {
     const session = this.#session;
     const scopes = [...request.scopes];

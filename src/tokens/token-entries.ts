@@ -25,6 +25,7 @@ export interface Entry {
 
 /** The renewal throttle: at most {@link throttleLimit} acquisitions per key in this window. */
 export const throttleWindowMs = 30_000;
+/** How many acquisitions per key the renewal throttle allows within {@link throttleWindowMs}. */
 export const throttleLimit = 10;
 
 /** Whether this tab acquired for `entry` within the throttle window. */

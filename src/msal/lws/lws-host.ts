@@ -51,10 +51,16 @@ export class LwsHost implements MsalHost {
     return 'instance' in source ? source.instance : LwsPublicClientApplication.create(source.configuration);
   }
 
+  /** MSAL's `ssoSilent`, its hidden iframe made opaque and kept out of `<body>` for the call. */
   ssoSilent(app: IPublicClientApplication, request: SsoSilentRequest): Promise<AuthenticationResult> {
     return withOpaqueMsalIframes(() => app.ssoSilent(request));
   }
 
+  /**
+   * Waits for the sign-in page's hand-back (LWS blocks popups and leaving the page): resolves
+   * `null` once the session has an account; rejects at once without a sign-in page, and later
+   * after `signInTimeout`, on `signal`'s abort or on {@link dispose}.
+   */
   signIn({ signal }: HostSignIn): Promise<null> {
     if (!this.#listener) {
       return Promise.reject(
@@ -89,6 +95,7 @@ export class LwsHost implements MsalHost {
     });
   }
 
+  /** Always `undefined`: the sign-in link is built without the adaptations, in load.ts. */
   signInUrl(): undefined {
     // Answered by the proxy (load.ts), which does not need the adaptations for it.
     return undefined;

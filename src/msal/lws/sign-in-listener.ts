@@ -84,6 +84,7 @@ export class SignInListener {
     });
   }
 
+  /** Stops listening for good: closes the channel and drops a pending attempt; later cues do nothing. */
   close(): void {
     this.#closed = true;
     this.#pending = null;
