@@ -1,5 +1,4 @@
 import type { Callout } from '../../src/index.js';
-import { identityOf } from '../controllers/identity.js';
 import { type CalloutElement, clientOf } from './callout-element.js';
 import { InvalidAttribute } from './invalid-attribute.js';
 import { logOnce } from './log-once.js';
@@ -58,8 +57,8 @@ export class Registration<P, R> {
   #client: Callout | undefined;
   #current: R | undefined;
   #key: string | undefined;
-  /** The attempt that failed (client identity and key): not made again as is. */
-  #failedAttempt: string | undefined;
+  /** The attempt that failed: not made again with the same client and key. */
+  #failedAttempt: { client: Callout; key: string } | undefined;
   #failure: Failure | undefined;
   #connected = false;
 
@@ -111,8 +110,7 @@ export class Registration<P, R> {
     if (current !== undefined && this.#client === client && this.#key === key) {
       if (this.#options.holds(client, current)) return;
     }
-    const attempt = JSON.stringify([identityOf(client), key]);
-    if (this.#failedAttempt === attempt) return;
+    if (this.#failedAttempt?.client === client && this.#failedAttempt.key === key) return;
     this.#unregister();
     try {
       this.#current = this.#options.register(client, parsed);
@@ -123,7 +121,7 @@ export class Registration<P, R> {
       this.#host.requestUpdate();
       this.#options.changed();
     } catch (error) {
-      this.#failedAttempt = attempt;
+      this.#failedAttempt = { client, key };
       this.#show({ problem: this.#options.problemOf(error), error });
     }
   }
@@ -133,8 +131,8 @@ export class Registration<P, R> {
    * and shows the failure, unless it is no longer the current declaration.
    */
   fail(registration: R, problem: InvalidAttribute | undefined, error: unknown): void {
-    if (registration !== this.#current || this.#client === undefined) return;
-    this.#failedAttempt = JSON.stringify([identityOf(this.#client), this.#key]);
+    if (registration !== this.#current || this.#client === undefined || this.#key === undefined) return;
+    this.#failedAttempt = { client: this.#client, key: this.#key };
     this.#show({ problem, error });
   }
 

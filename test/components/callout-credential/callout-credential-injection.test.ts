@@ -135,6 +135,31 @@ describe('<callout-credential> against injected markup', () => {
     expect(callout.credentials.get('Payroll')).to.equal(undefined);
   });
 
+  it('a refused declaration is not retried as is when the owner leaves, only for another client.', async () => {
+    const { callout } = createTestClient();
+    setDefaultCallout(callout);
+    const { page, cms } = await pageWithCmsRegion();
+    const second = await capturingConsole(async () => {
+      cms.innerHTML = `<callout-credential name="Payroll" provider="aad" url="${evil}" scopes="api://payroll/Read"></callout-credential>`;
+      const injectedElement = cms.querySelector<CalloutCredential>('callout-credential')!;
+      await injectedElement.updateComplete;
+      return injectedElement;
+    });
+    expect(second.hasAttribute('invalid')).to.equal(true);
+    page.querySelector('callout-credential')!.remove();
+    second.setAttribute('scopes', 'api://payroll/Read'); // the same attributes: the same attempt
+    second.requestUpdate();
+    await second.updateComplete;
+    expect(callout.credentials.get('Payroll'), 'the refused element took the name over').to.equal(undefined);
+    expect(second.hasAttribute('invalid')).to.equal(true);
+    const other = createTestClient().callout;
+    second.callout = other;
+    await second.updateComplete;
+    expect(other.credentials.get('Payroll')?.url).to.equal(evil);
+    expect(second.hasAttribute('invalid')).to.equal(false);
+    expect(callout.credentials.get('Payroll')).to.equal(undefined);
+  });
+
   it('once its owner has removed it, the name can be declared again with another URL.', async () => {
     const { callout } = createTestClient();
     setDefaultCallout(callout);
