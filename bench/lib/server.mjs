@@ -52,98 +52,156 @@ const redirectHtml =
   '<body><script type="module" src="/redirect.js"></script></body></html>';
 
 /**
+ * @typedef {{ status: number, type: string, body: string, headers?: Record<string, string> }} Reply
+ * @typedef {{
+ *   counters: { token: number, api: number },
+ *   issued: number,
+ *   firstValid: number,
+ *   scripts: Map<string, Promise<string>>,
+ * }} ServerState
+ */
+
+/** @returns {Reply} */
+const json = (/** @type {number} */ status, /** @type {string} */ body, headers = {}) => ({
+  status,
+  type: 'application/json',
+  body,
+  headers,
+});
+
+/**
+ * The bundle of one page script, built on its first request and kept.
+ * @param {ServerState} state
+ * @param {string} key
+ * @param {string} entry path relative to the repository root
+ */
+function script(state, key, entry) {
+  let cached = state.scripts.get(key);
+  if (!cached) {
+    cached = bundlePage(entry);
+    state.scripts.set(key, cached);
+  }
+  return cached;
+}
+
+/**
+ * The API and the token endpoint (`/api/…`, `/secure/…`, `/revoke`, `/token`, `/counters`), or
+ * `undefined` when `url` is none of them.
+ * @param {ServerState} state
+ * @param {URL} url
+ * @param {import('node:http').IncomingMessage} request
+ * @returns {Promise<Reply | undefined>}
+ */
+async function answerApi(state, url, request) {
+  const path = url.pathname;
+  const { counters } = state;
+  if (path.startsWith('/api/')) {
+    counters.api++;
+    return json(200, '{"ok":true}');
+  }
+  if (path.startsWith('/secure/')) {
+    counters.api++;
+    const number = Number(/^Bearer tok-(\d+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '0');
+    if (number >= state.firstValid) return json(200, '{"ok":true}');
+    return json(401, '{"error":"invalid_token"}', {
+      'www-authenticate': 'Bearer error="invalid_token", error_description="The token was revoked"',
+    });
+  }
+  if (path === '/revoke') {
+    state.firstValid = state.issued + 1;
+    return { status: 204, type: 'text/plain', body: '' };
+  }
+  if (path === '/token') {
+    counters.token++;
+    state.issued++;
+    const lifetime = Number(url.searchParams.get('lifetime') ?? '3600');
+    const delay = Math.min(Number(url.searchParams.get('delay') ?? '0'), 2000);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    // The number as it is after the delay, as it has always been read.
+    return json(200, JSON.stringify({ access_token: `tok-${state.issued}`, expires_in: lifetime }));
+  }
+  if (path === '/counters') {
+    const body = JSON.stringify(counters);
+    if (url.searchParams.has('reset')) Object.assign(counters, { token: 0, api: 0 });
+    return json(200, body);
+  }
+  return undefined;
+}
+
+/**
+ * MSW's worker, MSAL's redirect page and the bench pages (HTML and bundled script), or
+ * `undefined` when `path` is none of them.
+ * @param {ServerState} state
+ * @param {string} path
+ * @returns {Promise<Reply | undefined>}
+ */
+async function answerFile(state, path) {
+  if (path === '/mockServiceWorker.js') {
+    const worker = await readFile(resolve(root, 'demo/public/mockServiceWorker.js'), 'utf8');
+    return { status: 200, type: 'text/javascript', body: worker, headers: { 'service-worker-allowed': '/' } };
+  }
+  if (path === '/redirect.html') return { status: 200, type: 'text/html', body: redirectHtml };
+  if (path === '/redirect.js') {
+    return { status: 200, type: 'text/javascript', body: await script(state, 'redirect', 'src/redirect.ts') };
+  }
+  const page = /^\/([a-z-]+)\.(html|js)$/.exec(path);
+  if (!page?.[1] || !page[2]) return undefined;
+  const name = page[1];
+  /** @type {Record<string, string>} */
+  const headers = isolatedPages.has(name)
+    ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
+    : {};
+  if (page[2] === 'html') return { status: 200, type: 'text/html', body: pageHtml(name), headers };
+  const body = await script(state, name, `bench/pages/${name}.ts`);
+  return { status: 200, type: 'text/javascript', body, headers };
+}
+
+/**
+ * What the server answers to `request`: the API's, a file's, else 404.
+ * @param {ServerState} state
+ * @param {import('node:http').IncomingMessage} request
+ * @returns {Promise<Reply>}
+ */
+async function answer(state, request) {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const reply = (await answerApi(state, url, request)) ?? (await answerFile(state, url.pathname));
+  return reply ?? { status: 404, type: 'text/plain', body: 'not found' };
+}
+
+/**
+ * Answers one request, never cached; a failure answers 500 with its text.
+ * @param {ServerState} state
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ */
+async function handle(state, request, response) {
+  /** @type {Reply} */
+  let reply;
+  try {
+    reply = await answer(state, request);
+  } catch (error) {
+    reply = { status: 500, type: 'text/plain', body: String(error) };
+  }
+  const headers = { 'content-type': reply.type, 'cache-control': 'no-store', ...reply.headers };
+  response.writeHead(reply.status, headers);
+  response.end(reply.body);
+}
+
+/**
  * Starts the server on 127.0.0.1 and a free port.
  * @returns {Promise<BenchServer>}
  */
 export async function startServer() {
-  /** @type {Map<string, Promise<string>>} */
-  const scripts = new Map();
-  const counters = { token: 0, api: 0 };
-  let issued = 0;
-  let firstValid = 1;
-  const script = (/** @type {string} */ key, /** @type {string} */ entry) => {
-    let cached = scripts.get(key);
-    if (!cached) {
-      cached = bundlePage(entry);
-      scripts.set(key, cached);
-    }
-    return cached;
-  };
-
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const send = (
-      /** @type {number} */ status,
-      /** @type {string} */ type,
-      /** @type {string} */ body,
-      headers = {},
-    ) => {
-      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-      response.end(body);
-    };
-    try {
-      const path = url.pathname;
-      if (path.startsWith('/api/')) {
-        counters.api++;
-        return send(200, 'application/json', '{"ok":true}');
-      }
-      if (path.startsWith('/secure/')) {
-        counters.api++;
-        const number = Number(/^Bearer tok-(\d+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '0');
-        if (number >= firstValid) return send(200, 'application/json', '{"ok":true}');
-        return send(401, 'application/json', '{"error":"invalid_token"}', {
-          'www-authenticate': 'Bearer error="invalid_token", error_description="The token was revoked"',
-        });
-      }
-      if (path === '/revoke') {
-        firstValid = issued + 1;
-        return send(204, 'text/plain', '');
-      }
-      if (path === '/token') {
-        counters.token++;
-        issued++;
-        const lifetime = Number(url.searchParams.get('lifetime') ?? '3600');
-        const delay = Math.min(Number(url.searchParams.get('delay') ?? '0'), 2000);
-        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-        return send(
-          200,
-          'application/json',
-          JSON.stringify({ access_token: `tok-${issued}`, expires_in: lifetime }),
-        );
-      }
-      if (path === '/counters') {
-        const body = JSON.stringify(counters);
-        if (url.searchParams.has('reset')) Object.assign(counters, { token: 0, api: 0 });
-        return send(200, 'application/json', body);
-      }
-      if (path === '/mockServiceWorker.js') {
-        const worker = await readFile(resolve(root, 'demo/public/mockServiceWorker.js'), 'utf8');
-        return send(200, 'text/javascript', worker, { 'service-worker-allowed': '/' });
-      }
-      if (path === '/redirect.html') return send(200, 'text/html', redirectHtml);
-      if (path === '/redirect.js')
-        return send(200, 'text/javascript', await script('redirect', 'src/redirect.ts'));
-      const page = /^\/([a-z-]+)\.(html|js)$/.exec(path);
-      if (page?.[1] && page[2]) {
-        const name = page[1];
-        const isolation = isolatedPages.has(name)
-          ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
-          : {};
-        if (page[2] === 'html') return send(200, 'text/html', pageHtml(name), isolation);
-        return send(200, 'text/javascript', await script(name, `bench/pages/${name}.ts`), isolation);
-      }
-      return send(404, 'text/plain', 'not found');
-    } catch (error) {
-      return send(500, 'text/plain', String(error));
-    }
-  });
+  /** @type {ServerState} */
+  const state = { counters: { token: 0, api: 0 }, issued: 0, firstValid: 1, scripts: new Map() };
+  const server = createServer((request, response) => handle(state, request, response));
   server.keepAliveTimeout = 60_000;
   await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    counters,
+    counters: state.counters,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();

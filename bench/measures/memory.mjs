@@ -26,6 +26,59 @@ async function snapshot(cdp) {
   };
 }
 
+/** @typedef {Awaited<ReturnType<typeof snapshot>>} Snapshot */
+
+/**
+ * One row of the table: after `label`, `ok` cycles with data so far, what `now` counted, the
+ * credential subscriptions left and the heap compared with the warm-up (`delta`, text).
+ * @param {string} label
+ * @param {number} ok
+ * @param {Snapshot} now
+ * @param {number} subscriptions
+ * @param {string} delta
+ */
+const row = (label, ok, now, subscriptions, delta) => [
+  label,
+  ok,
+  now.clientListeners,
+  subscriptions,
+  now.pageListeners,
+  kB(now.heapUsedBytes),
+  delta,
+];
+
+/**
+ * Runs `total` mount/unmount cycles on `page` in steps of `step`, with a snapshot after each
+ * step: one table row and one data entry per step, after the warm-up's (`base`).
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {Snapshot} base
+ * @param {number} total
+ * @param {number} step
+ */
+async function cycleInSteps(page, cdp, base, total, step) {
+  /** @type {(string | number)[][]} */
+  const rows = [row('after 50 warm-up cycles', 0, base, 0, '—')];
+  /** @type {unknown[]} */
+  const steps = [{ cycles: 0, ...base }];
+  let done = 0;
+  let ok = 0;
+  while (done < total) {
+    const result = /** @type {{ ok: number, credentialSubscriptions: number }} */ (
+      await callBench(page, 'cycles', { count: step }, 120_000)
+    );
+    done += step;
+    ok += result.ok;
+    const now = await snapshot(cdp);
+    steps.push({ cycles: done, ...now, credentialSubscriptions: result.credentialSubscriptions });
+    const delta = now.heapUsedBytes - base.heapUsedBytes;
+    rows.push(
+      row(`+${done} cycles`, ok, now, result.credentialSubscriptions, `${delta >= 0 ? '+' : ''}${kB(delta)}`),
+    );
+  }
+  return { rows, steps };
+}
+
 /** @type {import('../run.mjs').Measure} */
 export default {
   id: 'memory',
@@ -34,47 +87,12 @@ export default {
   browser: true,
   async run({ context, server, quick }) {
     const total = quick ? 200 : 1_000;
-    const step = total / 4;
     const page = await openPage(context, server.url, '/memory.html');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await callBench(page, 'cycles', { count: 50 }); // warm-up: code, styles, caches
     const base = await snapshot(cdp);
-    /** @type {(string | number)[][]} */
-    const rows = [
-      [
-        'after 50 warm-up cycles',
-        0,
-        base.clientListeners,
-        0,
-        base.pageListeners,
-        kB(base.heapUsedBytes),
-        '—',
-      ],
-    ];
-    /** @type {unknown[]} */
-    const steps = [{ cycles: 0, ...base }];
-    let done = 0;
-    let ok = 0;
-    while (done < total) {
-      const result = /** @type {{ ok: number, credentialSubscriptions: number }} */ (
-        await callBench(page, 'cycles', { count: step }, 120_000)
-      );
-      done += step;
-      ok += result.ok;
-      const now = await snapshot(cdp);
-      steps.push({ cycles: done, ...now, credentialSubscriptions: result.credentialSubscriptions });
-      const delta = now.heapUsedBytes - base.heapUsedBytes;
-      rows.push([
-        `+${done} cycles`,
-        ok,
-        now.clientListeners,
-        result.credentialSubscriptions,
-        now.pageListeners,
-        kB(now.heapUsedBytes),
-        `${delta >= 0 ? '+' : ''}${kB(delta)}`,
-      ]);
-    }
+    const { rows, steps } = await cycleInSteps(page, cdp, base, total, total / 4);
     await cdp.detach();
     await page.close();
     return {

@@ -48,7 +48,22 @@ const coreExternalPlugin = {
  * @returns {Promise<{ minified: number, gzip: number, chunks: Chunk[] }>}
  */
 export async function bundle(entry) {
-  const result = await build({
+  const chunks = chunksOf(entry, await build(buildOptions(entry)));
+  const countedChunks = chunks.filter((chunk) => chunk.counted);
+  return {
+    minified: countedChunks.reduce((sum, chunk) => sum + chunk.minified, 0),
+    gzip: countedChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+    chunks,
+  };
+}
+
+/**
+ * esbuild's options for `entry`: its file or its inline `contents`, minified, split, in memory.
+ * @param {import('./entries.mjs').SizeEntry} entry
+ * @returns {import('esbuild').BuildOptions & { write: false, metafile: true }}
+ */
+function buildOptions(entry) {
+  return {
     ...(entry.entry
       ? { entryPoints: [resolve(root, entry.entry)] }
       : {
@@ -75,7 +90,17 @@ export async function bundle(entry) {
     logLevel: 'silent',
     external: entry.external ?? [],
     plugins: entry.coreExternal ? [coreExternalPlugin] : [],
-  });
+  };
+}
+
+/**
+ * The JavaScript chunks of `result`, named, sized and marked lazy and counted as {@link bundle}
+ * says.
+ * @param {import('./entries.mjs').SizeEntry} entry
+ * @param {import('esbuild').BuildResult<{ write: false, metafile: true }>} result
+ * @returns {Chunk[]}
+ */
+function chunksOf(entry, result) {
   const outputs = result.metafile?.outputs ?? {};
   const byPath = new Map(
     result.outputFiles.map((file) => [relative(root, file.path).replaceAll('\\', '/'), file]),
@@ -105,12 +130,7 @@ export async function bundle(entry) {
       inputs: Object.keys(meta.inputs),
     });
   }
-  const countedChunks = chunks.filter((chunk) => chunk.counted);
-  return {
-    minified: countedChunks.reduce((sum, chunk) => sum + chunk.minified, 0),
-    gzip: countedChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    chunks,
-  };
+  return chunks;
 }
 
 /**
