@@ -3,9 +3,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { loadStaticResource, runInSandbox } from '../support/lws-sandbox.js';
-import { useApi } from './support/msw.js';
+import { useMsw } from '../support/msw-worker.js';
 
-const api = useApi();
+const api = useMsw();
 const token = 'secret-token-of-namespace-c';
 
 /**

@@ -8,12 +8,12 @@ import type { CalloutLog } from '../../components/callout-log/callout-log.js';
 import type { CalloutMsal } from '../../components/callout-msal/callout-msal.js';
 import { calloutContext } from '../../components/shared/callout-context.js';
 import { type Callout, setDefaultCallout } from '../../src/index.js';
-import { apiBase, createTestClient } from './support/client.js';
-import { useApi } from './support/msw.js';
+import { useMsw } from '../support/msw-worker.js';
+import { apiBase, createTestClient } from '../support/test-client.js';
 import { type Forbidden, findReachable } from './support/reachable.js';
 import { untilState } from './support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 /** Anything that holds a token or can get one: a client, its registries, a provider, a token. */
 function tokenBearers(client: Callout, issued: readonly string[]): Forbidden {

@@ -4,19 +4,9 @@ import { CalloutErrorCode, createCallout } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
+import { ordersApi as api, createTokenSource, ordersClient } from '../support/token-source.js';
 
-const api = 'https://api.contoso.test/v1/';
-
-function setup() {
-  const source = createTokenSource();
-  const callout = createCallout({
-    crossTab: false,
-    providers: { test: source.provider },
-    credentials: { Orders: { url: api, provider: 'test', scopes: ['Orders.Write'] } },
-  });
-  return { source, callout };
-}
+const setup = () => ordersClient({ orders: { scopes: ['Orders.Write'] } });
 
 const hex = (buffer: ArrayBuffer) =>
   [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -112,12 +102,7 @@ describe('abort, timeout and network failures', () => {
   });
 
   it('stops waiting for a token when the caller aborts, without cancelling the shared acquisition', async () => {
-    const source = createTokenSource({ delayMs: 200 });
-    const callout = createCallout({
-      crossTab: false,
-      providers: { test: source.provider },
-      credentials: { Orders: { url: api, provider: 'test', scopes: ['Orders.Read'] } },
-    });
+    const { source, callout } = ordersClient({ source: createTokenSource({ delayMs: 200 }) });
     msw.use(http.get(`${api}orders`, () => HttpResponse.json({ ok: true })));
     const controller = new AbortController();
     const aborted = callout('callout:Orders/orders', { signal: controller.signal }).json();

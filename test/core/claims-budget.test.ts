@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { ChallengeBudget } from '../../src/http/challenge-budget.js';
-import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
+import { ordersApi as api, ordersClient } from '../support/token-source.js';
 
-const api = 'https://api.contoso.test/v1/';
 const other = 'https://other.contoso.test/v1/';
 
 /** `WWW-Authenticate` of an `insufficient_claims` challenge asking for `value`. */
@@ -17,16 +16,10 @@ const challenge = (value: string) => ({
 });
 
 function setup() {
-  const source = createTokenSource();
-  const callout = createCallout({
-    crossTab: false,
-    providers: { test: source.provider },
-    credentials: {
-      Orders: { url: api, provider: 'test', scopes: ['Orders.Read'], retry: 0 },
-      Other: { url: other, provider: 'test', scopes: ['Other.Read'], retry: 0 },
-    },
+  return ordersClient({
+    orders: { retry: 0 },
+    credentials: { Other: { url: other, provider: 'test', scopes: ['Other.Read'], retry: 0 } },
   });
-  return { source, callout };
 }
 
 describe('the budget of claims challenges', () => {

@@ -5,18 +5,15 @@ import { CalloutErrorCode, createCallout } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource, type TokenSource } from '../support/token-source.js';
-
-const api = 'https://api.contoso.test/v1/';
+import {
+  ordersApi as api,
+  createTokenSource,
+  ordersClient,
+  type TokenSource,
+} from '../support/token-source.js';
 
 function client(source: TokenSource, credential: Partial<CredentialDefinition> = {}) {
-  return createCallout({
-    crossTab: false,
-    providers: { test: source.provider },
-    credentials: {
-      Orders: { url: api, provider: 'test', scopes: ['api://orders/Orders.Read'], ...credential },
-    },
-  });
+  return ordersClient({ source, orders: { scopes: ['api://orders/Orders.Read'], ...credential } }).callout;
 }
 
 /** `GET …/orders` that answers 401 to the first token (`t1`) and `{ ok: true }` to any other. */

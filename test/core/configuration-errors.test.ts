@@ -4,9 +4,8 @@ import {
   type CalloutOptions,
   type CredentialDefinition,
   createCallout,
-  isCalloutError,
 } from '../../src/index.js';
-import { expectFailure } from '../support/expect-failure.js';
+import { expectFailure, expectThrown } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 const good: CredentialDefinition = {
@@ -22,17 +21,6 @@ const provider = {
     source: 'provider' as const,
   }),
 };
-
-/** The error `fn` throws synchronously. */
-function thrown(fn: () => unknown): CalloutError {
-  try {
-    fn();
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CalloutError');
-}
 
 describe('configuration errors name the option at fault', () => {
   failOnUnhandledRejections();
@@ -52,7 +40,7 @@ describe('configuration errors name the option at fault', () => {
       ['retry', 'I', { ...good, retry: -1 }],
     ];
     const options = cases.map(
-      ([, name, definition]) => thrown(() => callout.credentials.define(name, definition)).option,
+      ([, name, definition]) => expectThrown(() => callout.credentials.define(name, definition)).option,
     );
     expect(options).to.deep.equal(cases.map(([option]) => option));
     callout.dispose();
@@ -61,21 +49,24 @@ describe('configuration errors name the option at fault', () => {
   it('names the field of a conflicting redefinition, and url for an origin outside the allowed ones', () => {
     const callout = createCallout({ crossTab: false, allowedOrigins: ['https://api.contoso.test'] });
     callout.credentials.define('Orders', good);
-    const conflict = thrown(() =>
+    const conflict = expectThrown(() =>
       callout.credentials.define('Orders', { ...good, scopes: ['Orders.Write'] }),
     );
-    const outside = thrown(() => callout.credentials.define('Other', { ...good, url: 'https://evil.test/' }));
+    const outside = expectThrown(() =>
+      callout.credentials.define('Other', { ...good, url: 'https://evil.test/' }),
+    );
     expect([conflict.code, conflict.option]).to.deep.equal(['credential_conflict', 'scopes']);
     expect([outside.code, outside.option]).to.deep.equal(['origin_not_allowed', 'url']);
     callout.dispose();
   });
 
   it('names the client option, the provider name and the call option', async () => {
-    const client = (options: CalloutOptions) => thrown(() => createCallout({ crossTab: false, ...options }));
+    const client = (options: CalloutOptions) =>
+      expectThrown(() => createCallout({ crossTab: false, ...options }));
     const badOrigins = client({ allowedOrigins: ['https://api.contoso.test/v1/'] });
-    const badCrossTab = thrown(() => createCallout({ crossTab: 'sometimes' as never }));
+    const badCrossTab = expectThrown(() => createCallout({ crossTab: 'sometimes' as never }));
     const callout = createCallout({ crossTab: false, credentials: { Orders: good } });
-    const badProvider = thrown(() => callout.providers.define('has space', provider));
+    const badProvider = expectThrown(() => callout.providers.define('has space', provider));
     const unregistered = await expectFailure(callout('callout:Orders/orders'));
     callout.providers.define('p', provider);
     const refused = await expectFailure(

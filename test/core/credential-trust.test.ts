@@ -1,32 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { CalloutError } from '../../src/index.js';
-import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
+import { expectThrown } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
-
-const base = 'https://api.contoso.test/v1/';
-
-function thrown(fn: () => unknown): CalloutError {
-  try {
-    fn();
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CalloutError');
-}
+import { ordersApi as base, ordersClient } from '../support/token-source.js';
 
 describe('credential trust: one definition per name, allowed origins', () => {
   failOnUnhandledRejections();
 
   function client(options: { allowedOrigins?: string[] } = {}) {
-    const source = createTokenSource();
-    const callout = createCallout({
-      crossTab: false,
-      providers: { test: source.provider },
-      credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
-      ...options,
-    });
+    const { source, callout } = ordersClient(options);
     const errors: CalloutError[] = [];
     callout.events.addEventListener('error', (e) => errors.push(e.detail.error));
     return { callout, errors, source };
@@ -45,7 +28,7 @@ describe('credential trust: one definition per name, allowed origins', () => {
       { scopes: ['Orders.Read', 'Orders.Write'] },
       { provider: 'other' },
     ]) {
-      const error = thrown(() =>
+      const error = expectThrown(() =>
         callout.credentials.define('Orders', {
           url: base,
           provider: 'test',
@@ -80,7 +63,7 @@ describe('credential trust: one definition per name, allowed origins', () => {
 
   it('with allowedOrigins, refuses a credential on another origin with origin_not_allowed and an error event', () => {
     const { callout, errors } = client({ allowedOrigins: ['https://api.contoso.test'] });
-    const error = thrown(() =>
+    const error = expectThrown(() =>
       callout.credentials.define('Steal', {
         url: 'https://evil.example/',
         provider: 'test',
@@ -98,7 +81,7 @@ describe('credential trust: one definition per name, allowed origins', () => {
   });
 
   it('with allowedOrigins, createCallout refuses credentials given in its own options', () => {
-    const error = thrown(() =>
+    const error = expectThrown(() =>
       createCallout({
         crossTab: false,
         allowedOrigins: ['https://api.contoso.test/'],
@@ -118,7 +101,7 @@ describe('credential trust: one definition per name, allowed origins', () => {
     '',
   ]) {
     it(`refuses allowedOrigins entry ${JSON.stringify(entry)} with configuration_error`, () => {
-      const error = thrown(() => createCallout({ crossTab: false, allowedOrigins: [entry] }));
+      const error = expectThrown(() => createCallout({ crossTab: false, allowedOrigins: [entry] }));
       expect(error.code).to.equal(CalloutErrorCode.configurationError);
     });
   }

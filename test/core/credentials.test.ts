@@ -1,28 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { CalloutError, CredentialDefinition } from '../../src/index.js';
-import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import type { CredentialDefinition } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
+import { expectFailure, expectThrown } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
-
-const base = 'https://api.contoso.test/v1/';
-
-function thrown(fn: () => unknown): CalloutError {
-  try {
-    fn();
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CalloutError');
-}
+import { ordersApi as base, ordersClient } from '../support/token-source.js';
 
 function registry() {
-  const callout = createCallout({
-    crossTab: false,
-    providers: { test: createTokenSource().provider },
-    credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
-  });
-  return callout.credentials;
+  return ordersClient().callout.credentials;
 }
 
 describe('named credentials', () => {
@@ -56,7 +40,7 @@ describe('named credentials', () => {
         scopes: ['Orders.Read'],
         ...change,
       } as CredentialDefinition;
-      const error = thrown(() => registry().define('Bad', definition));
+      const error = expectThrown(() => registry().define('Bad', definition));
       expect(error.code).to.equal(CalloutErrorCode.invalidCredential);
       expect(error.message).to.contain('"Bad"');
       expect(error.message).to.match(message);
@@ -64,7 +48,9 @@ describe('named credentials', () => {
   }
 
   it('rejects a name that cannot be written in a callout: reference', () => {
-    const error = thrown(() => registry().define('Or ders', { url: base, provider: 'test', scopes: ['x'] }));
+    const error = expectThrown(() =>
+      registry().define('Or ders', { url: base, provider: 'test', scopes: ['x'] }),
+    );
     expect(error.code).to.equal(CalloutErrorCode.invalidCredential);
   });
 
@@ -125,14 +111,14 @@ describe('named credentials', () => {
   ];
   for (const input of escapes) {
     it(`refuses ${JSON.stringify(input)} with url_escape before any request`, () => {
-      const error = thrown(() => registry().resolve(input));
+      const error = expectThrown(() => registry().resolve(input));
       expect(error.code).to.equal(CalloutErrorCode.urlEscape);
       expect(error.message).to.contain('No request was sent');
     });
   }
 
   it('names the unknown credential and the known ones', () => {
-    const error = thrown(() => registry().resolve('callout:Invoices/x'));
+    const error = expectThrown(() => registry().resolve('callout:Invoices/x'));
     expect(error.code).to.equal(CalloutErrorCode.unknownCredential);
     expect(error.message).to.equal('No credential named "Invoices" is registered (known: Orders)');
   });
@@ -153,13 +139,9 @@ describe('named credentials', () => {
     callout.credentials.define('Orders', { url: base, provider: 'aad', scopes: ['x'] });
     let requests = 0;
     callout.events.addEventListener('request', () => requests++);
-    try {
-      await callout('callout:Orders/x').json();
-      expect.fail('expected an error');
-    } catch (error) {
-      expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.invalidCredential);
-      expect((error as Error).message).to.contain('provider "aad"');
-    }
+    const error = await expectFailure(callout('callout:Orders/x').json());
+    expect(error.code).to.equal(CalloutErrorCode.invalidCredential);
+    expect(error.message).to.contain('provider "aad"');
     expect(requests).to.equal(0);
   });
 });
@@ -169,12 +151,7 @@ describe('path look-alikes that servers read as ".."', () => {
 
   /** A client whose requests are recorded instead of sent: the URL and whether a token went with it. */
   function recordingClient() {
-    const source = createTokenSource();
-    const callout = createCallout({
-      crossTab: false,
-      providers: { test: source.provider },
-      credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
-    });
+    const { source, callout } = ordersClient();
     const sent: { url: string; token: boolean }[] = [];
     const fetch = async (request: Request | URL | string) => {
       const r = request as Request;
@@ -209,11 +186,8 @@ describe('path look-alikes that servers read as ".."', () => {
   for (const [what, input] of lookAlikes) {
     it(`refuses ${what} with url_escape, and sends nothing`, async () => {
       const { callout, sent, fetch, source } = recordingClient();
-      const error = await callout(input, { fetch, retry: 0 }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(isCalloutError(error) && error.code, String(error)).to.equal(CalloutErrorCode.urlEscape);
+      const error = await expectFailure(callout(input, { fetch, retry: 0 }));
+      expect(error.code, String(error)).to.equal(CalloutErrorCode.urlEscape);
       expect(sent).to.deep.equal([]);
       expect(source.requests).to.have.length(0);
     });

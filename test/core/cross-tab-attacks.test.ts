@@ -1,10 +1,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import type { AuthProvider, Callout, CalloutOptions, TokenEventDetail } from '../../src/index.js';
-import { createCallout } from '../../src/index.js';
+import type { AuthProvider, Callout, TokenEventDetail } from '../../src/index.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource, type TokenSource } from '../support/token-source.js';
+import {
+  ordersApi as api,
+  createTokenSource,
+  type OrdersClientOptions,
+  ordersClient,
+  type TokenSource,
+} from '../support/token-source.js';
 
 /**
  * Attacks on cross-tab coordination by anything else on the origin: a listener on the channel
@@ -12,7 +17,6 @@ import { createTokenSource, type TokenSource } from '../support/token-source.js'
  * not change by asking the provider itself).
  */
 
-const api = 'https://api.contoso.test/v1/';
 const scopes = ['api://orders/Orders.Read'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,17 +26,45 @@ declare global {
   }
 }
 
+/**
+ * A client whose `Orders` credential gets its tokens from `source` (through a provider that can
+ * sign out, given `signOut`), with the default cross-tab options unless `options` say otherwise.
+ */
 function client(
   source: TokenSource,
-  options: Partial<CalloutOptions> & { signOut?: () => Promise<void> } = {},
+  options: Pick<OrdersClientOptions, 'crossTab' | 'channelName'> & { signOut?: () => Promise<void> } = {},
 ): Callout {
   const { signOut, ...rest } = options;
   const provider: AuthProvider = signOut ? { ...source.provider, signOut } : source.provider;
-  return createCallout({
-    providers: { test: provider },
-    credentials: { Orders: { url: api, provider: 'test', scopes } },
-    ...rest,
-  });
+  // Unless given, crossTab and channelName are left out, as in a client nobody configured.
+  return ordersClient({ crossTab: undefined, ...rest, source, provider, orders: { scopes } }).callout;
+}
+
+/** A client sharing tokens on a channel of its own, what it adopted from other tabs, and that channel. */
+interface Victim {
+  callout: Callout;
+  channelName: string;
+  adopted: TokenEventDetail[];
+}
+
+/** Runs `attack` on a new {@link Victim} whose tokens come from `source`, then disposes its client. */
+async function againstVictim(
+  attack: (victim: Victim) => Promise<void>,
+  source: TokenSource = createTokenSource(),
+): Promise<void> {
+  const channelName = `forge-${crypto.randomUUID()}`;
+  const callout = client(source, { crossTab: 'share-tokens', channelName });
+  try {
+    await attack({ callout, channelName, adopted: adoptedTokens(callout) });
+  } finally {
+    callout.dispose();
+  }
+}
+
+/** Expects `victim` to have taken no token from the channel: none adopted, none stored. */
+function expectNothingAdopted(victim: Victim): void {
+  expect(victim.adopted).to.deep.equal([]);
+  expect(victim.callout.peekToken('Orders')).to.equal(undefined);
 }
 
 /** The key parts of the `Orders` credential's token, and the key string older versions used. */
@@ -126,122 +158,98 @@ describe('a forged message on the cross-tab channel', () => {
   failOnUnhandledRejections();
 
   it('cannot plant a token that claims to live until the year 275760, and the genuine broadcast replaces it', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
     const seen: (string | null)[] = [];
     msw.use(ordersApi(seen));
-    const victim = client(createTokenSource({ prefix: 'victim-' }), {
-      crossTab: 'share-tokens',
-      channelName,
-    });
-    const adopted = adoptedTokens(victim);
-    let genuine: Callout | undefined;
-    try {
-      forgeToken(channelName, { accessToken: 'forged', expiresOn: 8.64e15, scopes });
-      await sleep(50);
-      // Another tab opened after the forgery: it did not hear it.
-      genuine = client(createTokenSource({ prefix: 'genuine-' }), { crossTab: 'share-tokens', channelName });
-      const planted = victim.peekToken('Orders');
-      if (planted) {
-        // Adopted at most for a day, never for ever.
-        expect(planted.expiresOn.getTime()).to.be.at.most(Date.now() + 24 * 3_600_000);
-      }
-      await genuine.token('Orders'); // acquires and shares genuine-1
-      await waitUntil(() => adopted.length >= (planted ? 2 : 1), 'the genuine broadcast did not arrive');
-      await victim('callout:Orders/orders').json();
-      expect(seen).to.deep.equal(['Bearer genuine-1']);
-      expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.below(Date.now() + 2 * 3_600_000);
-    } finally {
-      victim.dispose();
-      genuine?.dispose();
-    }
+    await againstVictim(
+      async ({ callout: victim, channelName, adopted }) => {
+        let genuine: Callout | undefined;
+        try {
+          forgeToken(channelName, { accessToken: 'forged', expiresOn: 8.64e15, scopes });
+          await sleep(50);
+          // Another tab opened after the forgery: it did not hear it.
+          genuine = client(createTokenSource({ prefix: 'genuine-' }), {
+            crossTab: 'share-tokens',
+            channelName,
+          });
+          const planted = victim.peekToken('Orders');
+          if (planted) {
+            // Adopted at most for a day, never for ever.
+            expect(planted.expiresOn.getTime()).to.be.at.most(Date.now() + 24 * 3_600_000);
+          }
+          await genuine.token('Orders'); // acquires and shares genuine-1
+          await waitUntil(() => adopted.length >= (planted ? 2 : 1), 'the genuine broadcast did not arrive');
+          await victim('callout:Orders/orders').json();
+          expect(seen).to.deep.equal(['Bearer genuine-1']);
+          expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.below(Date.now() + 2 * 3_600_000);
+        } finally {
+          genuine?.dispose();
+        }
+      },
+      createTokenSource({ prefix: 'victim-' }),
+    );
   });
 
   it('cannot replace a token this tab acquired itself', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
     const seen: (string | null)[] = [];
     msw.use(ordersApi(seen));
-    const victim = client(createTokenSource({ prefix: 'victim-' }), {
-      crossTab: 'share-tokens',
-      channelName,
-    });
-    try {
-      await victim.token('Orders');
-      forgeToken(channelName, { accessToken: 'forged', expiresOn: Date.now() + 7_200_000, scopes });
-      await sleep(50);
-      await victim('callout:Orders/orders').json();
-      expect(seen).to.deep.equal(['Bearer victim-1']);
-    } finally {
-      victim.dispose();
-    }
+    await againstVictim(
+      async ({ callout: victim, channelName }) => {
+        await victim.token('Orders');
+        forgeToken(channelName, { accessToken: 'forged', expiresOn: Date.now() + 7_200_000, scopes });
+        await sleep(50);
+        await victim('callout:Orders/orders').json();
+        expect(seen).to.deep.equal(['Bearer victim-1']);
+      },
+      createTokenSource({ prefix: 'victim-' }),
+    );
   });
 
   it('creates no entry for a key of a provider, scopes or account this client does not have', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
-    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
-    const adopted = adoptedTokens(victim);
-    try {
+    await againstVictim(async (victim) => {
       const token = { accessToken: 'forged', expiresOn: Date.now() + 3_600_000, scopes };
-      forgeToken(channelName, token, { ...ordersKey, provider: 'evil' });
-      forgeToken(channelName, token, { ...ordersKey, scopes: ['api://other/.default'] });
-      forgeToken(channelName, token, { ...ordersKey, account: 'someone-else' });
-      forgeToken(channelName, token, { ...ordersKey, claims: '{"x":1}' });
-      forgeToken(channelName, token, '["test","",["api://orders/orders.read"],""] ');
+      forgeToken(victim.channelName, token, { ...ordersKey, provider: 'evil' });
+      forgeToken(victim.channelName, token, { ...ordersKey, scopes: ['api://other/.default'] });
+      forgeToken(victim.channelName, token, { ...ordersKey, account: 'someone-else' });
+      forgeToken(victim.channelName, token, { ...ordersKey, claims: '{"x":1}' });
+      forgeToken(victim.channelName, token, '["test","",["api://orders/orders.read"],""] ');
       await sleep(50);
-      expect(adopted).to.deep.equal([]);
-      expect(victim.peekToken('Orders')).to.equal(undefined);
-    } finally {
-      victim.dispose();
-    }
+      expectNothingAdopted(victim);
+    });
   });
 
   it('is ignored when oversized: a megabyte token or a hundred thousand scopes', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
-    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
-    const adopted = adoptedTokens(victim);
-    try {
+    await againstVictim(async (victim) => {
       const expiresOn = Date.now() + 3_600_000;
-      forgeToken(channelName, { accessToken: 'x'.repeat(1 << 20), expiresOn, scopes });
-      forgeToken(channelName, {
+      forgeToken(victim.channelName, { accessToken: 'x'.repeat(1 << 20), expiresOn, scopes });
+      forgeToken(victim.channelName, {
         accessToken: 'forged',
         expiresOn,
         scopes: Array.from({ length: 100_000 }, (_, i) => `s${i}`),
       });
       await sleep(100);
-      expect(adopted).to.deep.equal([]);
-      expect(victim.peekToken('Orders')).to.equal(undefined);
-    } finally {
-      victim.dispose();
-    }
+      expectNothingAdopted(victim);
+    });
   });
 
   it('cannot plant a JWT whose exp has passed, whatever expiresOn it claims', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
     const source = createTokenSource();
-    const victim = client(source, { crossTab: 'share-tokens', channelName });
-    try {
+    await againstVictim(async ({ callout: victim, channelName }) => {
       const expired = jwt(Math.floor(Date.now() / 1000) - 60);
       forgeToken(channelName, { accessToken: expired, expiresOn: Date.now() + 3_600_000, scopes });
       await sleep(50);
       const token = await victim.token('Orders');
       expect(token.accessToken).to.equal('t1');
       expect(source.requests).to.have.length(1);
-    } finally {
-      victim.dispose();
-    }
+    }, source);
   });
 
   it('caps a shared JWT at its exp even when expiresOn claims more', async () => {
-    const channelName = `forge-${crypto.randomUUID()}`;
-    const victim = client(createTokenSource(), { crossTab: 'share-tokens', channelName });
-    const adopted = adoptedTokens(victim);
-    try {
+    await againstVictim(async ({ callout: victim, channelName, adopted }) => {
       const exp = Math.floor(Date.now() / 1000) + 600;
       forgeToken(channelName, { accessToken: jwt(exp), expiresOn: Date.now() + 86_400_000, scopes });
       await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted');
       expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.at.most(exp * 1000);
-    } finally {
-      victim.dispose();
-    }
+    });
   });
 
   it('costs no acquisition when forged "acquired" signals flood the channel: a rejected token still costs one refresh', async () => {
@@ -263,11 +271,7 @@ describe('a forged message on the cross-tab channel', () => {
     };
     const seen: (string | null)[] = [];
     msw.use(ordersApi(seen, ['t1']));
-    const victim = createCallout({
-      channelName,
-      providers: { test: provider },
-      credentials: { Orders: { url: api, provider: 'test', scopes } },
-    });
+    const victim = ordersClient({ crossTab: undefined, channelName, provider, orders: { scopes } }).callout;
     try {
       await victim.token('Orders');
       const sender = new BroadcastChannel(channelName);
@@ -314,15 +318,16 @@ describe('a tab that signed out', () => {
 
   /** A client with two credentials of one provider, sharing tokens on `channelName`. */
   function tab(source: TokenSource, channelName: string): Callout {
-    return createCallout({
+    return ordersClient({
       crossTab: 'share-tokens',
       channelName,
-      providers: { test: { ...source.provider, signOut: async () => {} } },
+      source,
+      provider: { ...source.provider, signOut: async () => {} },
+      orders: { scopes },
       credentials: {
-        Orders: { url: api, provider: 'test', scopes },
         Invoices: { url: `${api}invoices/`, provider: 'test', scopes: ['api://invoices/Invoices.Read'] },
       },
-    });
+    }).callout;
   }
 
   it('adopts no token another tab shares until it acquires one itself again', async () => {

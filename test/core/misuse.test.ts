@@ -1,20 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { CalloutErrorCode, type CalloutRequestOptions, createCallout } from '../../src/index.js';
+import { CalloutErrorCode, type CalloutRequestOptions } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
-
-const api = 'https://api.contoso.test/v1/';
+import { ordersApi as api, ordersClient } from '../support/token-source.js';
 
 function setup() {
-  const source = createTokenSource();
-  const callout = createCallout({
-    crossTab: false,
-    providers: { test: source.provider },
-    credentials: { Orders: { url: api, provider: 'test', scopes: ['Orders.Read'] } },
-  });
+  const { source, callout } = ordersClient();
   const errors: string[] = [];
   callout.events.addEventListener('error', (e) => errors.push(e.detail.error.code));
   return { source, callout, errors };

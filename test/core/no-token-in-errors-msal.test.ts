@@ -1,18 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { CalloutEventName } from '../../src/index.js';
 import { CalloutErrorCode } from '../../src/index.js';
 import { type AadScenario, startScenario } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
-
-const eventNames: CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-];
+import { findSecret, recordEvents } from '../support/find-secret.js';
 
 /** Every secret MSAL keeps in its session cache (access, refresh and ID tokens), plus the store's token. */
 function secretsOf(s: AadScenario): string[] {
@@ -45,9 +35,7 @@ describe('no token is reachable from a failure of the real MSAL provider', () =>
     await s.callout('callout:Orders/orders').json();
     const secrets = secretsOf(s);
     expect(secrets.length, 'tokens MSAL and the store hold').to.be.at.least(3);
-    const details: [string, unknown][] = [];
-    for (const name of eventNames)
-      s.callout.events.addEventListener(name, (e) => details.push([name, e.detail]));
+    const details = recordEvents(s.callout);
     return { t: s, secrets, details };
   }
 

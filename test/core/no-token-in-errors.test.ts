@@ -6,12 +6,11 @@ import {
   type Callout,
   CalloutError,
   CalloutErrorCode,
-  type CalloutEventName,
   createCallout,
   functionProvider,
 } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
+import { findSecret, recordEvents } from '../support/find-secret.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { createTokenSource } from '../support/token-source.js';
@@ -19,15 +18,6 @@ import { createTokenSource } from '../support/token-source.js';
 const api = 'https://api.contoso.test/v1/';
 /** Every token this file issues starts with this, so any copy of any of them is found. */
 const secret = 'SECRET-C1-TOKEN-';
-const eventNames: CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-  'account',
-];
 
 /** A client whose `Orders` credential gets tokens `SECRET-C1-TOKEN-1`, `-2`, … and records every event. */
 function recordingClient(provider = createTokenSource({ prefix: secret }).provider) {
@@ -36,11 +26,7 @@ function recordingClient(provider = createTokenSource({ prefix: secret }).provid
     providers: { test: provider },
     credentials: { Orders: { url: api, provider: 'test', scopes: ['api://orders/Orders.Read'] } },
   });
-  const details: [string, unknown][] = [];
-  for (const name of eventNames) {
-    callout.events.addEventListener(name, (event) => details.push([name, event.detail]));
-  }
-  return { callout, details };
+  return { callout, details: recordEvents(callout) };
 }
 
 /** Walks the thrown error and every event detail as an attacker would; returns where the token was. */

@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { CalloutErrorCode, createCallout } from '../../src/index.js';
+import { CalloutErrorCode } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
+import { ordersApi as api, createTokenSource, ordersClient } from '../support/token-source.js';
 
-const api = 'https://api.contoso.test/v1/';
 /** Same origin as the API, outside the credential's path. */
 const samePathOutside = 'https://api.contoso.test/evil/collect';
 /** Another origin. */
@@ -23,13 +22,10 @@ async function settle(promise: Promise<unknown>): Promise<{ value?: unknown; err
 
 /** A client with `Orders` → the API, counting acquisitions. */
 function setup() {
-  const source = createTokenSource({ prefix: 'redirect-token-' });
-  const callout = createCallout({
-    crossTab: false,
-    providers: { test: source.provider },
-    credentials: { Orders: { url: api, provider: 'test', scopes: ['api://orders/Orders.Read'], retry: 0 } },
+  return ordersClient({
+    source: createTokenSource({ prefix: 'redirect-token-' }),
+    orders: { scopes: ['api://orders/Orders.Read'], retry: 0 },
   });
-  return { source, callout };
 }
 
 /** What the targets of a redirect received: one entry per request, its Authorization header. */

@@ -1,11 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createCallout } from '../../src/index.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { createTokenSource } from '../support/token-source.js';
+import { ordersApi as base, ordersClient } from '../support/token-source.js';
 
-const origin = 'https://api.contoso.test';
-const base = `${origin}/v1/`;
+const origin = new URL(base).origin;
 
 /** Overlong UTF-8 and IIS `%u` spellings of `.`, `/` and `\\` that lenient decoders accept. */
 const lenientSpellings: [RegExp, string][] = [
@@ -148,12 +146,7 @@ describe('token scoping under fuzzing', () => {
   failOnUnhandledRejections();
 
   it('never sends a token outside the credential base URL across 10,000 generated inputs', async () => {
-    const source = createTokenSource();
-    const callout = createCallout({
-      crossTab: false,
-      providers: { test: source.provider },
-      credentials: { Orders: { url: base, provider: 'test', scopes: ['Orders.Read'] } },
-    });
+    const { callout } = ordersClient();
     let sent = 0;
     let withToken = 0;
     const violations: string[] = [];

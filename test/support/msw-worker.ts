@@ -1,11 +1,17 @@
 import type { RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 
+/** What {@link useMsw} returns. */
+export interface Msw {
+  /** Installs handlers for the running test (before any installed earlier); removed after it. */
+  use: (...handlers: RequestHandler[]) => void;
+}
+
 /**
  * Starts one MSW worker for the current test file (in a root `before` hook) and resets its
  * handlers after each test. Call `use(...)` inside a test to install that test's handlers.
  */
-export function useMsw(): { use: (...handlers: RequestHandler[]) => void } {
+export function useMsw(): Msw {
   const worker = setupWorker();
   before(async () => {
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });

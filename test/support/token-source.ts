@@ -1,7 +1,13 @@
-import type { AuthProvider, TokenRequest } from '../../src/index.js';
-import { functionProvider } from '../../src/index.js';
+import type {
+  AuthProvider,
+  Callout,
+  CalloutOptions,
+  CredentialDefinition,
+  TokenRequest,
+} from '../../src/index.js';
+import { createCallout, functionProvider } from '../../src/index.js';
 
-/** A counting token source for core tests: opaque tokens `t1`, `t2`, … with a chosen lifetime. */
+/** A counting token source for tests: opaque tokens `t1`, `t2`, … with a chosen lifetime. */
 export interface TokenSource {
   provider: AuthProvider;
   /** Every request the provider received, in order. */
@@ -17,6 +23,7 @@ export interface TokenSourceOptions {
   lifetimeMs?: number;
   /** Delay before each token is returned, to let concurrent demand pile up. */
   delayMs?: number;
+  /** What tokens start with, before their number. Default `t`. */
   prefix?: string;
   tokenEndpoints?: string[];
 }
@@ -43,4 +50,37 @@ export function createTokenSource(options: TokenSourceOptions = {}): TokenSource
       return issued.at(-1);
     },
   };
+}
+
+/** The API the `Orders` credential of {@link ordersClient} points at. */
+export const ordersApi = 'https://api.contoso.test/v1/';
+
+/** Options of {@link ordersClient}: client options, and what differs in its provider and credential. */
+export interface OrdersClientOptions extends Omit<CalloutOptions, 'providers' | 'credentials'> {
+  /** The token source behind provider `test`. Default a new {@link createTokenSource}. */
+  source?: TokenSource;
+  /** Provider `test` itself, when it is not the source's (a wrapper of it, a provider of the test's own). */
+  provider?: AuthProvider;
+  /** Fields of the `Orders` credential that differ from `{ url: ordersApi, provider: 'test', scopes: ['Orders.Read'] }`. */
+  orders?: Partial<CredentialDefinition>;
+  /** Credentials besides `Orders`. */
+  credentials?: Record<string, CredentialDefinition>;
+}
+
+/**
+ * A client with one provider, `test` (a {@link TokenSource}), and an `Orders` credential on
+ * {@link ordersApi}; cross-tab coordination is off unless the options turn it on.
+ */
+export function ordersClient(options: OrdersClientOptions = {}): { source: TokenSource; callout: Callout } {
+  const { source = createTokenSource(), provider, orders, credentials, ...clientOptions } = options;
+  const callout = createCallout({
+    crossTab: false,
+    ...clientOptions,
+    providers: { test: provider ?? source.provider },
+    credentials: {
+      Orders: { url: ordersApi, provider: 'test', scopes: ['Orders.Read'], ...orders },
+      ...credentials,
+    },
+  });
+  return { source, callout };
 }

@@ -5,8 +5,8 @@ import '../../../components/callout-get/define.js';
 import type { CalloutCredential } from '../../../components/callout-credential/callout-credential.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { type CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
-import { createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { createTestClient } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
 
 // This file's page declares its allowed origins in <head>, as a page would in its template; the
@@ -16,7 +16,7 @@ declaration.name = 'sso-callout-allowed-origins';
 declaration.content = 'https://payroll.contoso.test, not-an-origin';
 document.head.append(declaration);
 
-const api = useApi();
+const api = useMsw();
 const payroll = 'https://payroll.contoso.test/api/';
 const evil = 'https://evil.example/';
 

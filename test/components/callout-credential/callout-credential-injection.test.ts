@@ -6,11 +6,11 @@ import type { CalloutCredential } from '../../../components/callout-credential/c
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { type CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
 import { capturingConsole } from '../../support/capturing-console.js';
-import { apiBase, createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 const payroll = 'https://payroll.contoso.test/api/';
 const evil = 'https://evil.example/';
 

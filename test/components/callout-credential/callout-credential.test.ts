@@ -6,11 +6,11 @@ import type { CalloutCredential } from '../../../components/callout-credential/c
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { setDefaultCallout } from '../../../src/index.js';
 import { capturingConsole } from '../../support/capturing-console.js';
-import { createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { createTestClient } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 describe('<callout-credential>', () => {
   it('defines the credential in the default client, and a <callout-get> calls through it with its scopes.', async () => {

@@ -7,11 +7,11 @@ import type { CalloutCredential } from '../../../components/callout-credential/c
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { calloutContext } from '../../../components/shared/callout-context.js';
 import { CalloutErrorCode, createCallout, isCalloutError, setDefaultCallout } from '../../../src/index.js';
-import { apiBase, createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient } from '../../support/test-client.js';
 import { untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 /** Counts the API's requests from now on. */
 function countRequests(): { readonly count: number } {

@@ -4,11 +4,11 @@ import '../../../components/callout-get/define.js';
 import type { CalloutErrorDetail, CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { CalloutErrorCode, functionProvider, isCalloutError } from '../../../src/index.js';
 import { findSecret } from '../../support/find-secret.js';
-import { apiBase, createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient } from '../../support/test-client.js';
 import { untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 /** Every token of this file starts with this, so a copy of any of them is found. */
 const secret = 'SECRET-ELEMENT-TOKEN-';
 

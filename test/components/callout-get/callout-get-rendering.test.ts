@@ -7,11 +7,11 @@ import type { CalloutGet } from '../../../components/callout-get/callout-get.js'
 import { calloutContext } from '../../../components/shared/callout-context.js';
 import { CalloutElement } from '../../../components/shared/callout-element.js';
 import { setDefaultCallout } from '../../../src/index.js';
-import { apiBase, createTestClient, gate } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient, gate } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 const evilImage = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">';
 const evilScript = '<script>window.__pwned=(window.__pwned||0)+1</script>';

@@ -5,11 +5,11 @@ import '../../../components/callout-login/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import { CalloutErrorCode, createCallout, functionProvider, isCalloutError } from '../../../src/index.js';
-import { apiBase, createTestClient, gate, interactiveProvider } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient, gate, interactiveProvider } from '../../support/test-client.js';
 import { part, textOf, untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 describe('<callout-get> states', () => {
   it('shows a busy spinner until the API answers, then renders an array of objects as a table', async () => {

@@ -3,11 +3,11 @@ import { HttpResponse, http } from 'msw';
 import '../../../components/callout-get/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { setDefaultCallout } from '../../../src/index.js';
-import { apiBase, createTestClient } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient } from '../../support/test-client.js';
 import { untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 const exfil = 'https://exfil.example/';
 
 type Flags = Record<string, number | undefined>;

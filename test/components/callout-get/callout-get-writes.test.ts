@@ -5,11 +5,11 @@ import '../../../components/callout-get/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';
 import { type Callout, setDefaultCallout } from '../../../src/index.js';
-import { apiBase, createTestClient, interactiveProvider } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient, interactiveProvider } from '../../support/test-client.js';
 import { untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 /** Counts every request to the API, by method. */
 function countingApi() {

@@ -4,11 +4,11 @@ import { HttpResponse, http } from 'msw';
 import '../../../components/callout-log/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { createCallout, functionProvider } from '../../../src/index.js';
-import { apiBase } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase } from '../../support/test-client.js';
 import { part, textOf } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 const secret = new TextEncoder().encode('a-test-only-signing-key-of-32-bytes!');
 
 /** A client whose provider issues signed JWTs, counting them. */

@@ -9,11 +9,11 @@ import {
   CalloutErrorCode,
   createCallout,
 } from '../../../src/index.js';
-import { apiBase } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase } from '../../support/test-client.js';
 import { part, textOf } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 interface FakeAad extends AuthProvider {
   signIns: number;

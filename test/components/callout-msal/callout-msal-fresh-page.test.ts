@@ -1,16 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
-import { createCallout, setDefaultCallout } from '../../../src/index.js';
-import { createAadEmulator } from '../../support/aad-emulator.js';
-import { createApiEmulator } from '../../support/api-emulator.js';
 import { capturingConsole } from '../../support/capturing-console.js';
+import { emulatedPage, msalMarkup, ordersCredentialMarkup } from '../../support/msal-page.js';
+import { useMsw } from '../../support/msw-worker.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
-after(() => worker.stop());
+const msw = useMsw();
 
 // The test page loads hundreds of modules: keep every resource entry, not the first 250.
 performance.setResourceTimingBufferSize(100_000);
@@ -24,19 +20,14 @@ describe('<callout-msal> on a fresh page', () => {
   it('lets a callout wait while MSAL loads: no error in <callout-log>, on the element or in the console, and one token request.', async function () {
     this.timeout(40_000);
     expect(msalFetched(), 'MSAL must not be loaded before the page declares it').to.equal(false);
-    const aad = createAadEmulator();
-    const api = createApiEmulator({ issuer: aad });
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
-    setDefaultCallout(createCallout({ crossTab: false }));
+    const emulated = emulatedPage(msw);
+    const { aad, api } = emulated;
     await capturingConsole(async (consoleErrors) => {
-      const clientId = crypto.randomUUID();
       const page = await fixture<HTMLDivElement>(html`<div>
         <callout-log></callout-log>
         <callout-get credential="Orders" path="orders"></callout-get>
-        <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
-          scopes="api://orders/Orders.Read"></callout-credential>
-        <callout-msal id="aad" client-id=${clientId} login-hint="jane@contoso.com" interaction="none"
-          cache="memory" .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
+        ${ordersCredentialMarkup}
+        ${msalMarkup(emulated)}
       </div>`);
       const get = page.querySelector<CalloutGet>('callout-get')!;
       const errorEvents: unknown[] = [];

@@ -1,16 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutMsal } from '../../../components/callout-msal/callout-msal.js';
-import { createCallout, setDefaultCallout } from '../../../src/index.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';
-import { createApiEmulator } from '../../support/api-emulator.js';
+import { capturingConsole } from '../../support/capturing-console.js';
+import { emulatedPage, msalMarkup, ordersCredentialMarkup } from '../../support/msal-page.js';
+import { useMsw } from '../../support/msw-worker.js';
 import { untilState } from '../support/wait.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
-after(() => worker.stop());
+const msw = useMsw();
 
 /** Waits until `el` has either registered its provider or reported why it could not. */
 async function settled(el: CalloutMsal): Promise<void> {
@@ -22,22 +20,16 @@ async function settled(el: CalloutMsal): Promise<void> {
 
 describe('markup injected next to <callout-msal>', () => {
   it('cannot replace the page’s provider with a second <callout-msal> of the same id: sign-in and tokens stay with the page’s identity provider.', async () => {
-    const aad = createAadEmulator();
+    const emulated = emulatedPage(msw);
+    const { aad, api, page } = emulated;
     const evil = createAadEmulator({
       host: 'login.evil.test',
       tenantId: 'e0e0e0e0-0000-4000-8000-0000000e0e0e',
     });
-    const api = createApiEmulator({ issuer: aad });
-    worker.resetHandlers(...aad.handlers, ...evil.handlers, ...api.handlers);
-    const page = createCallout({ crossTab: false });
-    setDefaultCallout(page);
-    const clientId = crypto.randomUUID();
+    msw.use(...evil.handlers);
     const container = await fixture<HTMLDivElement>(html`<div>
-      <callout-msal id="aad" client-id=${clientId} authority=${aad.msalAuth.authority}
-        redirect-uri=${`${location.origin}/redirect.html`} login-hint="jane@contoso.com" interaction="none"
-        cache="memory" .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
-      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
-        scopes="api://orders/Orders.Read"></callout-credential>
+      ${msalMarkup(emulated, { attributes: true })}
+      ${ordersCredentialMarkup}
     </div>`);
     const genuine = container.querySelector<CalloutMsal>('callout-msal')!;
     await settled(genuine);
@@ -46,10 +38,7 @@ describe('markup injected next to <callout-msal>', () => {
     expect(provider, 'the page’s provider is registered').to.exist;
 
     // The injection: scriptless markup (a rich-text region) declaring the same id for another tenant.
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-    try {
+    await capturingConsole(async (errors) => {
       const region = document.createElement('div');
       region.innerHTML = `<callout-msal id="aad" client-id="${crypto.randomUUID()}"
         authority="${evil.msalAuth.authority}" login-hint="jane@contoso.com" interaction="popup"
@@ -76,8 +65,6 @@ describe('markup injected next to <callout-msal>', () => {
       // The page's own element still owns the name: removing it frees it, as its owner.
       genuine.remove();
       expect(page.providers.get('aad')).to.equal(undefined);
-    } finally {
-      console.error = original;
-    }
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { setupWorker } from 'msw/browser';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
@@ -13,14 +12,12 @@ import {
   setDefaultCallout,
 } from '../../../src/index.js';
 import type { MsalAuthProvider } from '../../../src/msal.js';
-import { createAadEmulator } from '../../support/aad-emulator.js';
-import { createApiEmulator } from '../../support/api-emulator.js';
 import { capturingConsole } from '../../support/capturing-console.js';
+import { emulatedPage, msalMarkup, ordersCredentialMarkup } from '../../support/msal-page.js';
+import { useMsw } from '../../support/msw-worker.js';
 import { textOf, untilState } from '../support/wait.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
-after(() => worker.stop());
+const msw = useMsw();
 
 /** Records the authority host of every provider `callout` registers, in order. */
 function recordDefines(callout: Callout): string[] {
@@ -45,18 +42,11 @@ function msalElement(callout: Callout, authority: string): CalloutMsal {
 
 describe('<callout-msal>', () => {
   it('declares MSAL, a credential and a callout in HTML, and loads data by silent SSO with one token request.', async () => {
-    const aad = createAadEmulator();
-    const api = createApiEmulator({ issuer: aad });
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
-    const page = createCallout({ crossTab: false });
-    setDefaultCallout(page);
-    const clientId = crypto.randomUUID();
+    const emulated = emulatedPage(msw);
+    const { aad, api, page } = emulated;
     const container = await fixture<HTMLDivElement>(html`<div>
-      <callout-msal id="aad" client-id=${clientId} authority=${aad.msalAuth.authority}
-        redirect-uri=${`${location.origin}/redirect.html`} login-hint="jane@contoso.com" interaction="none"
-        cache="memory" .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
-      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
-        scopes="api://orders/Orders.Read"></callout-credential>
+      ${msalMarkup(emulated, { attributes: true })}
+      ${ordersCredentialMarkup}
       <callout-get credential="Orders" path="orders"></callout-get>
       <callout-get credential="Orders" path="orders"></callout-get>
     </div>`);
@@ -165,18 +155,12 @@ describe('<callout-msal>', () => {
   });
 
   it('a callout declared before its credential and its <callout-msal> loads by itself once the provider is registered.', async () => {
-    const aad = createAadEmulator();
-    const api = createApiEmulator({ issuer: aad });
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
-    const callout = createCallout({ crossTab: false });
-    setDefaultCallout(callout);
-    const clientId = crypto.randomUUID();
+    const emulated = emulatedPage(msw);
+    const { aad, api } = emulated;
     const container = await fixture<HTMLDivElement>(html`<div>
       <callout-get credential="Orders" path="orders"></callout-get>
-      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
-        scopes="api://orders/Orders.Read"></callout-credential>
-      <callout-msal id="aad" client-id=${clientId} login-hint="jane@contoso.com" interaction="none"
-        cache="memory" .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
+      ${ordersCredentialMarkup}
+      ${msalMarkup(emulated)}
     </div>`);
     const get = container.querySelector<CalloutGet>('callout-get')!;
     await untilState(get, 'data');
@@ -185,18 +169,11 @@ describe('<callout-msal>', () => {
   });
 
   it('with scopes, signing in through <callout-login> consents to the API, so the callout after it needs no token request.', async () => {
-    const aad = createAadEmulator({ session: null });
-    const api = createApiEmulator({ issuer: aad });
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
-    const callout = createCallout({ crossTab: false });
-    setDefaultCallout(callout);
-    const clientId = crypto.randomUUID();
+    const emulated = emulatedPage(msw, { session: null });
+    const { aad, api } = emulated;
     const container = await fixture<HTMLDivElement>(html`<div>
-      <callout-msal id="aad" client-id=${clientId} login-hint="jane@contoso.com" interaction="popup"
-        scopes="api://orders/Orders.Read" cache="memory"
-        .msal=${{ auth: { clientId, ...aad.msalAuth } }}></callout-msal>
-      <callout-credential name="Orders" provider="aad" url="https://api.contoso.test/v1/"
-        scopes="api://orders/Orders.Read"></callout-credential>
+      ${msalMarkup(emulated, { interaction: 'popup', scopes: 'api://orders/Orders.Read' })}
+      ${ordersCredentialMarkup}
       <callout-login></callout-login>
     </div>`);
     await container.querySelector<CalloutMsal>('callout-msal')!.updateComplete;

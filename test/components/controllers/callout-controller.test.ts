@@ -3,10 +3,10 @@ import { LitElement } from 'lit';
 import { HttpResponse, http } from 'msw';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';
 import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
-import { apiBase, createTestClient, gate, interactiveProvider } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient, gate, interactiveProvider } from '../../support/test-client.js';
 
-const api = useApi();
+const api = useMsw();
 
 interface Order {
   id: string;

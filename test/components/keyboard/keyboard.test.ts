@@ -5,11 +5,11 @@ import '../../../components/callout-get/define.js';
 import '../../../components/callout-login/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
-import { apiBase, createTestClient, interactiveProvider } from '../support/client.js';
-import { useApi } from '../support/msw.js';
+import { useMsw } from '../../support/msw-worker.js';
+import { apiBase, createTestClient, interactiveProvider } from '../../support/test-client.js';
 import { part, untilState } from '../support/wait.js';
 
-const api = useApi();
+const api = useMsw();
 
 /**
  * Presses Tab from the focused element until the element matching `selector` inside `host`'s

@@ -6,12 +6,12 @@ import {
   CalloutErrorCode,
   type CalloutOptions,
   createCallout,
-  functionProvider,
   type TokenRequest,
-} from '../../../src/index.js';
+} from '../../src/index.js';
+import { createTokenSource, ordersApi } from './token-source.js';
 
-/** The emulated API's base URL. */
-export const apiBase = 'https://api.contoso.test/v1/';
+/** The emulated API's base URL (the core tests' `ordersApi`). */
+export const apiBase = ordersApi;
 
 /** A test client and what its token source did. */
 export interface TestClient {
@@ -33,29 +33,21 @@ export interface TestClientOptions {
 }
 
 /**
- * A client with no cross-tab sharing (so test pages never share tokens), a counting
- * `functionProvider` named `aad`, and an `Orders` credential for {@link apiBase}.
+ * The client of the element tests: no cross-tab sharing (so test pages never share tokens), a
+ * counting token source (see `createTokenSource`) as provider `aad`, the name the elements'
+ * markup uses, and an `Orders` credential for {@link apiBase}.
  */
 export function createTestClient(options: TestClientOptions = {}): TestClient {
-  const tokenRequests: TokenRequest[] = [];
-  const issued: string[] = [];
-  const provider =
-    options.provider ??
-    functionProvider(async (request) => {
-      tokenRequests.push(request);
-      const token = `token-${issued.length + 1}`;
-      issued.push(token);
-      return { accessToken: token, expiresOn: Date.now() + (options.lifetimeMs ?? 3_600_000) };
-    });
+  const source = createTokenSource({ prefix: 'token-', lifetimeMs: options.lifetimeMs });
   const callout = createCallout({
     crossTab: false,
-    providers: { aad: provider },
+    providers: { aad: options.provider ?? source.provider },
     credentials: {
       Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'], retry: 0 },
       ...options.credentials,
     },
   });
-  return { callout, tokenRequests, issued };
+  return { callout, tokenRequests: source.requests, issued: source.issued };
 }
 
 /** A promise with its resolver exposed, to hold a response until the test releases it. */
