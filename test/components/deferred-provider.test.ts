@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { DeferredProvider } from '../../components/shared/deferred-provider.js';
 import type { Account, AuthProvider, TokenRequest } from '../../src/index.js';
 import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
+import { expectRejection } from '../support/expect-failure.js';
+import { providerToken } from '../support/token-source.js';
 
 const jane: Account = { id: 'jane', username: 'jane@contoso.test' };
 
@@ -14,12 +16,7 @@ function realProvider() {
     account: jane,
     async getToken(request: TokenRequest) {
       calls.getToken++;
-      return {
-        accessToken: 't',
-        expiresOn: new Date(Date.now() + 60_000),
-        scopes: request.scopes,
-        source: 'provider',
-      };
+      return providerToken(request, 't', 60_000);
     },
     async signIn() {
       calls.signIn++;
@@ -38,12 +35,6 @@ function realProvider() {
   };
   return { provider, calls, listeners };
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  );
 
 describe('DeferredProvider, the stand-in for a provider still being created', () => {
   it('holds token requests until the real provider arrives, then asks it once per request.', async () => {
@@ -77,7 +68,7 @@ describe('DeferredProvider, the stand-in for a provider still being created', ()
     const deferred = new DeferredProvider({ name: 'aad', tokenEndpoints: [] });
     const { provider } = realProvider();
     const controller = new AbortController();
-    const aborted = rejection(deferred.getToken({ scopes: ['a'], signal: controller.signal }));
+    const aborted = expectRejection(deferred.getToken({ scopes: ['a'], signal: controller.signal }));
     const other = deferred.getToken({ scopes: ['a'] });
     controller.abort(new DOMException('gone', 'AbortError'));
     expect(((await aborted) as DOMException).name).to.equal('AbortError');
@@ -87,7 +78,7 @@ describe('DeferredProvider, the stand-in for a provider still being created', ()
 
   it('refuses its waiters when disposed before the real provider arrived, and disposes the real one when it had.', async () => {
     const early = new DeferredProvider({ name: 'aad', tokenEndpoints: [] });
-    const waiting = rejection(early.signIn());
+    const waiting = expectRejection(early.signIn());
     early.dispose();
     const error = await waiting;
     expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.configurationError);
@@ -99,13 +90,13 @@ describe('DeferredProvider, the stand-in for a provider still being created', ()
     late.dispose();
     late.dispose();
     expect(calls.dispose).to.equal(1);
-    expect(isCalloutError(await rejection(late.getToken({ scopes: ['a'] })))).to.equal(true);
+    expect(isCalloutError(await expectRejection(late.getToken({ scopes: ['a'] })))).to.equal(true);
     expect(calls.getToken).to.equal(0);
   });
 
   it('rejects waiters with the error of a real provider that could not be created.', async () => {
     const deferred = new DeferredProvider({ name: 'aad', tokenEndpoints: [] });
-    const waiting = rejection(deferred.getToken({ scopes: ['a'] }));
+    const waiting = expectRejection(deferred.getToken({ scopes: ['a'] }));
     deferred.reject(new Error('MSAL did not load'));
     expect(((await waiting) as Error).message).to.equal('MSAL did not load');
   });

@@ -8,7 +8,7 @@ import {
   createCallout,
   type TokenRequest,
 } from '../../src/index.js';
-import { createTokenSource, ordersApi } from './token-source.js';
+import { createTokenSource, ordersApi, providerToken } from './token-source.js';
 
 /** The emulated API's base URL (the core tests' `ordersApi`). */
 export const apiBase = ordersApi;
@@ -85,12 +85,7 @@ export function interactiveProvider(
     async getToken(request) {
       provider.tokenCalls++;
       if (!account) throw new CalloutError({ code, message: 'The user must sign in' });
-      return {
-        accessToken: `token-after-sign-in-${provider.tokenCalls}`,
-        expiresOn: new Date(Date.now() + 3_600_000),
-        scopes: request.scopes,
-        source: 'provider',
-      };
+      return providerToken(request, `token-after-sign-in-${provider.tokenCalls}`);
     },
     async signIn() {
       provider.signIns++;

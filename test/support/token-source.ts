@@ -1,4 +1,5 @@
 import type {
+  AccessToken,
   AuthProvider,
   Callout,
   CalloutOptions,
@@ -26,6 +27,20 @@ export interface TokenSourceOptions {
   /** What tokens start with, before their number. Default `t`. */
   prefix?: string;
   tokenEndpoints?: string[];
+}
+
+/** The token a test's own provider returns for `request`: valid for `lifetimeMs` (default an hour). */
+export function providerToken(
+  request: Pick<TokenRequest, 'scopes'>,
+  accessToken: string,
+  lifetimeMs = 3_600_000,
+): AccessToken {
+  return {
+    accessToken,
+    expiresOn: new Date(Date.now() + lifetimeMs),
+    scopes: request.scopes,
+    source: 'provider',
+  };
 }
 
 /** Creates a {@link TokenSource}. */

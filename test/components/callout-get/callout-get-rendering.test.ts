@@ -38,6 +38,21 @@ function expectInert(el: CalloutGet): void {
   expect(pwned()).to.equal(undefined);
 }
 
+/** Wraps `registry.subscribe` to count the subscriptions open on it. */
+function countSubscriptions(registry: { subscribe(listener: () => void): () => void }): { open: number } {
+  const counter = { open: 0 };
+  const subscribe = registry.subscribe.bind(registry);
+  registry.subscribe = (listener) => {
+    counter.open++;
+    const unsubscribe = subscribe(listener);
+    return () => {
+      counter.open--;
+      return unsubscribe();
+    };
+  };
+  return counter;
+}
+
 describe('<callout-get> rendering', () => {
   it('shows markup in API data as text in the default table, definition list and text renderers.', async () => {
     const { callout } = createTestClient();
@@ -202,26 +217,8 @@ describe('<callout-get> rendering', () => {
   it('connecting and disconnecting 1,000 times leaves no listener on the client.', async () => {
     const { callout } = createTestClient();
     api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
-    let subscriptions = 0;
-    const subscribe = callout.credentials.subscribe.bind(callout.credentials);
-    callout.credentials.subscribe = (listener) => {
-      subscriptions++;
-      const unsubscribe = subscribe(listener);
-      return () => {
-        subscriptions--;
-        return unsubscribe();
-      };
-    };
-    let providerSubscriptions = 0;
-    const subscribeProviders = callout.providers.subscribe.bind(callout.providers);
-    callout.providers.subscribe = (listener) => {
-      providerSubscriptions++;
-      const unsubscribe = subscribeProviders(listener);
-      return () => {
-        providerSubscriptions--;
-        return unsubscribe();
-      };
-    };
+    const credentialSubscriptions = countSubscriptions(callout.credentials);
+    const providerSubscriptions = countSubscriptions(callout.providers);
     let eventListeners = 0;
     const add = callout.events.addEventListener.bind(callout.events);
     const remove = callout.events.removeEventListener.bind(callout.events);
@@ -245,12 +242,12 @@ describe('<callout-get> rendering', () => {
     }
     container.append(el);
     await untilState(el, 'empty');
-    expect(subscriptions).to.equal(1);
-    expect(providerSubscriptions).to.equal(1);
+    expect(credentialSubscriptions.open).to.equal(1);
+    expect(providerSubscriptions.open).to.equal(1);
     expect(eventListeners, 'one account listener').to.equal(1);
     el.remove();
-    expect(subscriptions).to.equal(0);
-    expect(providerSubscriptions).to.equal(0);
+    expect(credentialSubscriptions.open).to.equal(0);
+    expect(providerSubscriptions.open).to.equal(0);
     expect(eventListeners).to.equal(0);
   });
 });

@@ -116,57 +116,21 @@ describe('<callout-get> states', () => {
   });
 
   it('offers "Sign in to continue" when the provider needs interaction, and the click signs in and loads.', async () => {
-    const { CalloutError, CalloutErrorCode, createCallout } = await import('../../../src/index.js');
-    let signedIn = false;
-    let signIns = 0;
-    let tokenCalls = 0;
-    const callout = createCallout({
-      crossTab: false,
-      providers: {
-        aad: {
-          async getToken(request) {
-            tokenCalls++;
-            if (!signedIn) {
-              throw new CalloutError({
-                code: CalloutErrorCode.interactionRequired,
-                message: 'The user must sign in',
-              });
-            }
-            return {
-              accessToken: 'token-after-sign-in',
-              expiresOn: new Date(Date.now() + 3_600_000),
-              scopes: request.scopes,
-              source: 'provider',
-            };
-          },
-          async signIn() {
-            signIns++;
-            signedIn = true;
-            return { id: 'u1', username: 'jane@contoso.test', name: 'Jane Doe' };
-          },
-        },
-      },
-      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
-    });
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}orders`, () => {
-        requests++;
-        return HttpResponse.json([{ sku: 'A1' }]);
-      }),
-    );
+    const provider = interactiveProvider();
+    const { callout } = createTestClient({ provider });
+    const requests = countOrders();
     const el = await fixture<CalloutGet>(
       html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
     );
     await untilState(el, 'error');
-    expect(requests).to.equal(0);
+    expect(requests.list).to.equal(0);
     const button = part<HTMLButtonElement>(el, '[part~="sign-in-button"]')!;
     expect(textOf(button)).to.equal('Sign in to continue');
     button.click();
     await untilState(el, 'data');
-    expect(signIns).to.equal(1);
-    expect(tokenCalls).to.equal(2);
-    expect(requests).to.equal(1);
+    expect(provider.signIns).to.equal(1);
+    expect(provider.tokenCalls).to.equal(2);
+    expect(requests.list).to.equal(1);
   });
 
   it('shows an unknown credential as an error and loads by itself once the credential is defined.', async () => {
@@ -191,20 +155,14 @@ describe('<callout-get> states', () => {
       crossTab: false,
       credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
     });
-    let requests = 0;
+    const requests = countOrders();
     let tokens = 0;
-    api.use(
-      http.get(`${apiBase}orders`, () => {
-        requests++;
-        return HttpResponse.json([{ sku: 'A1' }]);
-      }),
-    );
     const el = await fixture<CalloutGet>(
       html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
     );
     await untilState(el, 'error');
     expect(isCalloutError(el.error) && el.error.code).to.equal(CalloutErrorCode.invalidCredential);
-    expect(requests).to.equal(0);
+    expect(requests.list).to.equal(0);
     callout.providers.define(
       'aad',
       functionProvider(async () => {
@@ -213,7 +171,7 @@ describe('<callout-get> states', () => {
       }),
     );
     await untilState(el, 'data');
-    expect(requests).to.equal(1);
+    expect(requests.list).to.equal(1);
     expect(tokens).to.equal(1);
   });
 

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { HttpResponse, http } from 'msw';
 import '../../../components/callout-log/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
-import { createCallout, functionProvider } from '../../../src/index.js';
+import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { apiBase } from '../../support/test-client.js';
 import { part, textOf } from '../support/wait.js';
@@ -33,6 +33,18 @@ function jwtClient() {
     credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
   });
   return { callout, issued };
+}
+
+/**
+ * A `<callout-log>` on `callout` after one callout through `Orders` (the API answers `[]`), once
+ * the log shows that callout's token.
+ */
+async function logAfterOneCallout(callout: Callout): Promise<CalloutLog> {
+  api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
+  const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout}></callout-log>`);
+  await callout('callout:Orders/orders').json();
+  await waitUntil(() => el.currentTokens.length === 1);
+  return el;
 }
 
 describe('<callout-log>', () => {
@@ -79,10 +91,7 @@ describe('<callout-log>', () => {
 
   it('shows the current token as decoded claims with the token masked, and never the token itself.', async () => {
     const { callout, issued } = jwtClient();
-    api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
-    const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout}></callout-log>`);
-    await callout('callout:Orders/orders').json();
-    await waitUntil(() => el.currentTokens.length === 1);
+    const el = await logAfterOneCallout(callout);
     await el.updateComplete;
     const claims = part(el, '[part~="claims"]')!;
     const text = textOf(claims);
@@ -131,10 +140,7 @@ describe('<callout-log>', () => {
 
   it('builds a report with claims and timeline but no token, and shows it when the clipboard fails.', async () => {
     const { callout, issued } = jwtClient();
-    api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
-    const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout}></callout-log>`);
-    await callout('callout:Orders/orders').json();
-    await waitUntil(() => el.currentTokens.length === 1);
+    const el = await logAfterOneCallout(callout);
     const report = el.report();
     expect(report).to.contain('Orders: https://api.contoso.test/v1/');
     expect(report).to.contain('aud: api://orders');
@@ -169,10 +175,7 @@ describe('<callout-log>', () => {
       },
       credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['s'] } },
     });
-    api.use(http.get(`${apiBase}orders`, () => HttpResponse.json([])));
-    const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout}></callout-log>`);
-    await callout('callout:Orders/orders').json();
-    await waitUntil(() => el.currentTokens.length === 1);
+    const el = await logAfterOneCallout(callout);
     await el.updateComplete;
     expect(textOf(el)).to.contain('Not a readable JWT');
     expect((el.renderRoot as ShadowRoot).innerHTML).to.not.contain('opaque-secret-value');

@@ -11,6 +11,7 @@ import {
 } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { apiBase } from '../../support/test-client.js';
+import { providerToken } from '../../support/token-source.js';
 import { part, textOf } from '../support/wait.js';
 
 const api = useMsw();
@@ -41,12 +42,7 @@ function fakeAad(options: { failSignIn?: boolean } = {}): FakeAad {
           message: 'Interaction is required',
         });
       }
-      return {
-        accessToken: 'jwt',
-        expiresOn: new Date(Date.now() + 3_600_000),
-        scopes: request.scopes,
-        source: 'provider',
-      };
+      return providerToken(request, 'jwt');
     },
     async signIn() {
       provider.signIns++;

@@ -13,6 +13,7 @@ import {
 } from '../../../src/index.js';
 import type { MsalAuthProvider } from '../../../src/msal.js';
 import { capturingConsole } from '../../support/capturing-console.js';
+import { expectRejection } from '../../support/expect-failure.js';
 import { emulatedPage, msalMarkup, ordersCredentialMarkup } from '../../support/msal-page.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { textOf, untilState } from '../support/wait.js';
@@ -38,6 +39,19 @@ function msalElement(callout: Callout, authority: string): CalloutMsal {
   el.setAttribute('client-id', '11111111-2222-3333-4444-555555555555');
   el.setAttribute('authority', authority);
   return el;
+}
+
+/**
+ * A `<callout-msal id="aad">` for `https://login.one.test/contoso`, connected on a new client
+ * while MSAL still loads, and the hosts of the providers that client was given.
+ */
+async function connectedWhileLoading() {
+  const callout = createCallout({ crossTab: false });
+  const defined = recordDefines(callout);
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = msalElement(callout, 'https://login.one.test/contoso');
+  container.append(el);
+  return { callout, defined, container, el };
 }
 
 describe('<callout-msal>', () => {
@@ -92,11 +106,7 @@ describe('<callout-msal>', () => {
   });
 
   it('registers a stand-in provider at once, and a load overtaken by an attribute change completes only the new one.', async () => {
-    const callout = createCallout({ crossTab: false });
-    const defined = recordDefines(callout);
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = msalElement(callout, 'https://login.one.test/contoso');
-    container.append(el);
+    const { callout, defined, el } = await connectedWhileLoading();
     expect(callout.providers.names(), 'registered while MSAL still loads').to.deep.equal(['aad']);
     expect(el.registeredAs).to.equal('aad');
     const overtaken = callout.providers.get('aad')!;
@@ -106,25 +116,19 @@ describe('<callout-msal>', () => {
     const current = callout.providers.get('aad') as MsalAuthProvider;
     expect(current).to.not.equal(overtaken);
     expect(current.tokenEndpoints).to.deep.equal(['https://login.two.test/']);
-    const refusal: unknown = await overtaken
-      .getToken({ scopes: ['openid'] })
-      .catch((error: unknown) => error);
+    const refusal = await expectRejection(overtaken.getToken({ scopes: ['openid'] }));
     expect(isCalloutError(refusal) && refusal.message).to.contain('removed before it was ready');
   });
 
   it('removes its stand-in when it disconnects before MSAL has loaded, and registers once more when it reconnects.', async () => {
-    const callout = createCallout({ crossTab: false });
-    const defined = recordDefines(callout);
-    const container = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = msalElement(callout, 'https://login.one.test/contoso');
-    container.append(el);
+    const { callout, defined, container, el } = await connectedWhileLoading();
     const first = callout.providers.get('aad')!;
     el.remove();
     expect(callout.providers.names()).to.deep.equal([]);
     expect(el.registeredAs).to.equal(undefined);
     await import('../../../src/msal.js');
     await new Promise((resolve) => setTimeout(resolve));
-    const refusal: unknown = await first.getToken({ scopes: ['openid'] }).catch((error: unknown) => error);
+    const refusal = await expectRejection(first.getToken({ scopes: ['openid'] }));
     expect(isCalloutError(refusal) && refusal.code).to.equal(CalloutErrorCode.configurationError);
     container.append(el);
     await el.updateComplete;

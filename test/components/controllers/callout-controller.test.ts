@@ -30,6 +30,28 @@ class OrderCard extends LitElement {
 }
 customElements.define('test-order-card', OrderCard);
 
+/** Answers `GET orders/:id` with `{ id }`, counting the requests. */
+function countedOrders(): { requests: number } {
+  const counter = { requests: 0 };
+  api.use(
+    http.get(`${apiBase}orders/:id`, ({ params }) => {
+      counter.requests++;
+      return HttpResponse.json({ id: params.id });
+    }),
+  );
+  return counter;
+}
+
+/** A `<test-order-card>` for order `orderId` on `callout`, once its first run has failed. */
+async function failedCard(callout: Callout, orderId: string): Promise<OrderCard> {
+  const el = await fixture<OrderCard>(
+    html`<test-order-card .client=${callout} order-id=${orderId}></test-order-card>`,
+  );
+  await el.order.settled;
+  expect(el.order.error).to.exist;
+  return el;
+}
+
 describe('CalloutController', () => {
   it('exposes loading, then data, and re-runs when its reactive input changes.', async () => {
     const { callout, tokenRequests } = createTestClient();
@@ -139,47 +161,27 @@ describe('CalloutController', () => {
       crossTab: false,
       credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
     });
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}orders/:id`, ({ params }) => {
-        requests++;
-        return HttpResponse.json({ id: params.id });
-      }),
-    );
-    const el = await fixture<OrderCard>(
-      html`<test-order-card .client=${callout} order-id="7"></test-order-card>`,
-    );
-    await el.order.settled;
-    expect(el.order.error).to.exist;
-    expect(requests).to.equal(0);
+    const orders = countedOrders();
+    const el = await failedCard(callout, '7');
+    expect(orders.requests).to.equal(0);
     callout.providers.define(
       'aad',
       functionProvider(async () => ({ accessToken: 't', expiresOn: Date.now() + 3_600_000 })),
     );
     await waitUntil(() => el.order.data !== undefined, 'the controller never ran again');
     expect(el.order.data).to.deep.equal({ id: '7' });
-    expect(requests).to.equal(1);
+    expect(orders.requests).to.equal(1);
   });
 
   it('runs again after a sign-in made elsewhere when its run needed one.', async () => {
     const provider = interactiveProvider();
     const { callout } = createTestClient({ provider });
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}orders/:id`, ({ params }) => {
-        requests++;
-        return HttpResponse.json({ id: params.id });
-      }),
-    );
-    const el = await fixture<OrderCard>(
-      html`<test-order-card .client=${callout} order-id="8"></test-order-card>`,
-    );
-    await el.order.settled;
-    expect(el.order.error).to.exist;
+    const orders = countedOrders();
+    const el = await failedCard(callout, '8');
     await callout.signIn();
     await waitUntil(() => el.order.data !== undefined, 'the controller never resumed');
     expect(el.order.data).to.deep.equal({ id: '8' });
-    expect(requests).to.equal(1);
+    expect(orders.requests).to.equal(1);
     expect(provider.signIns).to.equal(1);
   });
 });

@@ -6,7 +6,12 @@ import '../../../components/callout-login/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import { useMsw } from '../../support/msw-worker.js';
-import { apiBase, createTestClient, interactiveProvider } from '../../support/test-client.js';
+import {
+  apiBase,
+  createTestClient,
+  type InteractiveProvider,
+  interactiveProvider,
+} from '../../support/test-client.js';
 import { part, untilState } from '../support/wait.js';
 
 const api = useMsw();
@@ -49,43 +54,40 @@ function orders(failures: number): { count: number } {
   return counter;
 }
 
-describe('keyboard', () => {
-  it("Tab reaches the error panel's Retry button and Enter sends the request again.", async () => {
-    const { callout } = createTestClient();
-    const requests = orders(1);
-    const el = await pageWith<CalloutGet>(
-      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
-      'callout-get',
-    );
-    await untilState(el, 'error');
-    await tabTo(el, '[part~="retry-button"]');
-    await sendKeys({ press: 'Enter' });
-    await untilState(el, 'data');
-    expect(requests.count).to.equal(2);
-  });
+/**
+ * A focused page with a `<callout-get>` of `Orders` showing its error panel: its first request
+ * failed (500), or — with an {@link interactiveProvider} — its token needs a sign-in.
+ * `requests` counts the requests to `orders`.
+ */
+async function failedGet(
+  provider?: InteractiveProvider,
+): Promise<{ el: CalloutGet; requests: { count: number } }> {
+  const { callout } = createTestClient(provider ? { provider } : {});
+  const requests = orders(provider ? 0 : 1);
+  const el = await pageWith<CalloutGet>(
+    html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
+    'callout-get',
+  );
+  await untilState(el, 'error');
+  return { el, requests };
+}
 
-  it('Space on the Retry button sends the request again too.', async () => {
-    const { callout } = createTestClient();
-    const requests = orders(1);
-    const el = await pageWith<CalloutGet>(
-      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
-      'callout-get',
-    );
-    await untilState(el, 'error');
-    await tabTo(el, '[part~="retry-button"]');
-    await sendKeys({ press: 'Space' });
-    await untilState(el, 'data');
-    expect(requests.count).to.equal(2);
-  });
+describe('keyboard', () => {
+  for (const [name, key] of [
+    ["Tab reaches the error panel's Retry button and Enter sends the request again.", 'Enter'],
+    ['Space on the Retry button sends the request again too.', 'Space'],
+  ] as const) {
+    it(name, async () => {
+      const { el, requests } = await failedGet();
+      await tabTo(el, '[part~="retry-button"]');
+      await sendKeys({ press: key });
+      await untilState(el, 'data');
+      expect(requests.count).to.equal(2);
+    });
+  }
 
   it('the details toggle opens with Enter and closes with Space, and sends nothing.', async () => {
-    const { callout } = createTestClient();
-    const requests = orders(1);
-    const el = await pageWith<CalloutGet>(
-      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
-      'callout-get',
-    );
-    await untilState(el, 'error');
+    const { el, requests } = await failedGet();
     const details = part<HTMLDetailsElement>(el, 'details[part~="error-details"]')!;
     expect(details.open).to.equal(false);
     await tabTo(el, 'details[part~="error-details"] > summary');
@@ -98,13 +100,7 @@ describe('keyboard', () => {
 
   it('Enter on "Sign in to continue" signs in once and loads with one request.', async () => {
     const provider = interactiveProvider();
-    const { callout } = createTestClient({ provider });
-    const requests = orders(0);
-    const el = await pageWith<CalloutGet>(
-      html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
-      'callout-get',
-    );
-    await untilState(el, 'error');
+    const { el, requests } = await failedGet(provider);
     await tabTo(el, '[part~="sign-in-button"]');
     await sendKeys({ press: 'Enter' });
     await untilState(el, 'data');
