@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AuthProvider, CalloutOptions } from '../../src/index.js';
 import { CalloutErrorCode, createCallout, isCalloutError } from '../../src/index.js';
+import { type TrackedChannels, trackChannels } from '../support/channels.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -34,38 +35,6 @@ function recordingProvider(log: string[] = [], label = 'p') {
     },
   };
   return { provider, log, tokens: () => tokens };
-}
-
-/** Replaces BroadcastChannel with a subclass that counts open channels and their listeners. */
-function countChannels() {
-  const original = globalThis.BroadcastChannel;
-  const open = new Set<BroadcastChannel>();
-  let listeners = 0;
-  class CountingChannel extends original {
-    constructor(name: string) {
-      super(name);
-      open.add(this);
-    }
-    override close(): void {
-      open.delete(this);
-      super.close();
-    }
-    override addEventListener(...args: Parameters<BroadcastChannel['addEventListener']>): void {
-      listeners++;
-      super.addEventListener(...args);
-    }
-    override removeEventListener(...args: Parameters<BroadcastChannel['removeEventListener']>): void {
-      listeners--;
-      super.removeEventListener(...args);
-    }
-  }
-  globalThis.BroadcastChannel = CountingChannel;
-  return {
-    counts: () => ({ open: open.size, listeners }),
-    restore: () => {
-      globalThis.BroadcastChannel = original;
-    },
-  };
 }
 
 describe('defining and removing a provider', () => {
@@ -116,11 +85,11 @@ describe('defining and removing a provider', () => {
 
 describe('disposing a client', () => {
   failOnUnhandledRejections();
-  let channels: ReturnType<typeof countChannels> | undefined;
+  let channels: TrackedChannels | undefined;
   afterEach(() => channels?.restore());
 
   it('closes its cross-tab channel, disposes every provider once, and does nothing the second time', async () => {
-    channels = countChannels();
+    channels = trackChannels();
     const log: string[] = [];
     const callout = createCallout({
       channelName: `dispose-${Math.random()}`,
@@ -140,7 +109,7 @@ describe('disposing a client', () => {
   });
 
   it('leaves 100 clients created and disposed with no open channel and no listener', () => {
-    channels = countChannels();
+    channels = trackChannels();
     for (let i = 0; i < 100; i++) {
       createCallout({
         channelName: 'sso-callout-dispose',
@@ -151,7 +120,7 @@ describe('disposing a client', () => {
   });
 
   it('opens no channel when its options are invalid', () => {
-    channels = countChannels();
+    channels = trackChannels();
     const { provider, log } = recordingProvider();
     const invalid: CalloutOptions[] = [
       {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/index.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { type AadScenario, useScenarios } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { findSecret, recordEvents } from '../support/find-secret.js';
 
@@ -22,16 +22,11 @@ function secretsOf(s: AadScenario): string[] {
 }
 
 describe('no token is reachable from a failure of the real MSAL provider', () => {
-  let s: AadScenario | undefined;
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start } = useScenarios();
 
   /** Signs Jane in silently with one successful call, then records every event of the next one. */
   async function signedIn() {
-    s = await startScenario();
+    const s = await start();
     await s.callout('callout:Orders/orders').json();
     const secrets = secretsOf(s);
     expect(secrets.length, 'tokens MSAL and the store hold').to.be.at.least(3);

@@ -1,9 +1,9 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { expect } from '@open-wc/testing';
-import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import { click } from '../support/aad-gesture.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { type AadScenario, useScenarios } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 const jane = 'jane@contoso.com';
 const sam = 'sam@contoso.com';
@@ -21,35 +21,16 @@ async function cachedUsernames(s: AadScenario): Promise<string[]> {
     .sort();
 }
 
-/** What `attempt` rejected with (the test fails if it resolved). */
-async function failure(
-  attempt: Promise<unknown>,
-): Promise<{ code?: string; hint?: string; message: string }> {
-  let value: unknown;
-  try {
-    value = await attempt;
-  } catch (error) {
-    expect(isCalloutError(error), String(error)).to.equal(true);
-    return error as { code?: string; hint?: string; message: string };
-  }
-  throw new Error(`the attempt succeeded with ${JSON.stringify(value)}`);
-}
-
 describe('msalProvider refuses an account other than the one the page expects', () => {
-  let s: AadScenario | undefined;
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start } = useScenarios();
 
   it('refuses a silent SSO answer for another user than the login hint: no API request, no token, nothing left in MSAL’s cache', async () => {
     // An IdP that answers prompt=none for whoever has the session, whatever login_hint says.
-    s = await startScenario({ aad: { session: sam } });
+    const s = await start({ aad: { session: sam } });
     s.aad.faults.authorizeAs = sam;
     const tokens: string[] = [];
     s.callout.events.addEventListener('token', (e) => tokens.push(e.detail.source));
-    const error = await failure(s.callout('callout:Orders/orders').json());
+    const error = await expectFailure(s.callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(error.message).to.contain(sam).and.contain(jane);
     expect(error.hint).to.contain(jane).and.contain(sam);
@@ -62,30 +43,28 @@ describe('msalProvider refuses an account other than the one the page expects', 
 
   it('refuses a refreshed token for another user than the signed-in account, and keeps the signed-in account', async () => {
     // Shorter than MSAL's renewal offset: the reloaded page must refresh.
-    s = await startScenario({ aad: { accessTokenLifetime: 60 } });
+    const s = await start({ aad: { accessTokenLifetime: 60 } });
     await s.callout.token('Orders');
-    s.callout.dispose();
     s.aad.faults.refreshAs = sam;
     s.api.resetCounters();
-    const reloaded = s.reload();
-    s.callout = reloaded.callout;
-    const error = await failure(reloaded.callout('callout:Orders/orders').json());
+    const reloaded = s.reloadPage();
+    const error = await expectFailure(reloaded('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(error.message).to.contain('acquireTokenSilent').and.contain(sam);
     expect(s.aad.counters.refreshTokenGrants).to.equal(1);
     expect(s.api.counters.requests).to.equal(0);
-    expect(reloaded.provider.account?.username).to.equal(jane);
+    expect(s.provider.account?.username).to.equal(jane);
     expect(await cachedUsernames(s)).to.deep.equal([jane]);
   });
 
   it('refuses a silent SSO answer from another session than the configured sid', async () => {
-    s = await startScenario({ aad: { session: null } });
+    const s = await start({ aad: { session: null } });
     s.aad.state.session = { username: sam, sid: 'sam-session' };
     s.aad.faults.authorizeAs = sam;
     s.callout.dispose();
     const page = s.reload({ loginHint: undefined, sid: 'jane-session' });
     s.callout = page.callout;
-    const error = await failure(page.callout('callout:Orders/orders').json());
+    const error = await expectFailure(page.callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(error.message).to.contain('jane-session');
     expect(s.api.counters.requests).to.equal(0);
@@ -94,7 +73,7 @@ describe('msalProvider refuses an account other than the one the page expects', 
   });
 
   it('refuses a silent SSO answer for another user than the account already signed in (no login hint)', async () => {
-    s = await startScenario({ aad: { accessTokenLifetime: 60 } });
+    const s = await start({ aad: { accessTokenLifetime: 60 } });
     await s.callout.token('Orders');
     s.callout.dispose();
     // Jane's refresh token is gone, so the hint-less page signs her in again silently with her account…
@@ -105,7 +84,7 @@ describe('msalProvider refuses an account other than the one the page expects', 
     s.api.resetCounters();
     const page = s.reload({ loginHint: undefined });
     s.callout = page.callout;
-    const error = await failure(page.callout('callout:Orders/orders').json());
+    const error = await expectFailure(page.callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(error.message).to.contain('ssoSilent').and.contain(sam);
     expect(s.aad.counters.silentAuthorize).to.equal(2);
@@ -115,15 +94,14 @@ describe('msalProvider refuses an account other than the one the page expects', 
   });
 
   it('refuses a popup sign-in and a popup acquisition that come back as another user than the login hint', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const t = s;
+    const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     t.aad.faults.authorizeAs = sam;
-    const signIn = await failure(click(() => t.callout.signIn()));
+    const signIn = await expectFailure(click(() => t.callout.signIn()));
     expect(signIn.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(signIn.message).to.contain('loginPopup');
     // No session again, so the callout goes past silent SSO to a popup.
     t.aad.state.session = undefined;
-    const callout = await failure(click(() => t.callout('callout:Orders/orders').json()));
+    const callout = await expectFailure(click(() => t.callout('callout:Orders/orders').json()));
     expect(callout.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(callout.message).to.contain('acquireTokenPopup');
     expect(t.aad.counters.signInPage).to.equal(2);
@@ -133,7 +111,7 @@ describe('msalProvider refuses an account other than the one the page expects', 
   });
 
   it('accepts the hinted user however the hint is capitalised', async () => {
-    s = await startScenario({ provider: { loginHint: 'Jane@Contoso.COM' } });
+    const s = await start({ provider: { loginHint: 'Jane@Contoso.COM' } });
     const body = await s.callout('callout:Orders/orders').json<{ user: string }>();
     expect(body.user).to.equal(jane);
     expect(s.api.subjects).to.deep.equal([jane]);

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Callout } from '../../src/create-callout.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
 
 /**
  * Two clients, each with its own MSAL instance, on one cross-tab channel: two tabs as far as
@@ -14,21 +13,20 @@ import { type AadScenario, startScenario } from '../support/aad-setup.js';
  * fresh session each create a key, so one cannot read what the other caches (MSAL's behaviour).
  */
 describe('msalProvider across tabs with the default cross-tab signals', () => {
-  let s: AadScenario | undefined;
-  const others: Callout[] = [];
-  afterEach(() => {
-    s?.callout.dispose();
-    for (const other of others.splice(0)) other.dispose();
-    s = undefined;
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  const { start, others } = useScenarios();
+  afterEach(() => localStorage.clear());
 
-  it("makes one request to Azure AD for two tabs asking at once with cache: 'local'", async () => {
-    s = await startScenario({ channelName: `tabs-${crypto.randomUUID()}`, provider: { cache: 'local' } });
-    await s.provider.ready(); // tab B opens once tab A has loaded (see the note above)
+  /** Tab A, a scenario with MSAL's cache in `cache`, and tab B, opened once A has loaded (see above). */
+  async function twoTabs(cache: 'local' | 'memory', channelName = `tabs-${crypto.randomUUID()}`) {
+    const s = await start({ channelName, provider: { cache } });
+    await s.provider.ready();
     const tabB = s.reload();
     others.push(tabB.callout);
+    return { s, tabB };
+  }
+
+  it("makes one request to Azure AD for two tabs asking at once with cache: 'local'", async () => {
+    const { s, tabB } = await twoTabs('local');
     const [a, b] = await Promise.all([s.callout.token('Orders'), tabB.callout.token('Orders')]);
     expect(s.aad.counters.silentAuthorize).to.equal(1);
     expect(s.aad.counters.token).to.equal(1);
@@ -37,10 +35,7 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
   });
 
   it("refreshes once for two tabs whose token the API rejected, with cache: 'local'", async () => {
-    s = await startScenario({ channelName: `tabs-${crypto.randomUUID()}`, provider: { cache: 'local' } });
-    await s.provider.ready(); // tab B opens once tab A has loaded (see the note above)
-    const tabB = s.reload();
-    others.push(tabB.callout);
+    const { s, tabB } = await twoTabs('local');
     await s.callout.token('Orders');
     const old = await tabB.callout.token('Orders');
     s.aad.resetCounters();
@@ -64,10 +59,7 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
       return channel;
     });
     try {
-      s = await startScenario({ channelName, provider: { cache: 'memory' } });
-      await s.provider.ready(); // tab B opens once tab A has loaded (see the note above)
-      const tabB = s.reload();
-      others.push(tabB.callout);
+      const { s, tabB } = await twoTabs('memory', channelName);
       const [a, b] = await Promise.all([s.callout.token('Orders'), tabB.callout.token('Orders')]);
       expect(s.aad.counters.silentAuthorize).to.equal(2);
       expect(s.aad.counters.token).to.equal(2);

@@ -3,47 +3,17 @@ import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import { withOwnChannels } from '../../src/msal/own-channels.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import { createAadEmulator } from '../support/aad-emulator.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
+import { trackChannels } from '../support/channels.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-
-/** Every BroadcastChannel created on the page from now on, and those not closed yet. */
-function trackChannels() {
-  const Original = globalThis.BroadcastChannel;
-  const open = new Set<BroadcastChannel>();
-  let created = 0;
-  class TrackedChannel extends Original {
-    constructor(name: string) {
-      super(name);
-      created++;
-      open.add(this);
-    }
-    override close(): void {
-      open.delete(this);
-      super.close();
-    }
-  }
-  globalThis.BroadcastChannel = TrackedChannel;
-  return {
-    created: () => created,
-    open: () => [...open].map((channel) => channel.name),
-    restore: () => {
-      globalThis.BroadcastChannel = Original;
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('msalProvider dispose()', () => {
-  let s: AadScenario | undefined;
   failOnUnhandledRejections();
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-    localStorage.clear();
-  });
+  const { start } = useScenarios();
+  afterEach(() => localStorage.clear());
 
   it('leaves no BroadcastChannel open after 100 providers are created and disposed, started or not, in a browser or under LWS', async () => {
     const aad = createAadEmulator();
@@ -72,11 +42,11 @@ describe('msalProvider dispose()', () => {
     }
     // Each provider opened its sign-out channel and MSAL its event channel; LWS ones the sign-in listener.
     expect(channels.created()).to.be.at.least(250);
-    expect(channels.open()).to.deep.equal([]);
+    expect(channels.openNames()).to.deep.equal([]);
   });
 
   it('makes getToken, signIn and signOut reject with a CalloutError saying so, and tells subscribers nothing more', async () => {
-    s = await startScenario();
+    const s = await start();
     await s.callout.token('Orders');
     s.aad.resetCounters();
     const heard: (string | undefined)[] = [];
@@ -98,7 +68,7 @@ describe('msalProvider dispose()', () => {
   });
 
   it('no longer hears another tab sign out', async () => {
-    s = await startScenario();
+    const s = await start();
     await s.callout.token('Orders');
     const account = s.provider.account;
     expect(account).to.not.equal(undefined);
@@ -125,6 +95,6 @@ describe('msalProvider dispose()', () => {
       channels.restore();
     }
     expect(channels.created()).to.equal(1);
-    expect(channels.open()).to.deep.equal([]);
+    expect(channels.openNames()).to.deep.equal([]);
   });
 });

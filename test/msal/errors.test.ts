@@ -1,39 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { CalloutError, isCalloutError } from '../../src/diagnostics/callout-error.js';
+import { CalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import type { InteractionRequiredEventDetail } from '../../src/events.js';
 import { msalProvider } from '../../src/msal.js';
-import { type AadScenario, type ScenarioOptions, startScenario } from '../support/aad-setup.js';
+import { type AadScenario, useScenarios } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
+import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 /** The CalloutError a callout through `Orders` ends in (it must end in one). */
-async function failure(s: AadScenario): Promise<CalloutError> {
-  try {
-    await s.callout('callout:Orders/orders').json();
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('the callout succeeded');
-}
+const failure = (s: AadScenario): Promise<CalloutError> =>
+  expectFailure(s.callout('callout:Orders/orders').json());
 
 describe('msalProvider failures', () => {
-  let s: AadScenario | undefined;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-  before(() => window.addEventListener('unhandledrejection', onUnhandled));
-  after(() => window.removeEventListener('unhandledrejection', onUnhandled));
-  afterEach(async () => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(unhandled, 'unhandled rejections').to.deep.equal([]);
-  });
-
-  const scenario = async (options: ScenarioOptions = {}) => {
-    s = await startScenario(options);
-    return s;
-  };
+  const { start: scenario } = useScenarios();
+  failOnUnhandledRejections();
 
   it('raises login_required and fires interaction-required once, opening no window, when Azure AD has no session', async () => {
     const t = await scenario({ aad: { session: null }, provider: { interaction: 'popup' } });
@@ -108,11 +88,9 @@ describe('msalProvider failures', () => {
   it('raises interaction_required when the refresh token expired and there is no session any more', async () => {
     const t = await scenario({ aad: { accessTokenLifetime: 60 } });
     await t.callout.token('Orders');
-    t.callout.dispose();
     t.aad.faults.refreshTokenExpired = true;
     t.aad.state.session = undefined;
-    const reloaded = t.reload();
-    t.callout = reloaded.callout;
+    t.reloadPage();
     const error = await failure(t);
     expect(error.code).to.equal(CalloutErrorCode.loginRequired);
     expect(error.message).to.contain('AADSTS700084');

@@ -3,19 +3,13 @@ import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import type { Account } from '../../src/types.js';
 import { click } from '../support/aad-gesture.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
 
 describe('msalProvider interaction', () => {
-  let s: AadScenario | undefined;
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start } = useScenarios();
 
   it('signs in through the emulator popup from a click, after which the callout that failed succeeds with no further request', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const t = s;
+    const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     const first = await t
       .callout('callout:Orders/orders')
       .json()
@@ -36,16 +30,14 @@ describe('msalProvider interaction', () => {
   });
 
   it('opens one popup for two sign-in demands at once and gives both the same account', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const t = s;
+    const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     const accounts = await click(() => Promise.all([t.callout.signIn(), t.callout.signIn()]));
     expect(accounts.map((a: Account) => a.username)).to.deep.equal(['jane@contoso.com', 'jane@contoso.com']);
     expect(t.aad.counters.signInPage).to.equal(1);
   });
 
   it('acquires interactively inside a click when silent SSO is impossible, once for concurrent callers', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const t = s;
+    const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     const bodies = await click(() =>
       Promise.all([
         t.callout('callout:Orders/orders/1').json<{ path: string }>(),
@@ -58,8 +50,7 @@ describe('msalProvider interaction', () => {
   });
 
   it('notifies subscribers of the account after sign-in and after sign-out', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const t = s;
+    const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     const seen: (string | undefined)[] = [];
     t.callout.events.addEventListener('account', (e) => seen.push(e.detail.account?.username));
     await click(() => t.callout.signIn());

@@ -2,7 +2,7 @@ import { ProtocolMode } from '@azure/msal-browser';
 import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import { msalProvider } from '../../src/msal.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -14,22 +14,17 @@ import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js
 const idpHost = 'idp.example.test';
 
 describe('msalProvider with an OpenID Connect server that is not Entra ID', () => {
-  let s: AadScenario | undefined;
   failOnUnhandledRejections();
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start } = useScenarios();
 
   const oidcScenario = (session: string | null = 'jane@contoso.com') =>
-    startScenario({
+    start({
       aad: { dialect: 'oidc', host: idpHost, session },
       provider: { msal: { system: { protocolMode: ProtocolMode.OIDC } } },
     });
 
   it('names the configured host, not login.microsoftonline.com, and quotes no AADSTS code the server did not send', async () => {
-    s = await oidcScenario(null);
+    const s = await oidcScenario(null);
     const error = await expectFailure(s.callout.token('Orders'));
     expect(error.code).to.equal(CalloutErrorCode.loginRequired);
     expect(error.hint).to.contain(idpHost).and.contain('third-party cookies');
@@ -40,7 +35,7 @@ describe('msalProvider with an OpenID Connect server that is not Entra ID', () =
   });
 
   it('still quotes the AADSTS code Entra ID sent', async () => {
-    s = await startScenario({ aad: { session: null } });
+    const s = await start({ aad: { session: null } });
     const error = await expectFailure(s.callout.token('Orders'));
     expect(error.hint).to.match(/^AADSTS50058: /);
   });
@@ -63,7 +58,7 @@ describe('msalProvider with an OpenID Connect server that is not Entra ID', () =
   });
 
   it('finds the cached account by the email of its ID token on reload: no authorize request, no iframe', async () => {
-    s = await oidcScenario();
+    const s = await oidcScenario();
     const first = await s.callout.token('Orders');
     expect(first.source).to.equal('sso-silent');
     expect(s.aad.counters.authorize).to.equal(1);

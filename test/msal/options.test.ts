@@ -1,27 +1,16 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { expect } from '@open-wc/testing';
 import { decodeJwt } from 'jose';
-import type { Callout } from '../../src/create-callout.js';
-import { type CalloutError, isCalloutError } from '../../src/diagnostics/callout-error.js';
+import type { CalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import type { InteractionRequiredEventDetail } from '../../src/events.js';
 import { opaqueHintFor } from '../support/aad-emulator.js';
 import { click } from '../support/aad-gesture.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { type AadScenario, useScenarios } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 const ordersScope = 'api://orders/Orders.Read';
-
-/** The CalloutError `attempt` rejects with (it must reject with one). */
-async function failureOf(attempt: Promise<unknown>): Promise<CalloutError> {
-  try {
-    await attempt;
-  } catch (error) {
-    if (isCalloutError(error)) return error;
-    throw error;
-  }
-  throw new Error('the attempt succeeded');
-}
 
 /** An app's own PublicClientApplication on the scenario's emulator, counting its start-up calls. */
 function appInstance(s: AadScenario) {
@@ -45,20 +34,12 @@ function appInstance(s: AadScenario) {
 }
 
 describe('msalProvider options', () => {
-  let s: AadScenario | undefined;
-  const others: Callout[] = [];
   failOnUnhandledRejections();
-  afterEach(() => {
-    s?.callout.dispose();
-    for (const other of others.splice(0)) other.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start, others } = useScenarios();
 
   describe('instance', () => {
     it('starts an app’s shared PublicClientApplication once for two providers and shares its tokens with the app both ways', async () => {
-      s = await startScenario();
-      const t = s;
+      const t = await start();
       const { app, calls } = appInstance(t);
       const first = t.reload({ instance: app });
       const second = t.reload({ instance: app });
@@ -88,8 +69,7 @@ describe('msalProvider options', () => {
     });
 
     it('uses the account the app signed in with its own instance, with no loginHint and no Azure AD request', async () => {
-      s = await startScenario();
-      const t = s;
+      const t = await start();
       const { app } = appInstance(t);
       await app.initialize();
       const signedIn = await app.ssoSilent({ scopes: [ordersScope], loginHint: 'jane@contoso.com' });
@@ -115,7 +95,7 @@ describe('msalProvider options', () => {
       const hint = new Promise<string>((resolve) => {
         release = resolve;
       });
-      s = await startScenario({
+      const s = await start({
         provider: {
           loginHint: () => {
             resolutions++;
@@ -139,8 +119,7 @@ describe('msalProvider options', () => {
     });
 
     it('signs in silently with the session id (sid) instead of a login hint', async () => {
-      s = await startScenario();
-      const t = s;
+      const t = await start();
       const sid = t.aad.state.session?.sid ?? '';
       const bySid = t.reload({ loginHint: undefined, sid });
       others.push(bySid.callout);
@@ -157,11 +136,10 @@ describe('msalProvider options', () => {
     });
 
     it('raises login_required when the sid names a session Azure AD no longer has', async () => {
-      s = await startScenario();
-      const t = s;
+      const t = await start();
       const stale = t.reload({ loginHint: undefined, sid: crypto.randomUUID() });
       others.push(stale.callout);
-      const error = await failureOf(stale.callout.token('Orders'));
+      const error = await expectFailure(stale.callout.token('Orders'));
       expect(error.code).to.equal(CalloutErrorCode.loginRequired);
       expect(error.hint).to.contain('AADSTS50058');
       expect(t.aad.counters.token).to.equal(0);
@@ -170,8 +148,7 @@ describe('msalProvider options', () => {
 
   describe('domainHint and clientCapabilities', () => {
     it('sends domain_hint with silent and interactive sign-in', async () => {
-      s = await startScenario({ provider: { domainHint: 'contoso.com', interaction: 'popup' } });
-      const t = s;
+      const t = await start({ provider: { domainHint: 'contoso.com', interaction: 'popup' } });
       await t.callout.token('Orders');
       await click(() => t.callout.signIn());
       const [silent, interactive] = t.aad.received.authorize;
@@ -183,7 +160,7 @@ describe('msalProvider options', () => {
     });
 
     it('declares the CP1 client capability on authorize and token requests, and gets a CAE-capable token', async () => {
-      s = await startScenario({ provider: { clientCapabilities: ['CP1'] } });
+      const s = await start({ provider: { clientCapabilities: ['CP1'] } });
       const token = await s.callout.token('Orders');
       const xmsCc = (claims: string | null | undefined) =>
         (JSON.parse(claims ?? '{}') as { access_token?: { xms_cc?: { values?: string[] } } }).access_token
@@ -194,7 +171,7 @@ describe('msalProvider options', () => {
     });
 
     it('declares no client capability without the option', async () => {
-      s = await startScenario();
+      const s = await start();
       const token = await s.callout.token('Orders');
       expect(s.aad.received.authorize[0]?.get('claims')).to.not.contain('xms_cc');
       expect(s.aad.received.token[0]?.get('claims')).to.not.contain('xms_cc');
@@ -212,12 +189,11 @@ describe('msalProvider options', () => {
     };
 
     it('ends a sign-in whose popup the browser refuses in popup_blocked with its hint, and the next click signs in', async () => {
-      s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-      const t = s;
+      const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
       const unblock = blockPopups();
       let error: CalloutError;
       try {
-        error = await click(() => failureOf(t.callout.signIn()));
+        error = await click(() => expectFailure(t.callout.signIn()));
       } finally {
         unblock();
       }
@@ -231,14 +207,13 @@ describe('msalProvider options', () => {
     });
 
     it('ends a callout that needs a blocked popup in popup_blocked, without a request to the API', async () => {
-      s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
-      const t = s;
+      const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
       const events: InteractionRequiredEventDetail[] = [];
       t.callout.events.addEventListener('interaction-required', (e) => events.push(e.detail));
       const unblock = blockPopups();
       let error: CalloutError;
       try {
-        error = await click(() => failureOf(t.callout('callout:Orders/orders').json()));
+        error = await click(() => expectFailure(t.callout('callout:Orders/orders').json()));
       } finally {
         unblock();
       }
@@ -251,8 +226,7 @@ describe('msalProvider options', () => {
 
   describe('signOutScope', () => {
     it('ends the Azure AD session with a logout popup when global, so the next silent sign-in needs interaction', async () => {
-      s = await startScenario({ provider: { interaction: 'popup', signOutScope: 'global' } });
-      const t = s;
+      const t = await start({ provider: { interaction: 'popup', signOutScope: 'global' } });
       await t.callout.token('Orders');
       t.aad.resetCounters();
       await click(() => t.callout.signOut());
@@ -264,15 +238,14 @@ describe('msalProvider options', () => {
 
       const fresh = t.reload();
       others.push(fresh.callout);
-      const error = await failureOf(fresh.callout.token('Orders'));
+      const error = await expectFailure(fresh.callout.token('Orders'));
       expect(error.code).to.equal(CalloutErrorCode.loginRequired);
       expect(t.aad.counters.silentAuthorize).to.equal(1);
       expect(t.aad.counters.token).to.equal(0);
     });
 
     it('keeps the Azure AD session when local (the default), with no logout request', async () => {
-      s = await startScenario({ provider: { interaction: 'popup' } });
-      const t = s;
+      const t = await start({ provider: { interaction: 'popup' } });
       await t.callout.token('Orders');
       await t.callout.signOut();
       expect(t.aad.counters.logout).to.equal(0);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
+import { expectRejection } from '../support/expect-failure.js';
 import type { RedirectApp, RedirectAppConfig } from './redirect-app.js';
 
 interface Host {
@@ -77,34 +78,26 @@ class AppFrame {
 async function rejection(
   attempt: Promise<unknown>,
 ): Promise<{ code?: string; hint?: string; message: string }> {
-  try {
-    await attempt;
-  } catch (error) {
-    return error as { code?: string; hint?: string; message: string };
-  }
-  throw new Error('the attempt succeeded');
+  return (await expectRejection(attempt)) as { code?: string; hint?: string; message: string };
 }
 
 const ready = (app: RedirectApp) => Promise.all(app.providers.map((p) => p.ready()));
 
 describe('msalProvider with interaction: redirect', () => {
-  let s: AadScenario | undefined;
   let app: AppFrame | undefined;
   afterEach(() => {
     app?.close();
     app = undefined;
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
   });
+  const { start } = useScenarios();
 
   const openApp = async (
     config: Omit<RedirectAppConfig, 'clientId' | 'msalAuth'> = {},
     session: string | null = null,
   ) => {
-    s = await startScenario({ aad: { session } });
-    app = new AppFrame({ clientId: s.clientId, msalAuth: s.aad.msalAuth, ...config });
-    return { t: s, frame: app, first: await app.open() };
+    const t = await start({ aad: { session } });
+    app = new AppFrame({ clientId: t.clientId, msalAuth: t.aad.msalAuth, ...config });
+    return { t, frame: app, first: await app.open() };
   };
 
   it('signs in from signIn() through the emulator’s page, handling the answer once on the next load for providers sharing one instance', async () => {

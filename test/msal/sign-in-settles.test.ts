@@ -6,7 +6,7 @@ import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import type { Account } from '../../src/types.js';
 import { createAadEmulator } from '../support/aad-emulator.js';
 import { click } from '../support/aad-gesture.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { type AadScenario, useScenarios } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -20,15 +20,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 describe('signIn() always settles', () => {
-  let s: AadScenario | undefined;
-  const others: Callout[] = [];
   failOnUnhandledRejections();
-  afterEach(() => {
-    s?.callout.dispose();
-    for (const other of others.splice(0)) other.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start, others } = useScenarios();
 
   /**
    * A second app on the page (its own client id, the same user) that signs in with full-page
@@ -71,7 +64,7 @@ describe('signIn() always settles', () => {
     });
 
   it('settles a redirect sign-in asked for while a popup sign-in runs with the account the popup signed in, and never redirects', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const s = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     const redirecting = redirectingApp(s);
     await Promise.all([s.provider.ready(), redirecting.provider.ready()]);
     const [popup, redirect] = await popupThenRedirect(s.callout, redirecting.callout);
@@ -82,7 +75,7 @@ describe('signIn() always settles', () => {
   });
 
   it('settles a redirect sign-in asked for while a popup sign-in runs with interaction_required when the popup signs nobody in, and never redirects', async () => {
-    s = await startScenario({ aad: { session: null }, provider: { interaction: 'popup' } });
+    const s = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
     s.aad.faults.signInDeclined = true;
     const redirecting = redirectingApp(s);
     await Promise.all([s.provider.ready(), redirecting.provider.ready()]);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Callout } from '../../src/create-callout.js';
 import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
 
 /**
  * Resolves after `count` `account` events of `callout` that report no account: one from the MSAL
@@ -21,17 +21,10 @@ function signedOut(callout: Callout, count: number): Promise<void> {
 }
 
 describe('msalProvider sign-out and storage', () => {
-  let s: AadScenario | undefined;
-  const others: Callout[] = [];
-  afterEach(() => {
-    s?.callout.dispose();
-    for (const other of others.splice(0)) other.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start, others } = useScenarios();
 
   it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
-    s = await startScenario({ channelName: `tabs-${crypto.randomUUID()}` });
+    const s = await start({ channelName: `tabs-${crypto.randomUUID()}` });
     const tabB = s.reload();
     others.push(tabB.callout);
     await s.callout.token('Orders');
@@ -56,7 +49,7 @@ describe('msalProvider sign-out and storage', () => {
   });
 
   it('signs in silently again only after an explicit sign-in', async () => {
-    s = await startScenario();
+    const s = await start();
     await s.callout.token('Orders');
     await s.callout.signOut();
     const error = await s.callout.token('Orders').catch((e: unknown) => e);
@@ -65,7 +58,7 @@ describe('msalProvider sign-out and storage', () => {
   });
 
   it('writes no token to storage, cookies, the URL or the DOM with the memory cache', async () => {
-    s = await startScenario({ provider: { cache: 'memory' } });
+    const s = await start({ provider: { cache: 'memory' } });
     const token = await s.callout.token('Orders');
     await s.callout('callout:Orders/orders').json();
     const everywhere = [

@@ -1,17 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { TokenEventDetail } from '../../src/events.js';
-import { type AadScenario, startScenario } from '../support/aad-setup.js';
+import { useScenarios } from '../support/aad-setup.js';
 
 describe('msalProvider silent acquisition', () => {
-  let s: AadScenario | undefined;
-  afterEach(() => {
-    s?.callout.dispose();
-    s = undefined;
-    sessionStorage.clear();
-  });
+  const { start } = useScenarios();
 
   it('gets a token on a cold start with one silent authorize and one token request, showing no UI', async () => {
-    s = await startScenario();
+    const s = await start();
     const body = await s.callout('callout:Orders/orders?status=open').json<{ user: string; path: string }>();
     expect(body).to.deep.include({ user: 'jane@contoso.com', path: 'orders?status=open' });
     expect(s.aad.counters.silentAuthorize).to.equal(1);
@@ -23,8 +18,7 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('serves twenty concurrent callers on a cold start with still one authorize and one token request', async () => {
-    s = await startScenario();
-    const scenario = s;
+    const scenario = await start();
     const sources: string[] = [];
     scenario.callout.events.addEventListener('token', (e) => sources.push(e.detail.source));
     const bodies = await Promise.all(
@@ -40,8 +34,7 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('reuses the Azure AD session for a second API with one more token request and no authorize', async () => {
-    s = await startScenario();
-    const scenario = s;
+    const scenario = await start();
     scenario.callout.credentials.define('Graph', {
       url: 'https://graph.emulator.test/v1.0/',
       provider: 'aad',
@@ -55,14 +48,12 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('makes no Azure AD request at all after a reload while the cached token is valid', async () => {
-    s = await startScenario();
+    const s = await start();
     await s.callout('callout:Orders/orders').json();
-    s.callout.dispose();
     s.aad.resetCounters();
-    const reloaded = s.reload();
-    s.callout = reloaded.callout;
-    const token = await reloaded.callout.token('Orders');
-    await reloaded.callout('callout:Orders/orders').json();
+    const reloaded = s.reloadPage();
+    const token = await reloaded.token('Orders');
+    await reloaded('callout:Orders/orders').json();
     expect(token.source).to.equal('cache');
     expect(s.aad.counters.authorize).to.equal(0);
     expect(s.aad.counters.token).to.equal(0);
@@ -71,13 +62,11 @@ describe('msalProvider silent acquisition', () => {
 
   it('renews an expired access token with exactly one refresh-token grant and no hidden iframe', async () => {
     // Tokens shorter than MSAL's 5-minute renewal offset count as expired at once.
-    s = await startScenario({ aad: { accessTokenLifetime: 60 } });
+    const s = await start({ aad: { accessTokenLifetime: 60 } });
     await s.callout.token('Orders');
-    s.callout.dispose();
     s.aad.resetCounters();
-    const reloaded = s.reload();
-    s.callout = reloaded.callout;
-    const token = await reloaded.callout.token('Orders');
+    const reloaded = s.reloadPage();
+    const token = await reloaded.token('Orders');
     expect(token.source).to.equal('refresh');
     expect(s.aad.counters.refreshTokenGrants).to.equal(1);
     expect(s.aad.counters.token).to.equal(1);
@@ -85,7 +74,7 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('answers a revoked token (API 401) with exactly one forced refresh and one retry', async () => {
-    s = await startScenario();
+    const s = await start();
     await s.callout('callout:Orders/orders').json();
     s.api.revokeAll();
     s.aad.resetCounters();
@@ -104,7 +93,7 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('answers a CAE claims challenge with a token carrying the claims and one retry', async () => {
-    s = await startScenario({ provider: { clientCapabilities: ['CP1'] } });
+    const s = await start({ provider: { clientCapabilities: ['CP1'] } });
     await s.callout('callout:Orders/orders').json();
     s.api.faults.requireAuthContext = 'c1';
     s.aad.resetCounters();
@@ -119,14 +108,11 @@ describe('msalProvider silent acquisition', () => {
   });
 
   it('falls back to silent SSO when the 24-hour SPA refresh token has expired (AADSTS700084)', async () => {
-    s = await startScenario({ aad: { accessTokenLifetime: 60 } });
+    const s = await start({ aad: { accessTokenLifetime: 60 } });
     await s.callout.token('Orders');
-    s.callout.dispose();
     s.aad.faults.refreshTokenExpired = true;
     s.aad.resetCounters();
-    const reloaded = s.reload();
-    s.callout = reloaded.callout;
-    const token = await reloaded.callout.token('Orders');
+    const token = await s.reloadPage().token('Orders');
     expect(token.source).to.equal('sso-silent');
     expect(s.aad.counters.refreshTokenGrants).to.equal(1);
     expect(s.aad.counters.silentAuthorize).to.equal(1);

@@ -18,6 +18,11 @@ export interface AadScenario {
   clientId: string;
   /** A second provider + client with the same client id and cache, as after a page reload. */
   reload(overrides?: Partial<MsalProviderOptions>): { provider: MsalAuthProvider; callout: Callout };
+  /**
+   * The page reloads: disposes `callout` (and with it `provider`), puts a {@link reload}ed pair in
+   * their place and returns the new client.
+   */
+  reloadPage(): Callout;
 }
 
 /** Options of {@link startScenario}. */
@@ -67,6 +72,48 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<AadS
     });
     return { provider, callout };
   };
-  const first = make();
-  return { aad, api, clientId, ...first, reload: make };
+  const scenario: AadScenario = {
+    aad,
+    api,
+    clientId,
+    ...make(),
+    reload: make,
+    reloadPage() {
+      scenario.callout.dispose();
+      Object.assign(scenario, make());
+      return scenario.callout;
+    },
+  };
+  return scenario;
+}
+
+/** What {@link useScenarios} returns. */
+export interface Scenarios {
+  /** Starts a scenario (see {@link startScenario}) whose client is disposed after the test. */
+  start(options?: ScenarioOptions): Promise<AadScenario>;
+  /** Other clients a test makes: disposed after it too. */
+  readonly others: Callout[];
+}
+
+/**
+ * For the tests of the current `describe`: after each test, disposes the clients of the scenarios
+ * it started (as they are then: a test may replace `callout`) and the clients it put in `others`,
+ * and clears `sessionStorage`, where the scenarios' MSAL caches live.
+ */
+export function useScenarios(): Scenarios {
+  const started: AadScenario[] = [];
+  const others: Callout[] = [];
+  afterEach(() => {
+    for (const scenario of started.splice(0)) scenario.callout.dispose();
+    for (const other of others.splice(0)) other.dispose();
+    sessionStorage.clear();
+  });
+  return {
+    others,
+    async start(options) {
+      const scenario = await startScenario(options);
+      started.push(scenario);
+      return scenario;
+    },
+  };
 }
