@@ -1,8 +1,8 @@
 import '../support/lws-gates.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { loadStaticResource, runInSandbox } from '../support/lws-sandbox.js';
+import { ordersCredentialElement, sandboxLib } from '../support/lws-sandbox-kit.js';
 import { useMsw } from '../support/msw-worker.js';
 
 const api = useMsw();
@@ -12,14 +12,15 @@ const token = 'secret-token-of-namespace-c';
  * Inside namespace `c` (ours): one client (with `allowedOrigins` when given) with a provider that
  * issues {@link token}, and a
  * `<callout-credential>`, `<callout-get>`, `<callout-login>` and `<callout-log>` on it, mounted into
- * the host's container after the data came back. Only this function's text enters the sandbox.
+ * the host's container after the data came back. Only this function's text (and the sandbox
+ * kit's) enters the sandbox.
  */
 async function mountInOurNamespace(context: {
   container: HTMLElement;
   token: string;
   allowedOrigins?: string[];
 }): Promise<string> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const lib = sandboxLib();
   const callout = lib.createCallout({
     crossTab: false,
     ...(context.allowedOrigins ? { allowedOrigins: context.allowedOrigins } : {}),
@@ -30,11 +31,7 @@ async function mountInOurNamespace(context: {
       })),
     },
   });
-  const credential = document.createElement('callout-credential');
-  credential.setAttribute('name', 'Orders');
-  credential.setAttribute('provider', 'aad');
-  credential.setAttribute('url', 'https://api.contoso.test/v1/');
-  credential.setAttribute('scopes', 'api://orders/Orders.Read');
+  const credential = ordersCredentialElement();
   const get = document.createElement('callout-get');
   get.setAttribute('credential', 'Orders');
   get.setAttribute('path', 'orders');
@@ -140,7 +137,7 @@ describe('callout-* elements seen from another namespace under Lightning Web Sec
     api.use(http.get('https://api.contoso.test/v1/orders', () => HttpResponse.json([{ sku: 'A1' }])));
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     expect(await runInSandbox(mountInOurNamespace, { container, token })).to.equal('data');
-    const found = await runInSandbox(stealFromAnotherNamespace, { container, token }, 'evil');
+    const found = await runInSandbox(stealFromAnotherNamespace, { container, token }, { namespace: 'evil' });
     expect(found).to.deep.equal([]);
   });
 
@@ -169,7 +166,7 @@ describe('callout-* elements seen from another namespace under Lightning Web Sec
         return [credential.hasAttribute('invalid') ? 'invalid' : 'valid', get.state];
       },
       { container },
-      'evil',
+      { namespace: 'evil' },
     );
     expect(evil).to.deep.equal([]);
     expect(states).to.deep.equal(['invalid', 'error']);

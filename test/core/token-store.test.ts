@@ -3,6 +3,7 @@ import { CalloutEvents } from '../../src/events.js';
 import type { AccessToken, AuthProvider, TokenEventDetail, TokenRequest } from '../../src/index.js';
 import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
 import { TokenStore } from '../../src/tokens/token-store.js';
+import type { TokenStoreOptions } from '../../src/tokens/token-store-options.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 /** A provider on a fake clock: each token lives `lifetimeMs` from the moment it is issued. */
@@ -22,16 +23,31 @@ function clockedProvider(clock: { now: number }, lifetimeMs: number) {
   return { provider, requests };
 }
 
+/**
+ * A token store on a fake clock (from `start`, default 0) whose provider `p` is a
+ * {@link clockedProvider} of tokens living `lifetimeMs`; the other options go to the store.
+ */
+function clockedStore(
+  lifetimeMs: number,
+  options: Omit<TokenStoreOptions, 'events' | 'now'> & { start?: number } = {},
+) {
+  const { start = 0, ...storeOptions } = options;
+  const clock = { now: start };
+  const { provider, requests } = clockedProvider(clock, lifetimeMs);
+  const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now, ...storeOptions });
+  return { clock, provider, requests, store, context: { providerName: 'p', provider } };
+}
+
 const read = { scopes: ['Orders.Read'] };
 
 describe('the token store', () => {
   failOnUnhandledRejections();
 
   it('serves the cached token until the leeway before expiry, then renews before it expires', async () => {
-    const clock = { now: 1_000_000 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 300, now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { clock, requests, store, context } = clockedStore(3_600_000, {
+      start: 1_000_000,
+      leewaySeconds: 300,
+    });
     expect((await store.get(context, read)).accessToken).to.equal('t1');
     clock.now += 3_600_000 - 300_001;
     const served = await store.get(context, read);
@@ -43,10 +59,10 @@ describe('the token store', () => {
   });
 
   it('never serves an expired token, checking expiry on read after the device slept', async () => {
-    const clock = { now: 5_000_000 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 0, now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { clock, requests, store, context } = clockedStore(3_600_000, {
+      start: 5_000_000,
+      leewaySeconds: 0,
+    });
     await store.get(context, read);
     clock.now += 10 * 3_600_000; // The laptop slept for ten hours: no timer fired.
     const token = await store.get(context, read);
@@ -56,10 +72,7 @@ describe('the token store', () => {
   });
 
   it('caps the leeway at half the lifetime so short-lived tokens are still reused', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 60_000);
-    const store = new TokenStore({ events: new CalloutEvents(), leewaySeconds: 300, now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { clock, requests, store, context } = clockedStore(60_000, { leewaySeconds: 300 });
     await store.get(context, read);
     clock.now += 29_000;
     await store.get(context, read);
@@ -70,10 +83,7 @@ describe('the token store', () => {
   });
 
   it('keys tokens by provider, scopes in any order and case, and claims', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { provider, requests, store, context } = clockedStore(3_600_000);
     await store.get(context, { scopes: ['A', 'b'] });
     await store.get(context, { scopes: ['B', 'a'] });
     expect(requests).to.have.length(1);
@@ -83,11 +93,8 @@ describe('the token store', () => {
   });
 
   it('throttles a renewal loop to ten acquisitions per key in thirty seconds', async () => {
-    const clock = { now: 0 };
     // Every token is already expired on arrival: a skewed clock.
-    const { provider, requests } = clockedProvider(clock, -1_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { clock, requests, store, context } = clockedStore(-1_000);
     for (let i = 0; i < 10; i++) await store.get(context, read);
     try {
       await store.get(context, read);
@@ -102,10 +109,7 @@ describe('the token store', () => {
   });
 
   it('refreshes only when the rejected token is still the cached one', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { requests, store, context } = clockedStore(3_600_000);
     await store.get(context, read);
     const first = await store.refresh(context, read, 't1');
     expect(first).to.include({ refreshed: true });
@@ -131,10 +135,7 @@ describe('the token store', () => {
   });
 
   it('forgets the tokens of a provider on clear', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { requests, store, context } = clockedStore(3_600_000);
     await store.get(context, read);
     store.clear('p');
     expect(store.peek(context, read)).to.equal(undefined);
@@ -221,10 +222,7 @@ describe('the bounds of the token store', () => {
   failOnUnhandledRejections();
 
   it('keeps at most 100 tokens for 10,000 scope sets, dropping the least recently used first', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { requests, store, context } = clockedStore(3_600_000);
     for (let i = 0; i < 10_000; i++) await store.get(context, { scopes: [`api://app/s${i}`] });
     expect(store.size).to.equal(100);
     expect((await store.get(context, { scopes: ['api://app/s9999'] })).source).to.equal('store');
@@ -235,10 +233,7 @@ describe('the bounds of the token store', () => {
   });
 
   it('drops the least recently used token, not the oldest, when the configured limit is reached', async () => {
-    const clock = { now: 0 };
-    const { provider, requests } = clockedProvider(clock, 3_600_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now, maxEntries: 3 });
-    const context = { providerName: 'p', provider };
+    const { requests, store, context } = clockedStore(3_600_000, { maxEntries: 3 });
     for (const scope of ['a', 'b', 'c', 'a', 'd']) await store.get(context, { scopes: [scope] });
     expect(requests.map((r) => r.scopes[0])).to.deep.equal(['a', 'b', 'c', 'd']);
     expect(store.size).to.equal(3);
@@ -248,10 +243,7 @@ describe('the bounds of the token store', () => {
   });
 
   it('sweeps expired tokens when a new key is added', async () => {
-    const clock = { now: 0 };
-    const { provider } = clockedProvider(clock, 60_000);
-    const store = new TokenStore({ events: new CalloutEvents(), now: () => clock.now });
-    const context = { providerName: 'p', provider };
+    const { clock, store, context } = clockedStore(60_000);
     for (let i = 0; i < 50; i++) await store.get(context, { scopes: [`s${i}`] });
     expect(store.size).to.equal(50);
     clock.now += 120_000;

@@ -2,6 +2,7 @@ import { PublicClientApplication } from '@azure/msal-browser';
 import { type Callout, createCallout } from '../../src/create-callout.js';
 import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
+import { aadOrders } from '../support/test-client.js';
 
 /** What the test page (the frame's parent) asks the app to be. */
 export interface RedirectAppConfig {
@@ -73,13 +74,7 @@ export function startRedirectApp(): void {
   const callouts = providers.map((provider) =>
     createCallout({
       providers: { aad: provider },
-      credentials: {
-        Orders: {
-          url: 'https://api.contoso.test/v1/',
-          provider: 'aad',
-          scopes: ['api://orders/Orders.Read'],
-        },
-      },
+      credentials: { Orders: aadOrders },
       crossTab: false,
     }),
   );

@@ -29,6 +29,26 @@ function delivered(count: number): Promise<void> {
   });
 }
 
+/**
+ * Waits (up to 10 s, or until `signal` aborts) for the answer carrying `state` from `frame`,
+ * recording why each other message was ignored.
+ */
+function listen(
+  frame: HTMLIFrameElement,
+  state: string,
+  signal?: AbortSignal,
+): { waiting: Promise<string>; ignored: string[] } {
+  const ignored: string[] = [];
+  const waiting = waitForFrameResponse({
+    frame,
+    state,
+    timeoutMs: 10_000,
+    ...(signal ? { signal } : {}),
+    onIgnored: (reason) => ignored.push(reason),
+  });
+  return { waiting, ignored };
+}
+
 const type = 'sso-callout.msal-response';
 const answer = (state: string, extra = ''): string => `#code=c1&state=${encodeURIComponent(state)}${extra}`;
 
@@ -53,13 +73,7 @@ describe('the LWS hidden-iframe answer listener', () => {
   it('ignores a wrong state, a message from another window and one from the page itself', async () => {
     const own = await frame();
     const other = await frame();
-    const ignored: string[] = [];
-    const waiting = waitForFrameResponse({
-      frame: own.frame,
-      state: 's1',
-      timeoutMs: 10_000,
-      onIgnored: (reason) => ignored.push(reason),
-    });
+    const { waiting, ignored } = listen(own.frame, 's1');
     own.post({ type, response: answer('s2') });
     other.post({ type, response: answer('s1') });
     window.postMessage({ type, response: answer('s1') }, '*');
@@ -71,13 +85,7 @@ describe('the LWS hidden-iframe answer listener', () => {
 
   it('ignores oversized and malformed answers from its own frame', async () => {
     const own = await frame();
-    const ignored: string[] = [];
-    const waiting = waitForFrameResponse({
-      frame: own.frame,
-      state: 's1',
-      timeoutMs: 10_000,
-      onIgnored: (reason) => ignored.push(reason),
-    });
+    const { waiting, ignored } = listen(own.frame, 's1');
     const forged: unknown[] = [
       { type, response: answer('s1', `&pad=${'a'.repeat(20_000)}`) },
       { type, response: answer('s1').slice(1) },
@@ -100,14 +108,7 @@ describe('the LWS hidden-iframe answer listener', () => {
     own.post({ type, response: answer('s1') });
     await first;
     const controller = new AbortController();
-    const ignored: string[] = [];
-    const second = waitForFrameResponse({
-      frame: own.frame,
-      state: 's2',
-      timeoutMs: 10_000,
-      signal: controller.signal,
-      onIgnored: (reason) => ignored.push(reason),
-    });
+    const { waiting: second, ignored } = listen(own.frame, 's2', controller.signal);
     // Replay of the first answer: the first listener is gone; the second one wants another state.
     own.post({ type, response: answer('s1') });
     await delivered(1);
@@ -135,14 +136,7 @@ describe('the LWS hidden-iframe answer listener', () => {
   it('ignores every message when the request has no state', async () => {
     const own = await frame();
     const controller = new AbortController();
-    const ignored: string[] = [];
-    const waiting = waitForFrameResponse({
-      frame: own.frame,
-      state: '',
-      timeoutMs: 10_000,
-      signal: controller.signal,
-      onIgnored: (reason) => ignored.push(reason),
-    });
+    const { waiting, ignored } = listen(own.frame, '', controller.signal);
     own.post({ type, response: '#code=c1&state=' });
     await delivered(1);
     controller.abort(new Error('stop'));

@@ -1,13 +1,11 @@
-import { setupWorker } from 'msw/browser';
 import type { Callout } from '../../src/create-callout.js';
 import { createCallout } from '../../src/create-callout.js';
 import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
 import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
-
-/** The MSW worker shared by every test of a page; started once, handlers swapped per scenario. */
-let worker: ReturnType<typeof setupWorker> | undefined;
+import { servePage } from './msw-worker.js';
+import { aadOrders } from './test-client.js';
 
 /** One scenario: a fresh Azure AD and API emulator, an MSAL provider and a client using them. */
 export interface AadScenario {
@@ -41,12 +39,7 @@ export interface ScenarioOptions {
 export async function startScenario(options: ScenarioOptions = {}): Promise<AadScenario> {
   const aad = createAadEmulator(options.aad);
   const api = createApiEmulator({ issuer: aad });
-  if (!worker) {
-    worker = setupWorker(...aad.handlers, ...api.handlers);
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  } else {
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
-  }
+  await servePage(...aad.handlers, ...api.handlers);
   const clientId = crypto.randomUUID();
   const make = (overrides: Partial<MsalProviderOptions> = {}) => {
     const provider = msalProvider({
@@ -61,13 +54,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<AadS
     });
     const callout = createCallout({
       providers: { aad: provider },
-      credentials: {
-        Orders: {
-          url: 'https://api.contoso.test/v1/',
-          provider: 'aad',
-          scopes: ['api://orders/Orders.Read'],
-        },
-      },
+      credentials: { Orders: aadOrders },
       ...(options.channelName ? { channelName: options.channelName } : { crossTab: false }),
     });
     return { provider, callout };

@@ -1,9 +1,8 @@
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
 import { type ApiEmulator, type ApiEmulatorOptions, createApiEmulator } from './api-emulator.js';
-
-let worker: ReturnType<typeof setupWorker> | undefined;
+import { servePage } from './msw-worker.js';
 
 /** What the cross-origin authorize endpoint (test/support/lws-server.js) counted. */
 export interface CrossOriginCounters {
@@ -78,12 +77,7 @@ export async function startLwsScenario(
     });
     return undefined;
   });
-  if (!worker) {
-    worker = setupWorker(importCode, ...aad.handlers, ...api.handlers);
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  } else {
-    worker.resetHandlers(importCode, ...aad.handlers, ...api.handlers);
-  }
+  await servePage(importCode, ...aad.handlers, ...api.handlers);
   const setSession = async (username: string | null): Promise<void> => {
     const response = await fetch(`${server}/state`, {
       method: 'POST',
@@ -110,4 +104,20 @@ export async function startLwsScenario(
     authorizeCounters: async () => (await (await fetch(`${server}/counters`)).json()) as CrossOriginCounters,
     setSession,
   };
+}
+
+/**
+ * Expects the counts of one silent SSO through the cross-origin hidden iframe (one code redeemed),
+ * a second call served from the store, and one refresh-token grant after the API's 401 with its
+ * retry: three API requests, one rejected.
+ */
+export function expectSilentSsoThenOneRefresh(s: LwsScenario, authorize: CrossOriginCounters): void {
+  expect(authorize.silentAuthorize).to.equal(1);
+  expect(authorize.codesRedeemed).to.equal(1);
+  expect(s.aad.counters.authorizationCodeGrants).to.equal(1);
+  expect(s.aad.counters.refreshTokenGrants).to.equal(1);
+  expect(s.aad.counters.token).to.equal(2);
+  expect(s.api.counters.requests).to.equal(3);
+  expect(s.api.counters.rejected).to.equal(1);
+  expect(s.api.counters.authorized).to.equal(2);
 }

@@ -1,19 +1,20 @@
 /**
  * The code the elements suite (lws-elements-suite.ts) runs inside the LWS sandbox. Each
  * `sandboxed…` function is evaluated there as text: it must stay self-contained (no closures, no
- * imports), so it lives apart from the host-side test code.
+ * imports but the sandbox kit's helpers), so it lives apart from the host-side test code.
  */
-import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
-import type { LwsScenario } from './lws-aad.js';
-
-/** Where the harness serves the static resource's redirect page. */
-export const redirectPath = '/__lws/redirect.html';
+import {
+  errorText,
+  msalElement,
+  ordersCredentialElement,
+  type SandboxedApp,
+  type SignInContext,
+  sandboxLib,
+  tokenSources,
+} from './lws-sandbox-kit.js';
 
 /** Context handed into the sandbox to mount the elements. */
-export interface ElementsContext {
-  clientId: string;
-  redirectUri: string;
-  msalAuth: LwsScenario['msalAuth'];
+export interface ElementsContext extends SandboxedApp {
   /** The host-provided container the sandboxed code mounts into (LWS blocks body.append). */
   container: HTMLElement;
   /** Called from inside the sandbox between the two callouts: the API starts rejecting the token. */
@@ -49,26 +50,11 @@ export interface ElementsReport {
  * refresh → retry). Only this function's text enters the sandbox.
  */
 export async function sandboxedElements(context: ElementsContext): Promise<ElementsReport> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
+  const lib = sandboxLib();
   const callout = lib.createCallout({ providers: {}, crossTab: false });
-  const sources: string[] = [];
-  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
-  const msal = document.createElement('callout-msal');
-  msal.id = 'aad';
-  msal.setAttribute('client-id', context.clientId);
-  msal.setAttribute('login-hint', 'jane@contoso.com');
-  msal.setAttribute('redirect-uri', context.redirectUri);
-  msal.setAttribute('interaction', 'none');
-  msal.setAttribute('cache', 'memory');
-  msal.msal = {
-    auth: { clientId: context.clientId, ...context.msalAuth },
-    system: { iframeBridgeTimeout: 10_000 },
-  };
-  const credential = document.createElement('callout-credential');
-  credential.setAttribute('name', 'Orders');
-  credential.setAttribute('provider', 'aad');
-  credential.setAttribute('url', 'https://api.contoso.test/v1/');
-  credential.setAttribute('scopes', 'api://orders/Orders.Read');
+  const sources = tokenSources(callout);
+  const msal = msalElement(context, { interaction: 'none' }, { iframeBridgeTimeout: 10_000 });
+  const credential = ordersCredentialElement();
   const get = document.createElement('callout-get');
   get.setAttribute('credential', 'Orders');
   get.setAttribute('path', 'orders/42');
@@ -116,23 +102,12 @@ export async function sandboxedElements(context: ElementsContext): Promise<Eleme
       sources,
       log: [],
       logText: '',
-      error: `${(error as Error).name}: ${(error as Error).message}`,
+      error: errorText(error),
     };
   } finally {
     for (const element of elements) element.remove();
     callout.dispose();
   }
-}
-
-/** Context handed into the sandbox for the sign-in through the sign-in page. */
-export interface SignInContext {
-  clientId: string;
-  redirectUri: string;
-  signInPage: string;
-  msalAuth: LwsScenario['msalAuth'];
-  container: HTMLElement;
-  /** Stands in for the browser following the link: opens the sign-in page (outside LWS). */
-  openSignInPage: (href: string) => void;
 }
 
 /** One sign-in link as the sandboxed code found it in an element's closed shadow root. */
@@ -169,23 +144,10 @@ export interface SignInReport {
  * sandbox.
  */
 export async function sandboxedElementSignIn(context: SignInContext): Promise<SignInReport> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
-  const callout = lib.createCallout({ providers: {}, crossTab: false });
-  const sources: string[] = [];
-  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
-  const msal = document.createElement('callout-msal');
-  msal.id = 'aad';
-  msal.setAttribute('client-id', context.clientId);
-  msal.setAttribute('login-hint', 'jane@contoso.com');
-  msal.setAttribute('redirect-uri', context.redirectUri);
-  msal.setAttribute('sign-in-page', context.signInPage);
-  msal.setAttribute('cache', 'memory');
-  msal.msal = { auth: { clientId: context.clientId, ...context.msalAuth } };
-  const credential = document.createElement('callout-credential');
-  credential.setAttribute('name', 'Orders');
-  credential.setAttribute('provider', 'aad');
-  credential.setAttribute('url', 'https://api.contoso.test/v1/');
-  credential.setAttribute('scopes', 'api://orders/Orders.Read');
+  const callout = sandboxLib().createCallout({ providers: {}, crossTab: false });
+  const sources = tokenSources(callout);
+  const msal = msalElement(context, { 'sign-in-page': context.signInPage });
+  const credential = ordersCredentialElement();
   const login = document.createElement('callout-login');
   const get = document.createElement('callout-get');
   get.setAttribute('credential', 'Orders');
@@ -260,7 +222,7 @@ export async function sandboxedElementSignIn(context: SignInContext): Promise<Si
       state: get.state,
       text: '',
       sources,
-      error: `${(error as Error).name}: ${(error as Error).message}`,
+      error: errorText(error),
     };
   } finally {
     for (const element of elements) element.remove();

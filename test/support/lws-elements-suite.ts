@@ -1,21 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { CalloutResponseDetail } from '../../components/callout-get/callout-get.js';
-import { startLwsScenario } from './lws-aad.js';
-import {
-  type ElementsContext,
-  redirectPath,
-  type SignInContext,
-  sandboxedElementSignIn,
-  sandboxedElements,
-} from './lws-elements-sandboxed.js';
-import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
-import {
-  openSignInTab,
-  type SignInTabReport,
-  scenarioHosts,
-  scenarioSignInSettings,
-  serveSignInPage,
-} from './lws-sign-in-page.js';
+import { expectSilentSsoThenOneRefresh, startLwsScenario } from './lws-aad.js';
+import { type ElementsContext, sandboxedElementSignIn, sandboxedElements } from './lws-elements-sandboxed.js';
+import { type LwsLoadMode, loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
+import { signInThroughPage } from './lws-sign-in-page.js';
 
 /** The `callout-*` elements inside the real LWS sandbox, for one gate mode and one way of loading. */
 export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode }): void {
@@ -77,37 +65,18 @@ export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode
       );
       expect(report.logText).to.contain('token rejected, refreshed and retried');
       // Requests, counted at the identity provider and the API.
-      expect(authorize.silentAuthorize).to.equal(1);
-      expect(authorize.codesRedeemed).to.equal(1);
-      expect(s.aad.counters.authorizationCodeGrants).to.equal(1);
-      expect(s.aad.counters.refreshTokenGrants).to.equal(1);
-      expect(s.aad.counters.token).to.equal(2);
-      expect(s.api.counters.requests).to.equal(3);
-      expect(s.api.counters.rejected).to.equal(1);
-      expect(s.api.counters.authorized).to.equal(2);
+      expectSilentSsoThenOneRefresh(s, authorize);
     });
     it('offers the sign-in page as a real link in <callout-login> and <callout-get>, and resumes the callout after the hand-back', async () => {
       const s = await startLwsScenario({ aad: { session: null } });
-      const container = document.createElement('div');
-      document.body.appendChild(container);
-      const signInPage = await serveSignInPage(scenarioSignInSettings(s, ['api://orders/Orders.Read']));
-      const tabs: Promise<SignInTabReport>[] = [];
-      const report = await runInSandbox(sandboxedElementSignIn, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        signInPage,
-        msalAuth: s.msalAuth,
-        container,
-        // The browser following the link: a new top-level tab, outside LWS and unframed.
-        openSignInPage: (href) => {
-          tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
-        },
-      } satisfies SignInContext);
+      // The browser following the link: a new top-level tab, outside LWS and unframed.
+      const { report, signInPage, container, tabs, authorize } = await signInThroughPage(
+        s,
+        sandboxedElementSignIn,
+      );
+      const [tab] = tabs;
       // The host page sees neither link: both live in closed shadow roots.
       expect(container.querySelector('a')).to.equal(null);
-      container.remove();
-      const [tab] = await Promise.all(tabs);
-      const authorize = await s.authorizeCounters();
       expect(report.error).to.equal(undefined);
       expect(tab?.state, tab?.text).to.equal('signed-in');
       expect(report.firstError).to.equal('login_required');

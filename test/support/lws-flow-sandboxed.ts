@@ -1,13 +1,18 @@
 /**
  * The code the flow suite (lws-flow-suite.ts) runs inside the LWS sandbox, and what it reports.
  * Each `sandboxed…` function is evaluated there as text: it must stay self-contained (no
- * closures, no imports), so it lives apart from the host-side test code.
+ * closures, no imports but the sandbox kit's helpers), so it lives apart from the host-side test
+ * code.
  */
-import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
-import type { LwsScenario } from './lws-aad.js';
-
-/** Where the harness serves the static resource's redirect page. */
-export const redirectPath = '/__lws/redirect.html';
+import {
+  errorText,
+  type SandboxedApp,
+  type SignInContext,
+  sandboxedMsal,
+  sandboxedOrdersClient,
+  sandboxLib,
+  tokenSources,
+} from './lws-sandbox-kit.js';
 
 /** What the sandboxed flow reports back. */
 export interface FlowReport {
@@ -23,10 +28,7 @@ export interface FlowReport {
 }
 
 /** Context handed into the sandbox for one flow. */
-export interface FlowContext {
-  clientId: string;
-  redirectUri: string;
-  msalAuth: LwsScenario['msalAuth'];
+export interface FlowContext extends SandboxedApp {
   lws: 'auto' | boolean;
   /** MSAL's wait for the hidden iframe's answer. */
   iframeTimeoutMs: number;
@@ -40,29 +42,15 @@ export interface FlowContext {
  * (401 → one refresh → retry). Only this function's text enters the sandbox.
  */
 export async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
-  const provider = lib.msalProvider({
-    clientId: context.clientId,
-    loginHint: 'jane@contoso.com',
-    redirectUri: context.redirectUri,
-    interaction: 'none',
-    cache: 'memory',
-    lws: context.lws,
-    msal: {
-      auth: { clientId: context.clientId, ...context.msalAuth },
-      system: { iframeBridgeTimeout: context.iframeTimeoutMs },
-    },
-  });
-  const callout = lib.createCallout({
-    providers: { aad: provider },
-    credentials: {
-      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
-    },
-    crossTab: false,
-  });
-  const sources: string[] = [];
+  const lib = sandboxLib();
+  const provider = sandboxedMsal(
+    context,
+    { interaction: 'none', lws: context.lws },
+    { iframeBridgeTimeout: context.iframeTimeoutMs },
+  );
+  const callout = sandboxedOrdersClient(provider);
+  const sources = tokenSources(callout);
   let retries = 0;
-  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
   callout.events.addEventListener('retry', () => {
     retries++;
   });
@@ -77,7 +65,7 @@ export async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
     broadcastChannelNative: /\[native code\]/.test(
       Function.prototype.toString.call(globalThis.BroadcastChannel),
     ),
-    ...(error === undefined ? {} : { error: `${(error as Error).name}: ${(error as Error).message}` }),
+    ...(error === undefined ? {} : { error: errorText(error) }),
   });
   try {
     const first = await callout('callout:Orders/orders?status=open').json();
@@ -101,43 +89,15 @@ export interface SignInReport {
   error?: string;
 }
 
-/** Context handed into the sandbox for the sign-in flow. */
-export interface SignInContext {
-  clientId: string;
-  redirectUri: string;
-  signInPage: string;
-  msalAuth: LwsScenario['msalAuth'];
-  /** The host-provided container the sandboxed code renders into (LWS blocks body.append). */
-  container: HTMLElement;
-  /** Stands in for the user's click on the link: opens the sign-in page (outside LWS). */
-  openSignInPage: (href: string) => void;
-}
-
 /**
  * Inside the sandbox: no Azure AD session, so the first callout needs the user. The component
  * shows the provider's sign-in link; once the sign-in page (outside LWS) hands the sign-in back,
  * `signIn()` resolves and the callout succeeds.
  */
 export async function sandboxedSignIn(context: SignInContext): Promise<SignInReport> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
-  const provider = lib.msalProvider({
-    clientId: context.clientId,
-    loginHint: 'jane@contoso.com',
-    redirectUri: context.redirectUri,
-    interaction: 'popup',
-    cache: 'memory',
-    signInPage: context.signInPage,
-    msal: { auth: { clientId: context.clientId, ...context.msalAuth } },
-  });
-  const callout = lib.createCallout({
-    providers: { aad: provider },
-    credentials: {
-      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
-    },
-    crossTab: false,
-  });
-  const sources: string[] = [];
-  callout.events.addEventListener('token', (event) => sources.push(event.detail.source));
+  const provider = sandboxedMsal(context, { interaction: 'popup', signInPage: context.signInPage });
+  const callout = sandboxedOrdersClient(provider);
+  const sources = tokenSources(callout);
   let firstError: string | undefined;
   let linkHref = '';
   try {
@@ -167,7 +127,7 @@ export async function sandboxedSignIn(context: SignInContext): Promise<SignInRep
       account: undefined,
       body: undefined,
       sources,
-      error: `${(error as Error).name}: ${(error as Error).message}`,
+      error: errorText(error),
     };
   }
 }

@@ -1,20 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { startLwsScenario } from './lws-aad.js';
-import {
-  type FlowContext,
-  redirectPath,
-  type SignInContext,
-  sandboxedFlow,
-  sandboxedSignIn,
-} from './lws-flow-sandboxed.js';
-import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
-import {
-  openSignInTab,
-  type SignInTabReport,
-  scenarioHosts,
-  scenarioSignInSettings,
-  serveSignInPage,
-} from './lws-sign-in-page.js';
+import { expectSilentSsoThenOneRefresh, type LwsScenario, startLwsScenario } from './lws-aad.js';
+import { type FlowContext, type FlowReport, sandboxedFlow, sandboxedSignIn } from './lws-flow-sandboxed.js';
+import { type LwsLoadMode, loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
+import { signInThroughPage } from './lws-sign-in-page.js';
 import { msalIframesIn, recordShadowRoots } from './shadow-roots.js';
 
 /** Where MSAL's hidden iframes went: `<body>` itself, or a shadow root, with their `sandbox` attribute. */
@@ -46,6 +34,22 @@ function watchMsalIframes(): { stop: () => MsalIframes } {
   };
 }
 
+/**
+ * Runs the sandboxed flow for `s` (redirect page: the harness's, adaptations: `auto`, MSAL's
+ * iframe wait: 10 s, the API revoking the token between the two callouts) with `overrides`.
+ */
+function runFlow(s: LwsScenario, overrides: Partial<FlowContext> = {}): Promise<FlowReport> {
+  return runInSandbox(sandboxedFlow, {
+    clientId: s.clientId,
+    redirectUri: new URL(redirectPath, location.href).href,
+    msalAuth: s.msalAuth,
+    lws: 'auto',
+    iframeTimeoutMs: 10_000,
+    expireToken: () => s.api.revokeAll(),
+    ...overrides,
+  } satisfies FlowContext);
+}
+
 /** The whole flow inside the real LWS sandbox, for one gate mode and one way of loading. */
 export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }): void {
   const mode = `${options.gated ? 'gated' : 'ungated'} LWS, loaded by ${options.load === 'script' ? '<script src>' : '$lockerEvalContext$ evaluation'}`;
@@ -58,14 +62,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
     it('signs in silently, calls the API, and after a 401 refreshes once and retries once', async () => {
       const s = await startLwsScenario();
       const iframes = watchMsalIframes();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        msalAuth: s.msalAuth,
-        lws: 'auto',
-        iframeTimeoutMs: 10_000,
-        expireToken: () => s.api.revokeAll(),
-      } satisfies FlowContext);
+      const flow = await runFlow(s);
       const frames = iframes.stop();
       const authorize = await s.authorizeCounters();
       expect(flow.error).to.equal(undefined);
@@ -76,14 +73,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       // Silent SSO, then the stored token for the second call, then the one refresh after its 401.
       expect(flow.sources).to.deep.equal(['sso-silent', 'store', 'refresh']);
       expect(flow.retries).to.equal(1);
-      expect(authorize.silentAuthorize).to.equal(1);
-      expect(authorize.codesRedeemed).to.equal(1);
-      expect(s.aad.counters.authorizationCodeGrants).to.equal(1);
-      expect(s.aad.counters.refreshTokenGrants).to.equal(1);
-      expect(s.aad.counters.token).to.equal(2);
-      expect(s.api.counters.requests).to.equal(3);
-      expect(s.api.counters.rejected).to.equal(1);
-      expect(s.api.counters.authorized).to.equal(2);
+      expectSilentSsoThenOneRefresh(s, authorize);
       // MSAL's hidden iframe ran with an opaque origin (no allow-same-origin), in a closed shadow
       // root of the provider's: never in <body>, where other namespaces could find it.
       expect(frames.hidden).to.deep.equal(['allow-scripts allow-forms']);
@@ -96,14 +86,10 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
 
     it('ignores forged answers posted from MSAL’s own iframe and signs in with the genuine one', async () => {
       const s = await startLwsScenario();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
+      const flow = await runFlow(s, {
         redirectUri: new URL('/__lws-test/redirect-forge-first.html', location.href).href,
-        msalAuth: s.msalAuth,
-        lws: 'auto',
-        iframeTimeoutMs: 10_000,
         expireToken: () => {},
-      } satisfies FlowContext);
+      });
       expect(flow.error).to.equal(undefined);
       expect(flow.sources).to.deep.equal(['sso-silent', 'store']);
       expect((await s.authorizeCounters()).codesRedeemed).to.equal(1);
@@ -112,14 +98,11 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
 
     it('never redeems a code or calls the API when only forged answers arrive', async () => {
       const s = await startLwsScenario();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
+      const flow = await runFlow(s, {
         redirectUri: new URL('/__lws-test/redirect-forge-only.html', location.href).href,
-        msalAuth: s.msalAuth,
-        lws: 'auto',
         iframeTimeoutMs: 1_000,
         expireToken: () => {},
-      } satisfies FlowContext);
+      });
       expect(flow.error).to.match(/^CalloutError: .*timed_out/);
       expect(flow.sources).to.deep.equal([]);
       expect((await s.authorizeCounters()).silentAuthorize).to.equal(1);
@@ -130,24 +113,9 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
 
     it('signs in without popups through the sign-in page, which hands the sign-in back to the sandbox', async () => {
       const s = await startLwsScenario({ aad: { session: null } });
-      const container = document.createElement('div');
-      document.body.appendChild(container);
-      const signInPage = await serveSignInPage(scenarioSignInSettings(s, ['api://orders/Orders.Read']));
-      const tabs: Promise<SignInTabReport>[] = [];
-      const flow = await runInSandbox(sandboxedSignIn, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        signInPage,
-        msalAuth: s.msalAuth,
-        container,
-        // The user's click on the link: a new top-level tab, outside LWS and unframed.
-        openSignInPage: (href) => {
-          tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
-        },
-      } satisfies SignInContext);
-      container.remove();
-      const [tab] = await Promise.all(tabs);
-      const authorize = await s.authorizeCounters();
+      // The user's click on the link: a new top-level tab, outside LWS and unframed.
+      const { report: flow, signInPage, tabs, authorize } = await signInThroughPage(s, sandboxedSignIn);
+      const [tab] = tabs;
       expect(flow.error).to.equal(undefined);
       expect(tabs).to.have.length(1);
       expect(tab?.state, tab?.text).to.equal('signed-in');
@@ -171,14 +139,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
 
     it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
       const s = await startLwsScenario();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        msalAuth: s.msalAuth,
-        lws: false,
-        iframeTimeoutMs: 1_000,
-        expireToken: () => s.api.revokeAll(),
-      } satisfies FlowContext);
+      const flow = await runFlow(s, { lws: false, iframeTimeoutMs: 1_000 });
       expect(flow.error).to.match(/^CalloutError: /);
       expect(flow.bodies).to.deep.equal([]);
       expect(s.api.counters.authorized).to.equal(0);

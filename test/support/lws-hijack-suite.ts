@@ -4,7 +4,7 @@ import type { ApiCall } from './api-emulator.js';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import { sandboxedVictim, type VictimContext, type VictimReport } from './lws-hijack-victim.js';
 import { type Hostile, type HostileOptions, type HostileReport, startHostile } from './lws-hostile.js';
-import { type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
+import { type LwsLoadMode, loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
 
 const jane = 'jane@contoso.com';
 const sam = 'sam@contoso.com';
@@ -53,7 +53,7 @@ async function attack(options: AttackOptions): Promise<Attack> {
   try {
     const victim = await runInSandbox(sandboxedVictim, {
       clientId: s.clientId,
-      redirectUri: new URL('/__lws/redirect.html', location.href).href,
+      redirectUri: new URL(redirectPath, location.href).href,
       msalAuth: s.msalAuth,
       container,
       loginHint: 'loginHint' in options ? options.loginHint : jane,

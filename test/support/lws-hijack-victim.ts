@@ -1,11 +1,7 @@
-import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
-import type { LwsScenario } from './lws-aad.js';
+import { errorText, type SandboxedApp, sandboxedMsal, sandboxedOrdersClient } from './lws-sandbox-kit.js';
 
 /** Context handed into the victim's sandbox (`c`). */
-export interface VictimContext {
-  clientId: string;
-  redirectUri: string;
-  msalAuth: LwsScenario['msalAuth'];
+export interface VictimContext extends SandboxedApp {
   /** The host-provided container the sandboxed code mounts into. */
   container: HTMLElement;
   /** `undefined`: a provider without login hint. */
@@ -48,26 +44,17 @@ export interface VictimReport {
  * `refresh()`. Only this function's text enters the sandbox.
  */
 export async function sandboxedVictim(context: VictimContext): Promise<VictimReport> {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
-  const provider = lib.msalProvider({
-    clientId: context.clientId,
-    redirectUri: context.redirectUri,
-    interaction: 'none',
-    cache: 'session',
-    ...(context.loginHint ? { loginHint: context.loginHint } : {}),
-    ...(context.signInPage ? { signInPage: context.signInPage } : {}),
-    msal: {
-      auth: { clientId: context.clientId, ...context.msalAuth },
-      system: { iframeBridgeTimeout: 5_000 },
+  const provider = sandboxedMsal(
+    context,
+    {
+      interaction: 'none',
+      cache: 'session',
+      loginHint: context.loginHint,
+      ...(context.signInPage ? { signInPage: context.signInPage } : {}),
     },
-  });
-  const callout = lib.createCallout({
-    providers: { aad: provider },
-    credentials: {
-      Orders: { url: 'https://api.contoso.test/v1/', provider: 'aad', scopes: ['api://orders/Orders.Read'] },
-    },
-    crossTab: false,
-  });
+    { iframeBridgeTimeout: 5_000 },
+  );
+  const callout = sandboxedOrdersClient(provider);
   const report: VictimReport = {
     states: [],
     texts: [],
@@ -107,7 +94,7 @@ export async function sandboxedVictim(context: VictimContext): Promise<VictimRep
     await get.refresh();
     await snapshot();
   } catch (error) {
-    report.error = `${(error as Error).name}: ${(error as Error).message}`;
+    report.error = errorText(error);
   } finally {
     get.remove();
     callout.dispose();

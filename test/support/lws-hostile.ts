@@ -159,7 +159,7 @@ export function startHostile(s: LwsScenario, options: HostileOptions): Hostile {
     timeoutMs: options.timeoutMs ?? 8_000,
   };
   return {
-    report: runInSandbox(sandboxedHostile, context, hostileNamespace),
+    report: runInSandbox(sandboxedHostile, context, { namespace: hostileNamespace }),
     stop: () => recording?.stop(),
   };
 }

@@ -1,20 +1,35 @@
 import { evaluateInSandbox } from '@locker/sandbox';
+import * as sandboxKit from './lws-sandbox-kit.js';
 
 /** The namespace key of an org's own (unmanaged) Lightning components. */
 export const defaultNamespace = 'c';
 
+/** Where the harness serves the static resource's redirect page. */
+export const redirectPath = '/__lws/redirect.html';
+
+/** Options of {@link runInSandbox}. */
+export interface SandboxRun {
+  /** The namespace whose sandbox runs the code. Default {@link defaultNamespace}. */
+  namespace?: string;
+}
+
+/** Every helper of lws-sandbox-kit.ts: evaluated with each function {@link runInSandbox} runs. */
+const kit = Object.values(sandboxKit).filter((value) => typeof value === 'function');
+
 /**
- * Runs `fn` **inside** the LWS sandbox of `namespace`: its source text is evaluated by the real
+ * Runs `fn` **inside** the LWS sandbox of a namespace: its source text is evaluated by the real
  * `@locker/sandbox` (so every global it touches is LWS's distorted one) and receives `context`
- * through `$lockerEvalContext$`. `fn` must be self-contained (no closures, no imports): only its
- * text crosses into the sandbox. Resolves to what `fn` resolves to (values cross the membrane).
+ * through `$lockerEvalContext$`. `fn` must be self-contained (no closures, no imports but the
+ * helpers of lws-sandbox-kit.ts, whose text is evaluated in the same script): only text crosses
+ * into the sandbox. Resolves to what `fn` resolves to (values cross the membrane).
  */
 export async function runInSandbox<C extends object, R>(
   fn: (context: C) => R | Promise<R>,
   context: C,
-  namespace = defaultNamespace,
+  options: SandboxRun = {},
 ): Promise<R> {
-  const source = `(${fn.toString()})($lockerEvalContext$)`;
+  const source = `(() => {\n${kit.join('\n')}\nreturn (${fn.toString()})($lockerEvalContext$);\n})()`;
+  const namespace = options.namespace ?? defaultNamespace;
   return (await (evaluateInSandbox(namespace, source, context) as unknown)) as R;
 }
 
@@ -34,7 +49,7 @@ export function loadScriptInSandbox(url: string, namespace = defaultNamespace): 
         document.head.appendChild(script);
       }),
     { src: new URL(url, location.href).href },
-    namespace,
+    { namespace },
   );
 }
 

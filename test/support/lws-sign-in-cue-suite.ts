@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
-import { loadStaticResource, runInSandbox } from './lws-sandbox.js';
+import { loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
+import { type SandboxedApp, sandboxedMsal } from './lws-sandbox-kit.js';
 
 /**
  * Forged cues on the sign-in page's hand-back channel. Anyone on the org's origin (a page outside
@@ -10,15 +10,11 @@ import { loadStaticResource, runInSandbox } from './lws-sandbox.js';
  * and count silent authorize requests at the emulated Azure AD.
  */
 
-const redirectPath = '/__lws/redirect.html';
 const signInPage = '/__lws/sign-in.html';
 
 /** Context handed into the sandbox. */
-interface CueContext {
-  clientId: string;
-  redirectUri: string;
+interface CueContext extends SandboxedApp {
   signInPage: string;
-  msalAuth: LwsScenario['msalAuth'];
   loginHint: string;
   /** The login hint comes from a function that resolves after this many milliseconds. */
   hintDelayMs: number;
@@ -32,25 +28,21 @@ interface CueHandle {
 
 /** Inside the sandbox: an MSAL provider with a sign-in page, listening for the page's cue. */
 function sandboxedProvider(context: CueContext): CueHandle {
-  const lib = (globalThis as unknown as { ssoCallout: SsoCalloutGlobal }).ssoCallout;
-  const provider = lib.msalProvider({
-    clientId: context.clientId,
-    loginHint:
-      context.hintDelayMs > 0
-        ? () =>
-            new Promise<string>((resolve) =>
-              setTimeout(() => resolve(context.loginHint), context.hintDelayMs),
-            )
-        : context.loginHint,
-    redirectUri: context.redirectUri,
-    interaction: 'none',
-    cache: 'memory',
-    signInPage: context.signInPage,
-    msal: {
-      auth: { clientId: context.clientId, ...context.msalAuth },
-      system: { iframeBridgeTimeout: 3_000 },
+  const provider = sandboxedMsal(
+    context,
+    {
+      loginHint:
+        context.hintDelayMs > 0
+          ? () =>
+              new Promise<string>((resolve) =>
+                setTimeout(() => resolve(context.loginHint), context.hintDelayMs),
+              )
+          : context.loginHint,
+      interaction: 'none',
+      signInPage: context.signInPage,
     },
-  });
+    { iframeBridgeTimeout: 3_000 },
+  );
   return { ready: () => provider.ready(), account: () => provider.account?.username };
 }
 

@@ -1,5 +1,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import { crossOrigin, type LwsScenario } from './lws-aad.js';
+import { type CrossOriginCounters, crossOrigin, type LwsScenario } from './lws-aad.js';
+import { redirectPath, runInSandbox } from './lws-sandbox.js';
+import type { SignInContext } from './lws-sandbox-kit.js';
 
 /** The identity-provider settings a sign-in page is built with. */
 export interface SignInPageSettings {
@@ -77,4 +79,52 @@ export function scenarioHosts(s: LwsScenario): Pick<SignInTabOptions, 'pass' | '
  */
 export function openSignInTab(options: SignInTabOptions): Promise<SignInTabReport> {
   return executeServerCommand<SignInTabReport, SignInTabOptions>('lws-sign-in-tab', options);
+}
+
+/** What {@link signInThroughPage} saw. */
+export interface SignInThroughPage<R> {
+  /** What the sandboxed code reported. */
+  report: R;
+  /** The sign-in page's URL, as the sandbox was given it. */
+  signInPage: string;
+  /** The container the sandboxed code rendered into, removed from the page. */
+  container: HTMLElement;
+  /** What each sign-in tab the sandboxed code opened did. */
+  tabs: SignInTabReport[];
+  /** The cross-origin authorize endpoint's counters, once the tabs settled. */
+  authorize: CrossOriginCounters;
+}
+
+/**
+ * Runs `sandboxed` in the sandbox with a {@link SignInContext} for `s`: a container on the page,
+ * the sign-in page built for the `Orders` API's scope, and a real top-level tab (outside LWS,
+ * unframed) each time the sandboxed code follows the sign-in link, as the browser does. Resolves
+ * once the sandboxed code and every tab it opened have settled.
+ */
+export async function signInThroughPage<R>(
+  s: LwsScenario,
+  sandboxed: (context: SignInContext) => Promise<R>,
+): Promise<SignInThroughPage<R>> {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const signInPage = await serveSignInPage(scenarioSignInSettings(s, ['api://orders/Orders.Read']));
+  const tabs: Promise<SignInTabReport>[] = [];
+  const report = await runInSandbox(sandboxed, {
+    clientId: s.clientId,
+    redirectUri: new URL(redirectPath, location.href).href,
+    signInPage,
+    msalAuth: s.msalAuth,
+    container,
+    openSignInPage: (href) => {
+      tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
+    },
+  } satisfies SignInContext);
+  container.remove();
+  return {
+    report,
+    signInPage,
+    container,
+    tabs: await Promise.all(tabs),
+    authorize: await s.authorizeCounters(),
+  };
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
+import { type SetupWorker, setupWorker } from 'msw/browser';
 
 /** What {@link useMsw} returns. */
 export interface Msw {
@@ -23,4 +23,20 @@ export function useMsw(): Msw {
     worker.stop();
   });
   return { use: (...handlers) => worker.use(...handlers) };
+}
+
+/** The worker {@link servePage} shares between all the scenarios of a page. */
+let pageWorker: SetupWorker | undefined;
+
+/**
+ * Makes `handlers` the only handlers of the page's shared MSW worker (the scenario helpers' worker,
+ * which lives as long as the page), starting it on first use.
+ */
+export async function servePage(...handlers: RequestHandler[]): Promise<void> {
+  if (pageWorker) {
+    pageWorker.resetHandlers(...handlers);
+    return;
+  }
+  pageWorker = setupWorker(...handlers);
+  await pageWorker.start({ quiet: true, onUnhandledFrame: 'bypass' });
 }

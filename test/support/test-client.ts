@@ -5,6 +5,7 @@ import {
   CalloutError,
   CalloutErrorCode,
   type CalloutOptions,
+  type CredentialDefinition,
   createCallout,
   type TokenRequest,
 } from '../../src/index.js';
@@ -12,6 +13,13 @@ import { createTokenSource, ordersApi, providerToken } from './token-source.js';
 
 /** The emulated API's base URL (the core tests' `ordersApi`). */
 export const apiBase = ordersApi;
+
+/** The `Orders` credential of the element and MSAL tests: the emulated API, through provider `aad`. */
+export const aadOrders: CredentialDefinition = {
+  url: apiBase,
+  provider: 'aad',
+  scopes: ['api://orders/Orders.Read'],
+};
 
 /** A test client and what its token source did. */
 export interface TestClient {
@@ -43,7 +51,7 @@ export function createTestClient(options: TestClientOptions = {}): TestClient {
     crossTab: false,
     providers: { aad: options.provider ?? source.provider },
     credentials: {
-      Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'], retry: 0 },
+      Orders: { ...aadOrders, retry: 0 },
       ...options.credentials,
     },
   });

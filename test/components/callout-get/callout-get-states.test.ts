@@ -6,7 +6,13 @@ import type { CalloutGet } from '../../../components/callout-get/callout-get.js'
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import { CalloutErrorCode, createCallout, functionProvider, isCalloutError } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
-import { apiBase, createTestClient, gate, interactiveProvider } from '../../support/test-client.js';
+import {
+  aadOrders,
+  apiBase,
+  createTestClient,
+  gate,
+  interactiveProvider,
+} from '../../support/test-client.js';
 import { part, textOf, untilState } from '../support/wait.js';
 
 const api = useMsw();
@@ -153,7 +159,7 @@ describe('<callout-get> states', () => {
   it('runs by itself once the provider of its credential is registered, with one request.', async () => {
     const callout = createCallout({
       crossTab: false,
-      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+      credentials: { Orders: aadOrders },
     });
     const requests = countOrders();
     let tokens = 0;

@@ -5,7 +5,7 @@ import '../../../components/callout-log/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
-import { apiBase } from '../../support/test-client.js';
+import { aadOrders, apiBase } from '../../support/test-client.js';
 import { part, textOf } from '../support/wait.js';
 
 const api = useMsw();
@@ -30,7 +30,7 @@ function jwtClient() {
   const callout = createCallout({
     crossTab: false,
     providers: { aad: provider },
-    credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+    credentials: { Orders: aadOrders },
   });
   return { callout, issued };
 }

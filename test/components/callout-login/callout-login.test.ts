@@ -10,7 +10,7 @@ import {
   createCallout,
 } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
-import { apiBase } from '../../support/test-client.js';
+import { aadOrders, apiBase } from '../../support/test-client.js';
 import { providerToken } from '../../support/token-source.js';
 import { part, textOf } from '../support/wait.js';
 
@@ -73,7 +73,7 @@ function clientWith(provider: AuthProvider) {
   return createCallout({
     crossTab: false,
     providers: { aad: provider },
-    credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+    credentials: { Orders: aadOrders },
   });
 }
 

@@ -4,7 +4,13 @@ import { HttpResponse, http } from 'msw';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';
 import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
-import { apiBase, createTestClient, gate, interactiveProvider } from '../../support/test-client.js';
+import {
+  aadOrders,
+  apiBase,
+  createTestClient,
+  gate,
+  interactiveProvider,
+} from '../../support/test-client.js';
 
 const api = useMsw();
 
@@ -159,7 +165,7 @@ describe('CalloutController', () => {
   it('runs by itself once the provider of its credential is registered.', async () => {
     const callout = createCallout({
       crossTab: false,
-      credentials: { Orders: { url: apiBase, provider: 'aad', scopes: ['api://orders/Orders.Read'] } },
+      credentials: { Orders: aadOrders },
     });
     const orders = countedOrders();
     const el = await failedCard(callout, '7');
