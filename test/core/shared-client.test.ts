@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AuthProvider, Callout } from '../../src/index.js';
 import { createCallout, getDefaultCallout, setDefaultCallout } from '../../src/index.js';
+import { expectRejection } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 type DefaultModule = typeof import('../../src/default-callout.js');
@@ -216,11 +217,7 @@ describe('sharing one client and one token', () => {
       getToken: async () => ({ accessToken: 'x', expiresOn: new Date(), scopes: [], source: 'provider' }),
     };
     const callout = createCallout({ crossTab: false, providers: { p: provider } });
-    try {
-      await callout.signOut();
-      expect.fail('expected an error');
-    } catch (error) {
-      expect((error as Error).message).to.contain('supports signOut()');
-    }
+    const error = await expectRejection(callout.signOut());
+    expect((error as Error).message).to.contain('supports signOut()');
   });
 });

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { CalloutEvents } from '../../src/events.js';
 import type { AccessToken, AuthProvider, TokenEventDetail, TokenRequest } from '../../src/index.js';
-import { CalloutErrorCode, isCalloutError } from '../../src/index.js';
+import { CalloutErrorCode } from '../../src/index.js';
 import { TokenStore } from '../../src/tokens/token-store.js';
 import type { TokenStoreOptions } from '../../src/tokens/token-store-options.js';
+import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 /** A provider on a fake clock: each token lives `lifetimeMs` from the moment it is issued. */
@@ -96,12 +97,7 @@ describe('the token store', () => {
     // Every token is already expired on arrival: a skewed clock.
     const { clock, requests, store, context } = clockedStore(-1_000);
     for (let i = 0; i < 10; i++) await store.get(context, read);
-    try {
-      await store.get(context, read);
-      expect.fail('expected a throttling error');
-    } catch (error) {
-      expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.renewalThrottled);
-    }
+    expect((await expectFailure(store.get(context, read))).code).to.equal(CalloutErrorCode.renewalThrottled);
     expect(requests).to.have.length(10);
     clock.now += 30_001;
     await store.get(context, read);

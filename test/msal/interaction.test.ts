@@ -1,20 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import type { Account } from '../../src/types.js';
 import { click } from '../support/aad-gesture.js';
 import { useScenarios } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 describe('msalProvider interaction', () => {
   const { start } = useScenarios();
 
   it('signs in through the emulator popup from a click, after which the callout that failed succeeds with no further request', async () => {
     const t = await start({ aad: { session: null }, provider: { interaction: 'popup' } });
-    const first = await t
-      .callout('callout:Orders/orders')
-      .json()
-      .catch((error: unknown) => error);
-    expect(isCalloutError(first) && first.code).to.equal(CalloutErrorCode.loginRequired);
+    const first = await expectFailure(t.callout('callout:Orders/orders').json());
+    expect(first.code).to.equal(CalloutErrorCode.loginRequired);
     expect(t.aad.counters.signInPage).to.equal(0);
 
     const account = await click(() => t.callout.signIn());

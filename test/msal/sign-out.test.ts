@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Callout } from '../../src/create-callout.js';
-import { isCalloutError } from '../../src/diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
 import { useScenarios } from '../support/aad-setup.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 /**
  * Resolves after `count` `account` events of `callout` that report no account: one from the MSAL
@@ -37,11 +37,8 @@ describe('msalProvider sign-out and storage', () => {
     await tabBSignedOut;
     s.aad.resetCounters();
 
-    const error = await tabB
-      .callout('callout:Orders/orders')
-      .json()
-      .catch((e: unknown) => e);
-    expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.interactionRequired);
+    const error = await expectFailure(tabB.callout('callout:Orders/orders').json());
+    expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
     expect(tabB.provider.account).to.equal(undefined);
     expect(s.aad.counters.authorize).to.equal(0);
     expect(s.aad.counters.token).to.equal(0);
@@ -52,9 +49,9 @@ describe('msalProvider sign-out and storage', () => {
     const s = await start();
     await s.callout.token('Orders');
     await s.callout.signOut();
-    const error = await s.callout.token('Orders').catch((e: unknown) => e);
-    expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.interactionRequired);
-    expect(isCalloutError(error) && error.hint).to.contain('signIn()');
+    const error = await expectFailure(s.callout.token('Orders'));
+    expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
+    expect(error.hint).to.contain('signIn()');
   });
 
   it('writes no token to storage, cookies, the URL or the DOM with the memory cache', async () => {

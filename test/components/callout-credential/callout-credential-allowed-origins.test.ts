@@ -5,6 +5,7 @@ import '../../../components/callout-get/define.js';
 import type { CalloutCredential } from '../../../components/callout-credential/callout-credential.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { type CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { createTestClient } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
@@ -37,15 +38,7 @@ function countingEvil() {
 }
 
 /** Runs `run` with console.error silenced (refusals are logged by design). */
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    return await run();
-  } finally {
-    console.error = original;
-  }
-}
+const quietly = <T>(run: () => Promise<T>): Promise<T> => capturingConsole(() => run());
 
 describe('<meta name="sso-callout-allowed-origins"> in the page head', () => {
   it('refuses an injected credential on another origin that comes before the legitimate one of the same name.', async () => {

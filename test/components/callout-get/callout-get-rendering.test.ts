@@ -7,6 +7,7 @@ import type { CalloutGet } from '../../../components/callout-get/callout-get.js'
 import { calloutContext } from '../../../components/shared/callout-context.js';
 import { CalloutElement } from '../../../components/shared/callout-element.js';
 import { setDefaultCallout } from '../../../src/index.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { apiBase, createTestClient, gate } from '../../support/test-client.js';
 import { textOf, untilState } from '../support/wait.js';
@@ -196,10 +197,7 @@ describe('<callout-get> rendering', () => {
     const { callout } = createTestClient();
     let requests = 0;
     api.use(http.post(`${apiBase}orders`, () => HttpResponse.json({ n: ++requests })));
-    const logged: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
-    try {
+    await capturingConsole(async (logged) => {
       const el = await fixture<CalloutGet>(
         html`<callout-get .callout=${callout} credential="Orders" path="orders" method="POST" body="{sku: A1}"></callout-get>`,
       );
@@ -209,9 +207,7 @@ describe('<callout-get> rendering', () => {
         true,
       );
       expect(requests).to.equal(0);
-    } finally {
-      console.error = original;
-    }
+    });
   });
 
   it('connecting and disconnecting 1,000 times leaves no listener on the client.', async () => {

@@ -4,6 +4,7 @@ import { HttpResponse, http } from 'msw';
 import '../../../components/callout-log/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { type Callout, createCallout, functionProvider } from '../../../src/index.js';
+import { capturingConsole } from '../../support/capturing-console.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { aadOrders, apiBase } from '../../support/test-client.js';
 import { part, textOf } from '../support/wait.js';
@@ -206,10 +207,7 @@ describe('<callout-log limit>', () => {
   for (const limit of ['abc', '', '0', '-5', '2.5', 'Infinity', '1e9']) {
     it(`falls back to 200 entries for limit="${limit}" and names the attribute in one console error.`, async () => {
       const { callout } = jwtClient();
-      const logged: string[] = [];
-      const original = console.error;
-      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
-      try {
+      await capturingConsole(async (logged) => {
         const el = await fixture<CalloutLog>(
           html`<callout-log .callout=${callout} limit=${limit}></callout-log>`,
         );
@@ -219,9 +217,7 @@ describe('<callout-log limit>', () => {
         expect(
           logged.filter((line) => line.includes('<callout-log> attribute "limit" is invalid')),
         ).to.have.length(1);
-      } finally {
-        console.error = original;
-      }
+      });
     });
   }
 
@@ -230,14 +226,10 @@ describe('<callout-log limit>', () => {
     const el = await fixture<CalloutLog>(html`<callout-log .callout=${callout} limit="20"></callout-log>`);
     emitRequests(callout, 50);
     expect(el.log).to.have.length(20);
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await capturingConsole(async () => {
       el.limit = Number.NaN;
       emitRequests(callout, 300);
       expect(el.log).to.have.length(200);
-    } finally {
-      console.error = original;
-    }
+    });
   });
 });
