@@ -21,7 +21,7 @@ function thrownBy(create: () => unknown): unknown {
 // `msal.broadcast.cache`; in an org without LWS's channel-name gate any namespace can listen
 // there, so under LWS that cache is refused where it is chosen.
 describe('the MSAL provider under Lightning Web Security', () => {
-  it("refuses cache 'local', whose tab-to-tab broadcasts carry tokens, with a configuration error naming the option and the fix", () => {
+  it("refuses cache 'local', whose tab-to-tab broadcasts carry tokens, with a configuration error naming the fix", () => {
     const error = thrownBy(() => msalProvider({ clientId, authority, cache: 'local', lws: true }));
     expect(isCalloutError(error) && error.code).to.equal(CalloutErrorCode.configurationError);
     expect(isCalloutError(error) && error.hint).to.contain("cache: 'session'");
