@@ -7,6 +7,7 @@ export const LogKind = {
   response: 'response',
   retry: 'retry',
   error: 'error',
+  abort: 'abort',
   interaction: 'interaction-required',
   account: 'account',
 } as const;
@@ -22,7 +23,7 @@ export interface LogEntry {
   summary: string;
   /** What to change (errors only). */
   hint?: string;
-  /** Whether it is a failure (errors, 4xx/5xx responses). */
+  /** Whether it is a failure (errors, 4xx/5xx responses; never a caller's abort). */
   failed: boolean;
 }
 
@@ -97,6 +98,10 @@ function describe(event: ClientEvent): Description {
     case 'error': {
       const d = event.detail;
       return { failed: true, summary: `${d.error.code}: ${d.error.message}`, hint: d.error.hint };
+    }
+    case 'abort': {
+      const d = event.detail;
+      return { summary: `${d.method} ${d.url} aborted by its caller (not an error)` };
     }
     case 'interaction-required': {
       const d = event.detail;

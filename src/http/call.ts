@@ -7,7 +7,7 @@ import type { TokenRequest } from '../types.js';
 import { type AuthDecision, decideAuth } from './auth-decision.js';
 import { redirectFailure } from './redirect-check.js';
 import type { CalloutRequestOptions, SendDependencies } from './send.js';
-import { emitError } from './send-events.js';
+import { emitError, isCallerAbort } from './send-events.js';
 import { requestIdOf, toCalloutError } from './to-callout-error.js';
 
 /** Where one call goes: its URL and, when it carries a token, its credential and token context. */
@@ -240,20 +240,26 @@ export class CalloutCall {
     request.headers.set('authorization', `Bearer ${this.#token}`);
   }
 
-  /** Turns what ky threw into this call's one `CalloutError` (fired once as `error`) and throws it. */
+  /**
+   * Turns what ky threw into this call's one `CalloutError` and throws it. It is fired once, as
+   * `abort` when the caller's signal aborted the call, else as `error`.
+   */
   readonly fail = (error: unknown): never => {
     if (!this.#error) {
       const { method, url, credential, context } = this.#target;
+      const signal = this.#options.signal ?? undefined;
       this.#error = toCalloutError(error, {
         method,
         url: url.href,
         credential: credential?.name,
         authorized: this.#authorized,
-        signal: this.#options.signal ?? undefined,
+        signal,
         response: this.#lastResponse,
         secrets: this.#secrets,
       });
-      emitError(this.#deps.events, this.#error, context?.providerName);
+      if (isCallerAbort(this.#error, signal)) {
+        this.#deps.events.emit('abort', { method, url: url.href, credential: credential?.name });
+      } else emitError(this.#deps.events, this.#error, context?.providerName);
     }
     throw this.#error;
   };
