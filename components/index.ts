@@ -9,6 +9,7 @@ export {
   type CalloutErrorDetail,
   CalloutGet,
   CalloutGetState,
+  type CalloutRenderable,
   type CalloutRenderer,
   type CalloutResponseDetail,
 } from './callout-get/callout-get.js';
