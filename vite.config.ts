@@ -20,10 +20,20 @@ const library: UserConfig['build'] = {
       'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),
       redirect: here('./src/redirect.ts'),
+      // Framework adapters: each behind its own entry, its framework an optional peer dependency.
+      react: here('./adapters/react/index.ts'),
     },
   },
   rolldownOptions: {
-    external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/, /^jose($|\/)/],
+    external: [
+      /^lit($|\/)/,
+      /^@lit\//,
+      /^ky($|\/)/,
+      /^@azure\/msal-browser($|\/)/,
+      /^jose($|\/)/,
+      /^react($|\/)/,
+      /^react-dom($|\/)/,
+    ],
   },
 };
 
