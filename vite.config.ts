@@ -22,6 +22,7 @@ const library: UserConfig['build'] = {
       redirect: here('./src/redirect.ts'),
       // Framework adapters: each behind its own entry, its framework an optional peer dependency.
       react: here('./adapters/react/index.ts'),
+      vue: here('./adapters/vue/index.ts'),
     },
   },
   rolldownOptions: {
@@ -33,6 +34,7 @@ const library: UserConfig['build'] = {
       /^jose($|\/)/,
       /^react($|\/)/,
       /^react-dom($|\/)/,
+      /^vue($|\/)/,
     ],
   },
 };

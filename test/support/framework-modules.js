@@ -20,7 +20,8 @@ const prefix = '/__frameworks__/';
 /** Each framework's entries: bare specifier → whether it is CommonJS (its names listed at build time). */
 const groups = {
   react: { react: true, 'react-dom/client': true, 'react/jsx-runtime': true },
-  vue: { vue: false },
+  // The full build compiles templates at runtime (the runtime-only `vue` cannot): both share one Vue.
+  vue: { vue: false, 'vue/dist/vue.esm-bundler.js': false },
   angular: {
     '@angular/compiler': false,
     '@angular/core': false,
