@@ -23,6 +23,7 @@ const library: UserConfig['build'] = {
       // Framework adapters: each behind its own entry, its framework an optional peer dependency.
       react: here('./adapters/react/index.ts'),
       vue: here('./adapters/vue/index.ts'),
+      angular: here('./adapters/angular/index.ts'),
     },
   },
   rolldownOptions: {
@@ -35,6 +36,8 @@ const library: UserConfig['build'] = {
       /^react($|\/)/,
       /^react-dom($|\/)/,
       /^vue($|\/)/,
+      /^@angular\//,
+      /^rxjs($|\/)/,
     ],
   },
 };

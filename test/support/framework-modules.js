@@ -27,6 +27,7 @@ const groups = {
     '@angular/core': false,
     '@angular/common': false,
     '@angular/common/http': false,
+    '@angular/platform-browser': false,
     rxjs: false,
   },
 };
