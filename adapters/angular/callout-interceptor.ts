@@ -10,6 +10,7 @@ import {
 } from '@angular/common/http';
 import { InjectionToken, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import { parseJson } from '../../components/controllers/parse-response.js';
 import {
   type Callout,
   CalloutError,
@@ -61,19 +62,7 @@ async function bodyOf(response: Response, type: HttpRequest<unknown>['responseTy
   if (type === 'arraybuffer') return response.arrayBuffer();
   const text = await response.text();
   if (type === 'text') return text;
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new CalloutError({
-      code: CalloutErrorCode.parseError,
-      status: response.status,
-      url: response.url,
-      message: `The API answered ${response.status} with a body that is not valid JSON: ${response.url}`,
-      hint: "Check the API, or ask for responseType: 'text'.",
-      cause,
-    });
-  }
+  return text === '' ? null : parseJson(text, response);
 }
 
 /** A `fetch` `Headers` as Angular's. */

@@ -2,12 +2,13 @@
 import '@angular/compiler';
 import { type ApplicationRef, Component, CUSTOM_ELEMENTS_SCHEMA } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { apiBase, createTestClient } from '../../components/support/client.js';
 import { useApi } from '../../components/support/msw.js';
+import { expectStamped } from '../support.js';
 
 const api = useApi();
 
@@ -43,14 +44,7 @@ describe('the elements in an Angular template', () => {
     application = await createApplication();
     application.bootstrap(OrdersCard);
     const element = document.querySelector<CalloutGet>('orders-card callout-get')!;
-    await waitUntil(
-      () => element.renderRoot.querySelectorAll('li').length === 2,
-      'the template was not stamped',
-    );
-    expect([...element.renderRoot.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
-      'A1',
-      'B2',
-    ]);
+    await expectStamped(element, ['A1', 'B2']);
     expect(statuses).to.deep.equal([200]);
   });
 });

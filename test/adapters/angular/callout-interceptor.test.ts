@@ -9,8 +9,9 @@ import { HttpResponse, http } from 'msw';
 import { firstValueFrom } from 'rxjs';
 import { CALLOUT, calloutInterceptor } from '../../../adapters/angular/index.js';
 import { type Callout, CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
-import { apiBase, createTestClient, gate } from '../../components/support/client.js';
+import { apiBase, createTestClient } from '../../components/support/client.js';
 import { useApi } from '../../components/support/msw.js';
+import { countEvents, heldEndpoint } from '../support.js';
 
 const api = useApi();
 const applications: ApplicationRef[] = [];
@@ -52,15 +53,6 @@ function recordApi() {
     }),
   );
   return seen;
-}
-
-/** Counts the client's `request`, `error` and `abort` events. */
-function countEvents(callout: Callout) {
-  const counts = { requests: 0, errors: 0, aborts: 0 };
-  callout.events.addEventListener('request', () => counts.requests++);
-  callout.events.addEventListener('error', () => counts.errors++);
-  callout.events.addEventListener('abort', () => counts.aborts++);
-  return counts;
 }
 
 describe('calloutInterceptor (Angular HttpClient)', () => {
@@ -141,20 +133,12 @@ describe('calloutInterceptor (Angular HttpClient)', () => {
   it('aborts the request when the subscriber unsubscribes, with no error event.', async () => {
     const { callout } = createTestClient();
     const counts = countEvents(callout);
-    const held = gate();
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}slow`, async () => {
-        requests++;
-        await held.promise;
-        return HttpResponse.json({});
-      }),
-    );
+    const slow = heldEndpoint(api, 'slow');
     const subscription = (await httpClient(callout)).get('callout:Orders/slow').subscribe();
-    await waitUntil(() => requests === 1);
+    await waitUntil(() => slow.seen.requests === 1);
     subscription.unsubscribe();
     await waitUntil(() => counts.aborts === 1, 'the request was not aborted');
-    held.open();
-    expect({ errors: counts.errors, aborts: counts.aborts }).to.deep.equal({ errors: 0, aborts: 1 });
+    slow.open();
+    expect(counts).to.deep.equal({ requests: 1, errors: 0, aborts: 1 });
   });
 });

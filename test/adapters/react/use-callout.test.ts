@@ -6,8 +6,9 @@ import { useCallout } from '../../../adapters/react/index.js';
 import '../../../components/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import type { Callout } from '../../../src/index.js';
-import { apiBase, createTestClient, gate } from '../../components/support/client.js';
+import { apiBase, createTestClient } from '../../components/support/client.js';
 import { useApi } from '../../components/support/msw.js';
+import { countEvents, expectStamped, heldEndpoint } from '../support.js';
 
 const api = useApi();
 const mounted: { root: Root; container: HTMLElement }[] = [];
@@ -29,14 +30,6 @@ afterEach(() => {
     container.remove();
   }
 });
-
-/** Counts the client's events: `error` (a failure) and `abort` (a caller's abort). */
-function countEvents(callout: Callout) {
-  const counts = { errors: 0, aborts: 0 };
-  callout.events.addEventListener('error', () => counts.errors++);
-  callout.events.addEventListener('abort', () => counts.aborts++);
-  return counts;
-}
 
 /** Shows what `useCallout` returns as one line of text; records each rendered text in `seen`. */
 function Orders({ url, callout, seen }: { url: string; callout: Callout; seen?: string[] }) {
@@ -68,34 +61,20 @@ describe('useCallout (React 19)', () => {
   it('aborts the request in flight when the component unmounts, and fires no error.', async () => {
     const { callout } = createTestClient();
     const counts = countEvents(callout);
-    const held = gate();
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}orders`, async () => {
-        requests++;
-        await held.promise;
-        return HttpResponse.json([]);
-      }),
-    );
+    const orders = heldEndpoint(api, 'orders');
     const { root } = render(h(Orders, { url: 'callout:Orders/orders', callout }));
-    await waitUntil(() => requests === 1);
+    await waitUntil(() => orders.seen.requests === 1);
     root.unmount();
     await waitUntil(() => counts.aborts === 1, 'the request was not aborted');
-    held.open();
-    expect(counts).to.deep.equal({ errors: 0, aborts: 1 });
+    orders.open();
+    expect(counts).to.deep.equal({ requests: 1, errors: 0, aborts: 1 });
   });
 
   it('drops the stale result when the URL changes: the newer answer stays.', async () => {
     const { callout } = createTestClient();
     const counts = countEvents(callout);
-    const held = gate();
-    api.use(
-      http.get(`${apiBase}orders/1`, async () => {
-        await held.promise;
-        return HttpResponse.json({ id: 'stale' });
-      }),
-      http.get(`${apiBase}orders/2`, () => HttpResponse.json({ id: 'fresh' })),
-    );
+    const stale = heldEndpoint(api, 'orders/1', { id: 'stale' });
+    api.use(http.get(`${apiBase}orders/2`, () => HttpResponse.json({ id: 'fresh' })));
     let show: (url: string) => void = () => {};
     function Switcher() {
       const [url, setUrl] = useState('callout:Orders/orders/1');
@@ -103,13 +82,13 @@ describe('useCallout (React 19)', () => {
       return h(Orders, { url, callout });
     }
     const { container } = render(h(Switcher));
-    await waitUntil(() => textIn(container) === 'loading ');
+    await waitUntil(() => stale.seen.requests === 1);
     show('callout:Orders/orders/2');
     await waitUntil(() => textIn(container) === '{"id":"fresh"}', 'the new URL never showed');
-    held.open();
+    stale.open();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(textIn(container)).to.equal('{"id":"fresh"}');
-    expect(counts).to.deep.equal({ errors: 0, aborts: 1 });
+    expect(counts).to.deep.equal({ requests: 2, errors: 0, aborts: 1 });
   });
 
   it('under StrictMode sends one request, fires no error and logs no failure, with elements in the tree.', async () => {
@@ -206,14 +185,7 @@ describe('useCallout (React 19)', () => {
     );
     await waitUntil(() => container.querySelector('callout-get'));
     const element = container.querySelector('callout-get')!;
-    await waitUntil(
-      () => element.renderRoot.querySelectorAll('li').length === 2,
-      'the template was not stamped',
-    );
-    expect([...element.renderRoot.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
-      'A1',
-      'B2',
-    ]);
+    await expectStamped(element, ['A1', 'B2']);
     expect(responses).to.deep.equal([200]);
   });
 });

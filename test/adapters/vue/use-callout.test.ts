@@ -6,8 +6,9 @@ import { useCallout } from '../../../adapters/vue/index.js';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { Callout } from '../../../src/index.js';
-import { apiBase, createTestClient, gate } from '../../components/support/client.js';
+import { apiBase, createTestClient } from '../../components/support/client.js';
 import { useApi } from '../../components/support/msw.js';
+import { countEvents, expectStamped, heldEndpoint } from '../support.js';
 
 const api = useApi();
 const mounted: { app: App; container: HTMLElement }[] = [];
@@ -28,14 +29,6 @@ afterEach(() => {
     container.remove();
   }
 });
-
-/** Counts the client's events: `error` (a failure) and `abort` (a caller's abort). */
-function countEvents(callout: Callout) {
-  const counts = { errors: 0, aborts: 0 };
-  callout.events.addEventListener('error', () => counts.errors++);
-  callout.events.addEventListener('abort', () => counts.aborts++);
-  return counts;
-}
 
 /** A component showing what `useCallout(url)` returns as one line of text. */
 function ordersApp(url: () => string, callout: Callout) {
@@ -77,43 +70,30 @@ describe('useCallout (Vue 3)', () => {
   it('aborts the request in flight when the component unmounts, and fires no error.', async () => {
     const { callout } = createTestClient();
     const counts = countEvents(callout);
-    const held = gate();
-    let requests = 0;
-    api.use(
-      http.get(`${apiBase}orders`, async () => {
-        requests++;
-        await held.promise;
-        return HttpResponse.json([]);
-      }),
-    );
+    const orders = heldEndpoint(api, 'orders');
     const { app } = mount(ordersApp(() => 'callout:Orders/orders', callout));
-    await waitUntil(() => requests === 1);
+    await waitUntil(() => orders.seen.requests === 1);
     mounted.pop();
     app.unmount();
     await waitUntil(() => counts.aborts === 1, 'the request was not aborted');
-    held.open();
-    expect(counts).to.deep.equal({ errors: 0, aborts: 1 });
+    orders.open();
+    expect(counts).to.deep.equal({ requests: 1, errors: 0, aborts: 1 });
   });
 
   it('follows a reactive URL and drops the stale result.', async () => {
     const { callout } = createTestClient();
     const counts = countEvents(callout);
-    const held = gate();
-    api.use(
-      http.get(`${apiBase}orders/1`, async () => {
-        await held.promise;
-        return HttpResponse.json({ id: 'stale' });
-      }),
-      http.get(`${apiBase}orders/2`, () => HttpResponse.json({ id: 'fresh' })),
-    );
+    const stale = heldEndpoint(api, 'orders/1', { id: 'stale' });
+    api.use(http.get(`${apiBase}orders/2`, () => HttpResponse.json({ id: 'fresh' })));
     const id = ref(1);
     const { container } = mount(ordersApp(() => `callout:Orders/orders/${id.value}`, callout));
+    await waitUntil(() => stale.seen.requests === 1);
     id.value = 2;
     await waitUntil(() => textIn(container) === '{"id":"fresh"}', 'the new URL never showed');
-    held.open();
+    stale.open();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(textIn(container)).to.equal('{"id":"fresh"}');
-    expect(counts).to.deep.equal({ errors: 0, aborts: 1 });
+    expect(counts).to.deep.equal({ requests: 2, errors: 0, aborts: 1 });
   });
 
   it('renders <callout-get> from a Vue template: isCustomElement, bound properties, v-pre data template, @callout-response.', async () => {
@@ -132,14 +112,7 @@ describe('useCallout (Vue 3)', () => {
     app.config.compilerOptions.isCustomElement = (tag: string) => tag.startsWith('callout-');
     const { container } = mount(app);
     const element = container.querySelector<CalloutGet>('callout-get')!;
-    await waitUntil(
-      () => element.renderRoot.querySelectorAll('li').length === 2,
-      'the template was not stamped',
-    );
-    expect([...element.renderRoot.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
-      'A1',
-      'B2',
-    ]);
+    await expectStamped(element, ['A1', 'B2']);
     expect(statuses).to.deep.equal([200]);
   });
 });
