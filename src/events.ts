@@ -58,11 +58,11 @@ export interface ErrorEventDetail {
 
 /**
  * A callout ended because its caller aborted it (its `signal`): a component unmounted, a newer
- * request replaced it. Not an error: no `error` event is fired for it.
+ * request replaced it. Not an error: no `error` event is fired for it. `error` is what the call
+ * rejected with (code `aborted`; its message names the method and URL).
  */
 export interface AbortEventDetail {
-  method: string;
-  url: string;
+  error: CalloutError;
   credential?: string;
 }
 

@@ -10,7 +10,6 @@ import {
 } from '@angular/common/http';
 import { InjectionToken, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { parseJson } from '../../components/controllers/parse-response.js';
 import {
   type Callout,
   CalloutError,
@@ -62,7 +61,7 @@ async function bodyOf(response: Response, type: HttpRequest<unknown>['responseTy
   if (type === 'arraybuffer') return response.arrayBuffer();
   const text = await response.text();
   if (type === 'text') return text;
-  return text === '' ? null : parseJson(text, response);
+  return text === '' ? null : (JSON.parse(text) as unknown);
 }
 
 /** A `fetch` `Headers` as Angular's. */
@@ -89,19 +88,30 @@ async function send(
     ...(request.withCredentials ? { credentials: 'include' as const } : {}),
     ...(request.timeout ? { timeout: request.timeout } : {}),
   });
+  const url = response.url || request.urlWithParams;
+  const parsed = await bodyOf(response, request.responseType).catch((cause: unknown) => {
+    throw new CalloutError({
+      code: CalloutErrorCode.parseError,
+      status: response.status,
+      url,
+      message: `The API answered ${response.status} with a body that could not be read as ${request.responseType}: ${request.method} ${url}`,
+      hint: "Check the API's answer, or ask for responseType: 'text'.",
+      cause,
+    });
+  });
   return new HttpResponse({
-    body: await bodyOf(response, request.responseType),
+    body: parsed,
     headers: angularHeaders(response.headers),
     status: response.status,
     statusText: response.statusText,
-    url: response.url || request.urlWithParams,
+    url,
   });
 }
 
 /**
  * The failure as Angular reports one: an `HttpErrorResponse` whose `error` is the `CalloutError`
  * (its `code`, `hint`, and `data`: the body the API answered), with the HTTP status when there was
- * an answer, else 0.
+ * an answer (a body that does not parse keeps its 2xx status, as Angular's own backends do), else 0.
  */
 function toErrorResponse(error: unknown, request: HttpRequest<unknown>): HttpErrorResponse {
   const typed = isCalloutError(error)

@@ -95,13 +95,15 @@ function describe(event: ClientEvent): Description {
         summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
       };
     }
-    case 'error': {
-      const d = event.detail;
-      return { failed: true, summary: `${d.error.code}: ${d.error.message}`, hint: d.error.hint };
-    }
+    case 'error':
     case 'abort': {
+      // A caller's abort is shown as what it is, not as a failure.
       const d = event.detail;
-      return { summary: `${d.method} ${d.url} aborted by its caller (not an error)` };
+      return {
+        failed: event.name === 'error',
+        summary: `${d.error.code}: ${d.error.message}`,
+        hint: d.error.hint,
+      };
     }
     case 'interaction-required': {
       const d = event.detail;

@@ -10,14 +10,7 @@ export async function parseResponse(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return null;
   const type = response.headers.get('content-type') ?? '';
-  return /[/+]json\b/i.test(type) ? parseJson(text, response) : text;
-}
-
-/**
- * `text`, the body of `response`, parsed as JSON; a body that does not parse is an `http_error`
- * naming the request.
- */
-export function parseJson(text: string, response: Response): unknown {
+  if (!/[/+]json\b/i.test(type)) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
@@ -26,7 +19,7 @@ export function parseJson(text: string, response: Response): unknown {
       status: response.status,
       url: response.url,
       message: `The API answered ${response.status} with a body that is not valid JSON: ${response.url}`,
-      hint: 'Check the API: the body it answered (as JSON) does not parse.',
+      hint: 'Check the API: its Content-Type says JSON but the body does not parse.',
       cause,
     });
   }

@@ -48,9 +48,9 @@ function isScriptUrl(value: string): boolean {
  *
  * Only own properties are read, so `{{ constructor }}` or `{{ __proto__ }}` print nothing.
  *
- * A template whose children are on the element itself rather than in its `.content` — what React
- * and Vue build from `<template>` in JSX or a Vue template — is stamped from an inert copy of
- * those children (see {@link contentOf}); the framework's own nodes are never moved or changed.
+ * A template whose children are on the element itself rather than in its `.content` — what React,
+ * Vue and Angular build from `<template>` in their templates — is stamped from a copy of those
+ * children, made inert the same way; the framework's own nodes are never moved or changed.
  *
  * @example
  * ```html
@@ -60,26 +60,14 @@ function isScriptUrl(value: string): boolean {
  * ```
  */
 export function stampTemplate(template: HTMLTemplateElement, scope: unknown): DocumentFragment {
-  const fragment = document.importNode(contentOf(template), true);
+  const { content } = template;
+  const fragment = document.importNode(content, true);
+  // React, Vue and Angular append a <template>'s children to the element, not to its content:
+  // copy those (into the same disconnected fragment, made inert below before it is connected).
+  if (!content.hasChildNodes()) for (const node of template.childNodes) fragment.append(node.cloneNode(true));
   makeInert(fragment);
   bindChildren(fragment, scope);
   return fragment;
-}
-
-/**
- * What a template holds: its `.content`, or — when that is empty and the children were appended
- * to the element itself, as frameworks do (they create `<template>` with `createElement` and
- * append to it) — a copy of those children made in the template's inert document, where nothing
- * loads or runs, so they go through the same path as parsed content. The children stay where the
- * framework put them: it keeps updating them, and a change re-stamps.
- */
-function contentOf(template: HTMLTemplateElement): DocumentFragment {
-  const { content } = template;
-  if (content.hasChildNodes() || !template.hasChildNodes()) return content;
-  const inert = content.ownerDocument;
-  const copy = inert.createDocumentFragment();
-  for (const child of template.childNodes) copy.append(inert.importNode(child, true));
-  return copy;
 }
 
 /** Removes what would run code once the fragment is connected (see {@link stampTemplate}). */

@@ -7,7 +7,7 @@ import type { TokenRequest } from '../types.js';
 import { type AuthDecision, decideAuth } from './auth-decision.js';
 import { redirectFailure } from './redirect-check.js';
 import type { CalloutRequestOptions, SendDependencies } from './send.js';
-import { emitError, isCallerAbort } from './send-events.js';
+import { emitError } from './send-events.js';
 import { requestIdOf, toCalloutError } from './to-callout-error.js';
 
 /** Where one call goes: its URL and, when it carries a token, its credential and token context. */
@@ -257,9 +257,7 @@ export class CalloutCall {
         response: this.#lastResponse,
         secrets: this.#secrets,
       });
-      if (isCallerAbort(this.#error, signal)) {
-        this.#deps.events.emit('abort', { method, url: url.href, credential: credential?.name });
-      } else emitError(this.#deps.events, this.#error, context?.providerName);
+      emitError(this.#deps.events, this.#error, context?.providerName, signal);
     }
     throw this.#error;
   };

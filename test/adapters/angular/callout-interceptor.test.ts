@@ -49,6 +49,7 @@ function recordApi() {
           : {}),
       });
       if (url.pathname.endsWith('/forbidden')) return HttpResponse.json({ reason: 'no' }, { status: 403 });
+      if (url.pathname.endsWith('/page')) return HttpResponse.text('<html>not json</html>');
       return HttpResponse.json({ ok: true, path: url.pathname }, { headers: { 'x-request-id': 'r-1' } });
     }),
   );
@@ -113,7 +114,7 @@ describe('calloutInterceptor (Angular HttpClient)', () => {
     ]);
   });
 
-  it('fails as an HttpErrorResponse carrying the CalloutError: an HTTP status, and status 0 for an unknown credential.', async () => {
+  it('fails as an HttpErrorResponse carrying the CalloutError: an HTTP status, status 0 for an unknown credential, 200 for a body that is not JSON.', async () => {
     const { callout } = createTestClient();
     recordApi();
     const client = await httpClient(callout);

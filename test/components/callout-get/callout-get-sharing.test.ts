@@ -84,7 +84,7 @@ describe('<callout-get> sharing one client', () => {
       }),
     );
     const outcomes: string[] = [];
-    callout.events.addEventListener('abort', (event) => outcomes.push(event.detail.url));
+    callout.events.addEventListener('abort', (event) => outcomes.push(event.detail.error.url ?? ''));
     callout.events.addEventListener('error', (event) => outcomes.push(event.detail.error.code));
     const responses: string[] = [];
     const el = await fixture<CalloutGet>(

@@ -118,7 +118,7 @@ describe('CalloutController', () => {
       }),
     );
     const outcomes: string[] = [];
-    callout.events.addEventListener('abort', (e) => outcomes.push(e.detail.url));
+    callout.events.addEventListener('abort', (e) => outcomes.push(e.detail.error.url ?? ''));
     callout.events.addEventListener('error', (e) => outcomes.push(e.detail.error.code));
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('test-order-card') as OrderCard;
