@@ -5,8 +5,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { useCallout } from '../../../adapters/react/index.js';
 import '../../../components/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
-import type { Callout } from '../../../src/index.js';
-import { apiBase, createTestClient } from '../../components/support/client.js';
+import { type Callout, setDefaultCallout } from '../../../src/index.js';
+import { apiBase, createTestClient, interactiveProvider } from '../../components/support/client.js';
 import { useApi } from '../../components/support/msw.js';
 import { countEvents, expectStamped, heldEndpoint } from '../support.js';
 
@@ -32,8 +32,8 @@ afterEach(() => {
 });
 
 /** Shows what `useCallout` returns as one line of text; records each rendered text in `seen`. */
-function Orders({ url, callout, seen }: { url: string; callout: Callout; seen?: string[] }) {
-  const { data, error, loading } = useCallout(url, { callout });
+function Orders({ url, callout, seen }: { url: string; callout?: Callout; seen?: string[] }) {
+  const { data, error, loading } = useCallout(url, callout ? { callout } : {});
   const text = error ? `error ${error.code}` : `${loading ? 'loading ' : ''}${JSON.stringify(data) ?? ''}`;
   seen?.push(text);
   return h('p', { className: 'orders' }, text);
@@ -140,6 +140,41 @@ describe('useCallout (React 19)', () => {
       ),
     );
     await waitUntil(() => textIn(container) === '{"ok":true}', 'the hook did not run after the credential');
+  });
+
+  it("follows the page's default client: replaced after mount, the hook runs again with the new one.", async () => {
+    const first = createTestClient();
+    const second = createTestClient();
+    const previous = setDefaultCallout(first.callout);
+    try {
+      api.use(
+        http.get(`${apiBase}orders`, ({ request }) =>
+          HttpResponse.json(request.headers.get('authorization')),
+        ),
+      );
+      const { container } = render(h(Orders, { url: 'callout:Orders/orders' }));
+      await waitUntil(() => textIn(container) === '"Bearer token-1"', 'the first client was not used');
+      setDefaultCallout(second.callout);
+      await waitUntil(() => second.issued.length === 1, 'the new default client was not used');
+      await waitUntil(() => textIn(container) === '"Bearer token-1"');
+      expect([first.issued.length, second.issued.length]).to.deep.equal([1, 1]);
+    } finally {
+      if (previous) setDefaultCallout(previous);
+    }
+  });
+
+  it('runs again by itself after a sign-in anywhere on the page, when its error needed one.', async () => {
+    const provider = interactiveProvider();
+    const { callout } = createTestClient({ provider });
+    api.use(http.get(`${apiBase}orders`, () => HttpResponse.json({ signedIn: true })));
+    const { container } = render(h(Orders, { url: 'callout:Orders/orders', callout }));
+    await waitUntil(() => textIn(container) === 'error interaction_required', 'no sign-in was asked for');
+    await callout.signIn('aad');
+    await waitUntil(
+      () => textIn(container) === '{"signedIn":true}',
+      'the hook did not run after the sign-in',
+    );
+    expect(provider.signIns).to.equal(1);
   });
 
   it('sends a write only on refresh(), never by itself.', async () => {
