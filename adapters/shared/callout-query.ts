@@ -168,6 +168,7 @@ export class CalloutQuery<T> {
   async #execute(run: AbortController): Promise<void> {
     const { url, method, json, headers, parse } = this.#input;
     if (!url) {
+      this.#run = undefined;
       this.#set({ data: undefined, error: undefined, loading: false, status: undefined });
       return;
     }
