@@ -23,7 +23,7 @@ const library: UserConfig['build'] = {
     },
   },
   rolldownOptions: {
-    external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/, /^jose($|\/)/],
+    external: [/^lit($|\/)/, /^@lit\//, /^ky($|\/)/, /^@azure\/msal-browser($|\/)/],
   },
 };
 
