@@ -64,6 +64,69 @@ async function startPageServer(redirect) {
 }
 
 /**
+ * Answers the context's requests to the CDN with the unpacked package's files (CORS allowed, as
+ * npm CDNs do), noting each path asked for in `requested`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} dir
+ * @param {string[]} requested
+ */
+function routeCdn(context, dir, requested) {
+  return context.route(`${cdnBase}**`, async (route) => {
+    const path = normalize(new URL(route.request().url()).pathname.slice(new URL(cdnBase).pathname.length));
+    requested.push(path);
+    const body = await readFile(join(dir, path)).catch(() => undefined);
+    await route.fulfill(
+      body
+        ? { body, headers: { 'content-type': contentType(path), 'access-control-allow-origin': '*' } }
+        : { status: 404 },
+    );
+  });
+}
+
+/**
+ * A function that waits until the page's `<callout-get>` is in a given state, reading it without
+ * a user gesture: Playwright's own evaluations (locators included) give the page transient
+ * activation, and with it the provider would open the sign-in popup by itself instead of
+ * offering the button.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {import('playwright-core').Page} page
+ */
+async function stateWatcher(context, page) {
+  const cdp = await context.newCDPSession(page);
+  return async (/** @type {string} */ state) => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: "document.querySelector('callout-get')?.getAttribute('state')",
+        userGesture: false,
+        returnByValue: true,
+      });
+      if (result.value === state) return;
+      if (Date.now() > deadline) throw new Error(`<callout-get> is ${result.value}, not ${state}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+}
+
+/**
+ * Opens `url` in `context`, collecting console errors and uncaught errors.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ */
+async function openPage(context, url) {
+  /** @type {string[]} */
+  const problems = [];
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  const untilState = await stateWatcher(context, page);
+  return { context, page, problems, untilState, rows: page.locator('callout-get table tbody tr') };
+}
+
+/**
  * Starts the servers, the emulators and Chromium for the unpacked package in `dir`.
  * @param {string} dir
  */
@@ -88,66 +151,25 @@ export async function startPlainPage(dir) {
   /** @type {import('playwright-core').BrowserContext | undefined} */
   let context;
 
-  /**
-   * Opens the page in a fresh browser context (nothing cached), with `session` as the user signed
-   * in to Azure AD (`null`: nobody). Counters start from zero.
-   * @param {{ session: string | null }} options
-   */
-  const open = async ({ session }) => {
-    await context?.close();
-    aad.state.session = session ? { username: session, sid: crypto.randomUUID() } : undefined;
-    aad.resetCounters();
-    api.resetCounters();
-    server.served.redirectPage = 0;
-    cdn.length = 0;
-    context = await browser.newContext();
-    await routeEmulators(context, {
-      hosts: ['login.microsoftonline.com', 'api.contoso.com'],
-      handlers: [...aad.handlers, ...api.handlers],
-    });
-    await context.route(`${cdnBase}**`, async (route) => {
-      const path = normalize(new URL(route.request().url()).pathname.slice(new URL(cdnBase).pathname.length));
-      cdn.push(path);
-      const body = await readFile(join(dir, path)).catch(() => undefined);
-      await route.fulfill(
-        body
-          ? { body, headers: { 'content-type': contentType(path), 'access-control-allow-origin': '*' } }
-          : { status: 404 },
-      );
-    });
-    /** @type {string[]} */
-    const problems = [];
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.origin}/`);
-    const cdp = await context.newCDPSession(page);
-    /**
-     * Waits until `<callout-get>` is in `state`, reading it without a user gesture: Playwright's
-     * own evaluations (locators included) give the page transient activation, and with it the
-     * provider would open the sign-in popup by itself instead of offering the button.
-     * @param {string} state
-     */
-    const untilState = async (state) => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const { result } = await cdp.send('Runtime.evaluate', {
-          expression: "document.querySelector('callout-get')?.getAttribute('state')",
-          userGesture: false,
-          returnByValue: true,
-        });
-        if (result.value === state) return;
-        if (Date.now() > deadline) throw new Error(`<callout-get> is ${result.value}, not ${state}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
-    return { context, page, problems, untilState, rows: page.locator('callout-get table tbody tr') };
-  };
-
   return {
-    open,
+    /**
+     * Opens the page in a fresh browser context (nothing cached), with `session` as the user
+     * signed in to Azure AD (`null`: nobody). Counters start from zero.
+     * @param {{ session: string | null }} options
+     */
+    open: async ({ session }) => {
+      await context?.close();
+      aad.state.session = session ? { username: session, sid: crypto.randomUUID() } : undefined;
+      aad.resetCounters();
+      api.resetCounters();
+      server.served.redirectPage = 0;
+      cdn.length = 0;
+      context = await browser.newContext();
+      const handlers = [...aad.handlers, ...api.handlers];
+      await routeEmulators(context, { hosts: ['login.microsoftonline.com', 'api.contoso.com'], handlers });
+      await routeCdn(context, dir, cdn);
+      return openPage(context, `${server.origin}/`);
+    },
     /** What the emulators and the page server answered since the last `open`. */
     counts: () => ({
       silentAuthorize: aad.counters.silentAuthorize,
