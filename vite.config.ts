@@ -35,7 +35,9 @@ const library: UserConfig['build'] = {
  * registers every element with lit, ky and our code inside, so one `<script type="module">` is
  * all a page needs. MSAL (and the Lightning Web Security code) stay in chunks beside it, which
  * `<callout-msal>` imports by URLs relative to the module's own: a page without it never
- * downloads MSAL. Runs after the library build, into the `dist/` that build emptied.
+ * downloads MSAL. Those chunks import what they share from `./sso-callout.js`, so a page should
+ * load the file by its own URL: with a query string or through a redirect, the browser loads it
+ * a second time (it still works, as two copies of the package on a page do, but costs a download).
  */
 const browserBundle: UserConfig['build'] = {
   outDir: here('./dist/browser'),
