@@ -45,7 +45,7 @@ import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './m
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.
  *
- * @fires {CustomEvent<{ provider?: string; problem?: string }>} callout-provider-change - The provider was registered, replaced or removed;
+ * @fires {CustomEvent<CalloutProviderChangeDetail>} callout-provider-change - The provider was registered, replaced or removed;
  *   `detail.provider` is the name it is registered under (or `undefined`), `detail.problem` the
  *   error sentence. The event bubbles out of shadow roots, so it never carries the provider.
  *
@@ -142,7 +142,7 @@ export class CalloutMsal extends CalloutElement {
     this,
     msalRegistration(this, {
       changed: () =>
-        fire(this, 'callout-provider-change', {
+        fire<CalloutProviderChangeDetail>(this, 'callout-provider-change', {
           provider: this.registeredAs,
           problem: this.configurationError,
         }),
@@ -211,8 +211,19 @@ export class CalloutMsal extends CalloutElement {
   }
 }
 
+/** `detail` of `callout-provider-change`. */
+export interface CalloutProviderChangeDetail {
+  /** The name the provider is registered under; absent while invalid or removed. */
+  provider?: string;
+  /** What is wrong with the declaration, when it is invalid or refused. */
+  problem?: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'callout-msal': CalloutMsal;
+  }
+  interface HTMLElementEventMap {
+    'callout-provider-change': CustomEvent<CalloutProviderChangeDetail>;
   }
 }

@@ -1,15 +1,17 @@
 import type { Callout, CalloutEventName } from '../../src/index.js';
 
-/** Every event a client fires. */
-const calloutEventNames: readonly CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-  'account',
-];
+/** Every event a client fires: a record, so the compiler names any event added later. */
+const everyEvent: Record<CalloutEventName, true> = {
+  token: true,
+  request: true,
+  response: true,
+  retry: true,
+  error: true,
+  abort: true,
+  'interaction-required': true,
+  account: true,
+};
+const calloutEventNames = Object.keys(everyEvent) as CalloutEventName[];
 
 /** Records the name and detail of every event `callout` fires from now on, in order. */
 export function recordEvents(callout: Callout): [CalloutEventName, unknown][] {
