@@ -58,7 +58,7 @@ export class Registration<P, R> {
   #current: R | undefined;
   #key: string | undefined;
   /** The attempt that failed: not made again with the same client and key. */
-  #failedAttempt: { client: Callout; key: string } | undefined;
+  #failedAttempt: { client: Callout; key: string | undefined } | undefined;
   #failure: Failure | undefined;
   #connected = false;
 
@@ -131,7 +131,7 @@ export class Registration<P, R> {
    * and shows the failure, unless it is no longer the current declaration.
    */
   fail(registration: R, problem: InvalidAttribute | undefined, error: unknown): void {
-    if (registration !== this.#current || this.#client === undefined || this.#key === undefined) return;
+    if (registration !== this.#current || this.#client === undefined) return;
     this.#failedAttempt = { client: this.#client, key: this.#key };
     this.#show({ problem, error });
   }
