@@ -23,6 +23,8 @@ const library: UserConfig['build'] = {
       'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),
       redirect: here('./src/redirect.ts'),
+      oidc: here('./src/oidc.ts'),
+      'oidc-callback': here('./src/oidc-callback.ts'),
       // Framework adapters: each behind its own entry, its framework an optional peer dependency.
       react: here('./adapters/react/index.ts'),
       vue: here('./adapters/vue/index.ts'),
@@ -35,6 +37,7 @@ const library: UserConfig['build'] = {
       /^@lit\//,
       /^ky($|\/)/,
       /^@azure\/msal-browser($|\/)/,
+      /^oidc-client-ts($|\/)/,
       // The adapters' frameworks: optional peer dependencies, the app's own copy.
       /^react($|\/)/,
       /^react-dom($|\/)/,

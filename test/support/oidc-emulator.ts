@@ -45,6 +45,8 @@ export interface OidcEmulatorState {
   refreshTokens: Map<string, OidcGrant>;
   /** Refresh tokens already redeemed or revoked, and the family they belonged to. */
   spent: Map<string, string>;
+  /** Every access, ID and refresh token issued, for tests that look for leaks. */
+  issued: string[];
 }
 
 /** Requests the server answered, by kind. Tests assert on these. */
@@ -82,6 +84,11 @@ export interface OidcEmulatorFaults {
    * when CORS blocks it: `fetch` rejects), or `401 invalid_client`.
    */
   tokenEndpoint: 'server-error' | 'garbage' | 'cors' | 'invalid-client' | undefined;
+  /**
+   * Silent authorize requests answer as this user whatever `login_hint` asks for (as servers that
+   * ignore the hint do); they still need a session.
+   */
+  authorizeAs: string | undefined;
 }
 
 /** The emulator: MSW handlers plus the knobs and counters tests use. */
@@ -163,10 +170,11 @@ function createOidcContext(options: OidcEmulatorOptions): OidcContext {
       codes: new Map(),
       refreshTokens: new Map(),
       spent: new Map(),
+      issued: [],
     },
     counters: zeroCounters(),
     received: { authorize: [], token: [], revocation: [], endSession: [] },
-    faults: { refreshRefused: false, tokenEndpoint: undefined },
+    faults: { refreshRefused: false, tokenEndpoint: undefined, authorizeAs: undefined },
     key: () => {
       signingKey ??= createSigningKey();
       return signingKey;

@@ -46,6 +46,8 @@ function silentAnswer(ctx: OidcContext, params: URLSearchParams): Response {
   if (!session || !user) {
     return redirectBack(params, { error: 'login_required', error_description: 'No session' });
   }
+  const forced = ctx.findUser(ctx.faults.authorizeAs ?? null);
+  if (forced) return issueCode(ctx, params, forced);
   const hinted = params.get('login_hint');
   if (hinted && ctx.findUser(hinted)?.username !== user.username) {
     return redirectBack(params, {
@@ -129,6 +131,7 @@ async function issueTokens(ctx: OidcContext, grant: OidcGrant, nonce?: string): 
   );
   const refreshToken = `rt.${crypto.randomUUID()}`;
   state.refreshTokens.set(refreshToken, grant);
+  state.issued.push(accessToken, idToken, refreshToken);
   return HttpResponse.json(
     {
       token_type: 'Bearer',
