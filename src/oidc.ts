@@ -5,8 +5,6 @@
  * `sso-callout/oidc-callback`.
  */
 
-export type { OidcOptionName, OidcOptionProblem } from './oidc/check-options.js';
-export { checkOidcOptions } from './oidc/check-options.js';
 export {
   OidcInteraction,
   type OidcProviderOptions,

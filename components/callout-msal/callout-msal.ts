@@ -118,10 +118,9 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];
 
-  protected readonly moduleName = 'MSAL (sso-callout/msal)';
+  protected readonly library = 'MSAL';
 
-  protected readonly loadFailureHint =
-    'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.';
+  protected readonly entry = 'sso-callout/msal';
 
   protected providerSpec(): LazyProviderSpec<MsalProviderOptions> {
     return msalSpec(this, (option) => this.blame(option, 'client-id'));

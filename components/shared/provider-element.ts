@@ -21,7 +21,7 @@ import { Registration } from './registration.js';
  * changes; removes it when the element disconnects; shows and logs an invalid attribute or a
  * failed load. `updateComplete` resolves only after the module has loaded and the provider was
  * created (or failed). Subclasses say how to read their attributes and load their provider
- * ({@link providerSpec}) and what their module is ({@link moduleName}).
+ * ({@link providerSpec}) and which library and entry they load ({@link library}, {@link entry}).
  *
  * @fires {CustomEvent<CalloutProviderChangeDetail>} callout-provider-change - The provider was registered, replaced or removed.
  */
@@ -60,11 +60,11 @@ export abstract class ProviderElement<O> extends CalloutElement {
    */
   protected abstract providerSpec(): LazyProviderSpec<O>;
 
-  /** The module the provider comes from, for the load-failure message: `MSAL (sso-callout/msal)`. */
-  protected abstract readonly moduleName: string;
+  /** The library the provider is built on, for the load-failure message: `MSAL`. */
+  protected abstract readonly library: string;
 
-  /** What to do when the module fails to load (the entry's chunk, CSP …). */
-  protected abstract readonly loadFailureHint: string;
+  /** The package entry the provider comes from (a chunk loaded on demand): `sso-callout/msal`. */
+  protected abstract readonly entry: string;
 
   /**
    * The name the provider is registered under in the client (from the moment the attributes are
@@ -118,7 +118,7 @@ export abstract class ProviderElement<O> extends CalloutElement {
     return renderErrorPanel({
       ...describeError(this.#registration.error),
       message: this.#loadFailureMessage(),
-      hint: this.loadFailureHint,
+      hint: `Serve the ${this.entry} chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.`,
     });
   }
 
@@ -132,7 +132,7 @@ export abstract class ProviderElement<O> extends CalloutElement {
   }
 
   #loadFailureMessage(): string {
-    return `<${this.localName}> could not load ${this.moduleName}: ${describeError(this.#registration.error).message}`;
+    return `<${this.localName}> could not load ${this.library} (${this.entry}): ${describeError(this.#registration.error).message}`;
   }
 }
 

@@ -101,3 +101,15 @@ function checkChoices(options: Partial<OidcProviderOptions>): OidcOptionProblem 
   }
   return undefined;
 }
+
+/**
+ * Where the identity provider answers requests that must never carry an API token: its whole
+ * origin (discovery, token, revocation), and any endpoint the `oidc.metadata` passthrough names.
+ * Known without oidc-client-ts, so `<callout-oidc>`'s stand-in provider has them before it loads.
+ * The authority must be valid ({@link checkOidcOptions}).
+ */
+export function expectedTokenEndpoints(options: Pick<OidcProviderOptions, 'authority' | 'oidc'>): string[] {
+  const metadata = options.oidc?.metadata ?? {};
+  const named = [metadata.token_endpoint, metadata.revocation_endpoint, metadata.userinfo_endpoint];
+  return [`${new URL(options.authority).origin}/`, ...named.filter((url): url is string => !!url)];
+}

@@ -2,7 +2,7 @@ import { UserManager } from 'oidc-client-ts';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
-import { checkOidcOptions } from './check-options.js';
+import { checkOidcOptions, expectedTokenEndpoints } from './check-options.js';
 import { disposedError } from './errors.js';
 import { interactiveToken, signInWith } from './interaction.js';
 import type { OidcProviderOptions, OidcSignInOptions } from './options.js';
@@ -87,7 +87,7 @@ class OidcProvider implements OidcAuthProvider {
         message: `oidcProvider option ${problem.option} is invalid: ${problem.problem}`,
       });
     }
-    this.tokenEndpoints = tokenEndpointsOf(options);
+    this.tokenEndpoints = expectedTokenEndpoints(options);
     this.#session = new OidcSession(options, new UserManager(userManagerSettings(options)));
     this.#session.startup = startSession(this.#session);
     this.#session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
@@ -143,14 +143,4 @@ class OidcProvider implements OidcAuthProvider {
     await this.#session.startup.catch(() => {});
     if (this.#session.disposed) throw disposedError();
   }
-}
-
-/**
- * Where the identity provider answers requests that must never carry an API token: its whole
- * origin (discovery, token, revocation), and any endpoint the `oidc.metadata` passthrough names.
- */
-function tokenEndpointsOf(options: OidcProviderOptions): string[] {
-  const metadata = options.oidc?.metadata ?? {};
-  const named = [metadata.token_endpoint, metadata.revocation_endpoint, metadata.userinfo_endpoint];
-  return [`${new URL(options.authority).origin}/`, ...named.filter((url): url is string => !!url)];
 }
