@@ -25,6 +25,7 @@ const library: UserConfig['build'] = {
       redirect: here('./src/redirect.ts'),
       oidc: here('./src/oidc.ts'),
       'oidc-callback': here('./src/oidc-callback.ts'),
+      exchange: here('./src/exchange.ts'),
       // Framework adapters: each behind its own entry, its framework an optional peer dependency.
       react: here('./adapters/react/index.ts'),
       vue: here('./adapters/vue/index.ts'),

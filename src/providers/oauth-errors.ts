@@ -5,12 +5,13 @@ import { redact, safeCause } from '../diagnostics/safe-cause.js';
 /**
  * How a request to an OAuth 2.0 / OpenID Connect server failed, as far as the caller could tell:
  * an OAuth `error` the server sent (`invalid_grant` …), no answer at all (`network`: offline, CORS
- * or CSP), an answer that is not JSON, a JSON answer without a field the caller needs, a timeout,
- * or something else.
+ * or CSP), an answer that is not JSON, a JSON answer without a field the caller needs, a hidden
+ * iframe that never answered (`timeout`), a request that took too long (`slow`), a server error
+ * without an OAuth body (`server`: 5xx), or something else.
  */
 export type OAuthFailure =
   | { kind: 'oauth'; error: string; description?: string | undefined; status?: number | undefined }
-  | { kind: 'network' | 'not-json' | 'timeout' | 'other'; status?: number | undefined }
+  | { kind: 'network' | 'not-json' | 'timeout' | 'slow' | 'server' | 'other'; status?: number | undefined }
   | { kind: 'missing-field'; field: string; option: string };
 
 /** What the failing call was, for the message and the hint. */
@@ -103,6 +104,11 @@ const other: Record<Exclude<OAuthFailure['kind'], 'oauth' | 'missing-field'>, Ou
     'interaction_required',
     'The answer of $h never came back in time: the callback page must be served at the redirect URI on this origin (importing sso-callout/oidc-callback), $h must allow being framed, and third-party cookies for it may be blocked. Sign in with $i.',
   ],
+  server: [
+    'token_endpoint_error',
+    '$h answered with a server error, usually transient: retry later; if it persists, check the server.',
+  ],
+  slow: ['timeout', '$h did not answer in time: check the server, or raise the timeout option.'],
   other: [
     'token_endpoint_error',
     '$h or the client library failed in a way sso-callout does not recognise: see the cause.',
