@@ -95,4 +95,16 @@ describe('oidcProvider: interaction and sign-out', () => {
     expect(again.code).to.equal(CalloutErrorCode.accountMismatch);
     expect(s.idp.counters.refreshTokenGrants, 'the refused refresh token was not kept').to.equal(0);
   });
+
+  it('is disposed with its client: later calls reject with configuration_error', async () => {
+    s = await startOidcScenario();
+    const { provider, callout } = s;
+    await callout('callout:Orders/orders').json();
+    callout.dispose();
+    s = undefined;
+    const error = await expectFailure(provider.getToken({ scopes: ['api://orders/Orders.Read'] }));
+    expect(error.code).to.equal(CalloutErrorCode.configurationError);
+    expect(error.message).to.contain('disposed');
+    expect((await expectFailure(provider.signIn())).code).to.equal(CalloutErrorCode.configurationError);
+  });
 });

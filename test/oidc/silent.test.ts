@@ -37,6 +37,21 @@ describe('oidcProvider: silent acquisition against a generic OpenID Connect serv
     expect(t.api.counters.authorized).to.equal(20);
   });
 
+  it('makes one network request for 10 concurrent demands of two scope sets the same sign-in covers', async () => {
+    s = await startOidcScenario();
+    const t = s;
+    t.callout.credentials.define('Profile', {
+      url: 'https://profile.contoso.test/',
+      provider: 'idp',
+      scopes: ['profile'],
+    });
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => t.callout.token(n % 2 ? 'Orders' : 'Profile')),
+    );
+    expect(new Set(tokens.map((token) => token.accessToken)).size).to.equal(1);
+    expect(t.idp.counters).to.include({ authorize: 1, token: 1 });
+  });
+
   it('renews each expired token with one refresh-token request, rotating the refresh token, and no iframe', async () => {
     s = await startOidcScenario({ idp: { accessTokenLifetime: 2 } });
     await s.callout('callout:Orders/orders').json();
