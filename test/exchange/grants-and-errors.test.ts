@@ -1,26 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { exchangeProvider } from '../../src/exchange.js';
-import {
-  type CalloutError,
-  CalloutErrorCode,
-  type CalloutEventName,
-  createCallout,
-  functionProvider,
-} from '../../src/index.js';
+import { type CalloutError, CalloutErrorCode, createCallout, functionProvider } from '../../src/index.js';
 import type { ExchangeEmulatorFaults } from '../support/exchange-emulator.js';
 import { type ExchangeScenario, startExchangeScenario } from '../support/exchange-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
+import { leaksOf, recordEventDetails } from '../support/leak-check.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-
-const eventNames: CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-];
 
 describe('exchangeProvider: standard grants, and failures that name the endpoint and carry no token', () => {
   let s: ExchangeScenario | undefined;
@@ -47,19 +32,11 @@ describe('exchangeProvider: standard grants, and failures that name the endpoint
       }),
     });
 
-  /** Records every event detail of the client from now on. */
-  const recordEvents = (t: ExchangeScenario): unknown[] => {
-    const details: unknown[] = [];
-    for (const name of eventNames) t.callout.events.addEventListener(name, (e) => details.push(e.detail));
-    return details;
-  };
+  const recordEvents = (t: ExchangeScenario): unknown[] => recordEventDetails(t.callout);
 
   /** Where a subject token or an issued token appears in the error or the events. */
   const leaks = (t: ExchangeScenario, error: CalloutError, details: unknown[]): string[] =>
-    [...t.exchange.subjectTokens, ...t.exchange.issued].flatMap((secret, n) => [
-      ...findSecret(error, secret, `error(token ${n})`),
-      ...findSecret(details, secret, `events(token ${n})`),
-    ]);
+    leaksOf(error, details, [...t.exchange.subjectTokens, ...t.exchange.issued]);
 
   it('sends an RFC 8693 token exchange: grant type, subject token and its type, scope and client id, form-encoded', async () => {
     s = await standard({ audience: 'orders-api' });

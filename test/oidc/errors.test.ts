@@ -1,19 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { type CalloutError, CalloutErrorCode, type CalloutEventName } from '../../src/index.js';
+import { type CalloutError, CalloutErrorCode } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
+import { leaksOf, recordEventDetails } from '../support/leak-check.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import type { OidcEmulatorFaults } from '../support/oidc-emulator.js';
 import { type OidcScenario, startOidcScenario } from '../support/oidc-setup.js';
-
-const eventNames: CalloutEventName[] = [
-  'token',
-  'request',
-  'response',
-  'retry',
-  'error',
-  'interaction-required',
-];
 
 describe('oidcProvider: failures are typed, name the configured server and carry no token', () => {
   let s: OidcScenario | undefined;
@@ -27,17 +18,12 @@ describe('oidcProvider: failures are typed, name the configured server and carry
   async function signedIn(): Promise<{ t: OidcScenario; details: unknown[] }> {
     s = await startOidcScenario();
     await s.callout('callout:Orders/orders').json();
-    const details: unknown[] = [];
-    for (const name of eventNames) s.callout.events.addEventListener(name, (e) => details.push(e.detail));
-    return { t: s, details };
+    return { t: s, details: recordEventDetails(s.callout) };
   }
 
   /** Every place in the error and the event details where a token the server issued is found. */
   const leaks = (t: OidcScenario, error: CalloutError, details: unknown[]) =>
-    t.idp.state.issued.flatMap((secret, n) => [
-      ...findSecret(error, secret, `error(token ${n})`),
-      ...findSecret(details, secret, `events(token ${n})`),
-    ]);
+    leaksOf(error, details, t.idp.state.issued);
 
   /** A refresh forced by an API 401 while the token endpoint fails with `fault`. */
   async function failedRefresh(fault: OidcEmulatorFaults['tokenEndpoint']) {
