@@ -35,7 +35,7 @@ export class ProviderChain {
           throw new CalloutError({
             code: 'configuration_error',
             credential: context.credential,
-            message: `Provider "${context.providerName}" needs a token from "${name}", which ${provider ? `leads back to it (${chain.join(' → ')})` : 'is not registered'}`,
+            message: `Provider "${context.providerName}" needs a token of provider "${name}", which ${provider ? `leads back to it (${chain.join(' → ')})` : 'is not registered'}`,
           });
         }
         const dependents = this.#dependents.get(name) ?? new Set<string>();
