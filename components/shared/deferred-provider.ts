@@ -4,6 +4,7 @@ import {
   type AuthProvider,
   CalloutError,
   CalloutErrorCode,
+  type ProviderContext,
   type TokenRequest,
 } from '../../src/index.js';
 
@@ -99,11 +100,11 @@ export class DeferredProvider implements RealProvider {
   }
 
   /**
-   * The real provider's token for `request`: waits for it to arrive (or fail, or `request.signal`
-   * to abort), then asks it; at once once it has arrived.
+   * The real provider's token for `request` (with the client's `context`): waits for it to arrive
+   * (or fail, or `request.signal` to abort), then asks it; at once once it has arrived.
    */
-  async getToken(request: TokenRequest): Promise<AccessToken> {
-    return (await this.#wait(request.signal)).getToken(request);
+  async getToken(request: TokenRequest, context?: ProviderContext): Promise<AccessToken> {
+    return (await this.#wait(request.signal)).getToken(request, context);
   }
 
   /** The real provider's sign-in, with its options (`msalProvider`'s take a `signal` …). */

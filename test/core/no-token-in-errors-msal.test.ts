@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/index.js';
 import { type AadScenario, useScenarios } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret, recordEvents } from '../support/find-secret.js';
+import { leaksOf, recordEvents } from '../support/leak-check.js';
 
 /** Every secret MSAL keeps in its session cache (access, refresh and ID tokens), plus the store's token. */
 function secretsOf(s: AadScenario): string[] {
@@ -34,18 +34,12 @@ describe('no token is reachable from a failure of the real MSAL provider', () =>
     return { t: s, secrets, details };
   }
 
-  const leaks = (error: unknown, details: [string, unknown][], secrets: string[]) =>
-    secrets.flatMap((secret, n) => [
-      ...findSecret(error, secret, `error(secret ${n})`),
-      ...details.flatMap(([name, detail]) => findSecret(detail, secret, `${name}(secret ${n})`)),
-    ]);
-
   it("hides every token from the error and the events when Azure AD's token endpoint fails on the refresh", async () => {
     const { t, secrets, details } = await signedIn();
     t.api.revokeAll();
     t.aad.faults.tokenEndpoint = 'server-error';
     const error = await expectFailure(t.callout('callout:Orders/orders').json());
-    expect(leaks(error, details, secrets)).to.deep.equal([]);
+    expect(leaksOf(error, details, secrets)).to.deep.equal([]);
     expect(error.code).to.not.equal(CalloutErrorCode.unauthorized);
     expect(error.cause, 'MSAL error kept as a description').to.be.instanceOf(Error);
   });
@@ -55,7 +49,7 @@ describe('no token is reachable from a failure of the real MSAL provider', () =>
     t.api.faults.requireAuthContext = 'c1';
     t.aad.faults.claimsNeedInteraction = true;
     const error = await expectFailure(t.callout('callout:Orders/orders').json());
-    expect(leaks(error, details, secrets)).to.deep.equal([]);
+    expect(leaksOf(error, details, secrets)).to.deep.equal([]);
     expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
     expect(details.some(([name]) => name === 'interaction-required')).to.equal(true);
   });

@@ -10,7 +10,8 @@ import {
   functionProvider,
 } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret, recordEvents } from '../support/find-secret.js';
+import { findSecret } from '../support/find-secret.js';
+import { recordEvents } from '../support/leak-check.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { createTokenSource } from '../support/token-source.js';

@@ -1,27 +1,3 @@
-import type { Callout, CalloutEventName } from '../../src/index.js';
-
-/** Every event a client fires: a record, so the compiler names any event added later. */
-const everyEvent: Record<CalloutEventName, true> = {
-  token: true,
-  request: true,
-  response: true,
-  retry: true,
-  error: true,
-  abort: true,
-  'interaction-required': true,
-  account: true,
-};
-const calloutEventNames = Object.keys(everyEvent) as CalloutEventName[];
-
-/** Records the name and detail of every event `callout` fires from now on, in order. */
-export function recordEvents(callout: Callout): [CalloutEventName, unknown][] {
-  const details: [CalloutEventName, unknown][] = [];
-  for (const name of calloutEventNames) {
-    callout.events.addEventListener(name, (event) => details.push([name, event.detail]));
-  }
-  return details;
-}
-
 /**
  * An attacker's walk over an object graph: every own key (string and symbol, enumerable or not),
  * every accessor on the prototype chain (invoked on the object), the entries of `Headers`,
