@@ -1,4 +1,3 @@
-import { setupWorker } from 'msw/browser';
 import { type ExchangeProviderOptions, exchangeProvider } from '../../src/exchange.js';
 import { type Callout, createCallout } from '../../src/index.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
@@ -9,9 +8,7 @@ import {
   type ExchangeEmulator,
   type ExchangeEmulatorOptions,
 } from './exchange-emulator.js';
-
-/** The MSW worker shared by every test of a page; started once, handlers swapped per scenario. */
-let worker: ReturnType<typeof setupWorker> | undefined;
+import { servePage } from './msw-worker.js';
 
 /** One chain: Azure AD → (Entra token) → the API's token endpoint → (its token) → the API. */
 export interface ExchangeScenario {
@@ -61,12 +58,7 @@ export async function startExchangeScenario(
     scopes: ['orders'],
   });
   const handlers = [...aad.handlers, ...exchange.handlers, ...api.handlers];
-  if (!worker) {
-    worker = setupWorker(...handlers);
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  } else {
-    worker.resetHandlers(...handlers);
-  }
+  await servePage(...handlers);
   const clientId = crypto.randomUUID();
   const provider = msalProvider({
     clientId,

@@ -1,11 +1,8 @@
-import { setupWorker } from 'msw/browser';
 import { type Callout, createCallout } from '../../src/index.js';
 import { type OidcAuthProvider, type OidcProviderOptions, oidcProvider } from '../../src/oidc.js';
 import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
+import { servePage } from './msw-worker.js';
 import { createOidcEmulator, type OidcEmulator, type OidcEmulatorOptions } from './oidc-emulator.js';
-
-/** The MSW worker shared by every test of a page; started once, handlers swapped per scenario. */
-let worker: ReturnType<typeof setupWorker> | undefined;
 
 /** The callback page tests use (test/oidc/callback.html imports sso-callout/oidc-callback). */
 export const callbackPage = `${location.origin}/test/oidc/callback.html`;
@@ -33,12 +30,7 @@ export interface OidcScenarioOptions {
 export async function startOidcScenario(options: OidcScenarioOptions = {}): Promise<OidcScenario> {
   const idp = createOidcEmulator(options.idp);
   const api = createApiEmulator({ issuer: idp });
-  if (!worker) {
-    worker = setupWorker(...idp.handlers, ...api.handlers);
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  } else {
-    worker.resetHandlers(...idp.handlers, ...api.handlers);
-  }
+  await servePage(...idp.handlers, ...api.handlers);
   const provider = oidcProvider({
     authority: idp.authority,
     clientId: `spa-${crypto.randomUUID()}`,
