@@ -15,7 +15,9 @@ const library: UserConfig['build'] = {
     entry: {
       index: here('./src/index.ts'),
       components: here('./components/index.ts'),
+      // Registers each element when the page first uses it; define-all registers all at once.
       define: here('./components/define.ts'),
+      'define-all': here('./components/define-all.ts'),
       // <callout-msal> with MSAL up front, for pages that always use it (one round trip less cold).
       'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),

@@ -1,6 +1,7 @@
 import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import type { Callout } from '../../src/index.js';
 import { ClientLookup } from './client-lookup.js';
+import { reportCreatedRoot } from './created-roots.js';
 
 /** Reads an element's lookup; set once, by the class's static block (it needs `#lookup`). */
 let readLookup: (element: CalloutElement) => ClientLookup;
@@ -99,6 +100,7 @@ export class CalloutElement extends LitElement {
       attribute === 'closed' || attribute === 'open' ? attribute : elementClass.defaultShadowMode;
     const root = this.attachShadow({ ...elementClass.shadowRootOptions, mode });
     adoptStyles(root, elementClass.elementStyles);
+    reportCreatedRoot(root);
     return root;
   }
 }
