@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { inlineRedirectScript } from './build/inline-redirect-script.mjs';
+import { preloadUsedElements } from './build/preload-used-elements.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -58,8 +59,9 @@ export default defineConfig(({ command, mode }) => ({
   preview: { port: 4173 },
   build: mode === 'demo' ? demoSite : library,
   plugins: [
-    // The demo's redirect page carries its script inline: no round trip after the page itself.
-    ...(mode === 'demo' ? [inlineRedirectScript({ pages: ['redirect.html'] })] : []),
+    // The demo's redirect page carries its script inline: no round trip after the page itself;
+    // its pages preload the chunks of the elements they contain (the autoloader finds them loaded).
+    ...(mode === 'demo' ? [inlineRedirectScript({ pages: ['redirect.html'] }), preloadUsedElements()] : []),
     {
       // MSAL's redirect page must never be cached (a stale copy breaks sign-in).
       name: 'redirect-page-no-store',

@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { inlineRedirectScript } from '../../build/inline-redirect-script.mjs';
+import { preloadUsedElements } from '../../build/preload-used-elements.mjs';
 import { root } from '../size/bundle.mjs';
 
 /**
@@ -35,7 +36,7 @@ export async function buildVariant(variant) {
     base: `/${variant}/`,
     logLevel: 'error',
     publicDir: false,
-    plugins: variant === 'tuned' ? [inlineRedirectScript()] : [],
+    plugins: variant === 'tuned' ? [inlineRedirectScript(), preloadUsedElements()] : [],
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,0 +1,116 @@
+/**
+ * A Vite plugin for apps (and the demo) that put `callout-*` elements in their HTML and register
+ * them with `sso-callout/define`, the autoloader. The autoloader finds the elements only when its
+ * module runs, so on a cold load their modules (and MSAL's, once `<callout-msal>` connects) would
+ * be requested one round trip after the page's script. This plugin reads each built page's HTML
+ * at build time and adds `<link rel="modulepreload">` for the chunk of every `callout-*` element
+ * the page contains — with the chunks those import, and for `<callout-msal>` the MSAL adapter it
+ * loads — so they download with the page's own script. The autoloader then finds them loaded;
+ * elements added later still load on demand.
+ *
+ * An element's chunk is the chunk whose entry module is that element's module: from the sources
+ * `components/<tag>/<tag>.ts`, from the package `dist/<tag>-<hash>.js`. Pages with no `callout-*`
+ * element, and elements whose chunk is not lazy (imported up front, such as by
+ * `sso-callout/define-all`), get nothing.
+ *
+ * @example
+ * ```js
+ * // vite.config.js
+ * import { preloadUsedElements } from './build/preload-used-elements.mjs';
+ * export default { plugins: [preloadUsedElements()] };
+ * ```
+ */
+
+/** `<callout-msal>`'s lazy MSAL adapter: `src/msal.ts` in the sources, `dist/msal.js` in the package. */
+const msalAdapter = /[\\/](?:src[\\/]msal\.ts|sso-callout[\\/]dist[\\/]msal\.js)$/;
+
+/** @typedef {import('vite').Rolldown.OutputBundle} Bundle */
+/** @typedef {import('vite').Rolldown.OutputChunk} Chunk */
+
+/**
+ * @param {string} tag such as `callout-get`
+ * @returns {RegExp} what the entry module of that element's chunk is called
+ */
+const elementModule = (tag) => new RegExp(`[\\\\/](?:${tag}[\\\\/]${tag}\\.[jt]s|${tag}-[\\w-]+\\.js)$`);
+
+/**
+ * @param {Bundle} bundle
+ * @returns {Chunk[]}
+ */
+const chunksOf = (bundle) =>
+  Object.values(bundle).filter(/** @returns {file is Chunk} */ (file) => file.type === 'chunk');
+
+/**
+ * The chunks to preload for the `tags` a page uses: each element's lazy chunk, the MSAL adapter
+ * `<callout-msal>` loads, and every chunk those import statically.
+ * @param {Bundle} bundle
+ * @param {Set<string>} tags
+ * @returns {string[]} file names
+ */
+export function chunksForTags(bundle, tags) {
+  const chunks = chunksOf(bundle);
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  /** @type {Set<string>} */
+  const wanted = new Set();
+  const add = (/** @type {string} */ fileName) => {
+    if (wanted.has(fileName)) return;
+    wanted.add(fileName);
+    for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
+  };
+  for (const tag of tags) {
+    const pattern = elementModule(tag);
+    const chunk = chunks.find((c) => c.isDynamicEntry && pattern.test(c.facadeModuleId ?? ''));
+    if (!chunk) continue;
+    add(chunk.fileName);
+    if (tag !== 'callout-msal') continue;
+    // MSAL's adapter: a lazy import of the element's chunk or of a chunk it imports.
+    for (const fileName of [...wanted]) {
+      for (const lazy of byName.get(fileName)?.dynamicImports ?? []) {
+        if (msalAdapter.test(byName.get(lazy)?.facadeModuleId ?? '')) add(lazy);
+      }
+    }
+  }
+  return [...wanted];
+}
+
+/**
+ * @param {{ pages?: string[] }} [options] HTML files (relative to the build root) to add the
+ *   hints to; default every page of the build
+ * @returns {import('vite').Plugin}
+ */
+export function preloadUsedElements({ pages } = {}) {
+  let base = '/';
+  return {
+    name: 'sso-callout:preload-used-elements',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!context.bundle || (pages && !pages.some((page) => context.path.endsWith(`/${page}`))))
+          return html;
+        const tags = new Set(
+          [...html.matchAll(/<(callout-[a-z][a-z0-9-]*)[\s>/]/g)].map((match) => match[1] ?? ''),
+        );
+        // What the page loads already: its module scripts and Vite's own preloads.
+        const present = new Set(
+          [
+            ...html.matchAll(
+              /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="([^"]+)"/g,
+            ),
+          ].map((match) => match[1]),
+        );
+        return chunksForTags(context.bundle, tags)
+          .map((fileName) => `${base}${fileName}`)
+          .filter((href) => !present.has(href))
+          .map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href },
+            injectTo: /** @type {const} */ ('head'),
+          }));
+      },
+    },
+  };
+}
