@@ -1,17 +1,19 @@
 /**
  * A Vite plugin for apps (and the demo) that put `callout-*` elements in their HTML and register
- * them with `sso-callout/define`, the autoloader. The autoloader finds the elements only when its
- * module runs, so on a cold load their modules (and MSAL's, once `<callout-msal>` connects) would
- * be requested one round trip after the page's script. This plugin reads each built page's HTML
- * at build time and adds `<link rel="modulepreload">` for the chunk of every `callout-*` element
- * the page contains — with the chunks those import, and for `<callout-msal>` the MSAL adapter it
- * loads — so they download with the page's own script. The autoloader then finds them loaded;
- * elements added later still load on demand.
+ * them with `sso-callout/define`. Two things that page needs load on demand, found only when its
+ * script runs: MSAL (`sso-callout/msal` and `@azure/msal-browser`), which `<callout-msal>` loads
+ * when it connects, and the modules of the elements `sso-callout/define` registers when first
+ * used (`<callout-login>`, `<callout-log>`). On a cold load each would be requested one round trip
+ * after the page's script — MSAL's on the path to the first token. This plugin reads each built
+ * page's HTML at build time and adds `<link rel="modulepreload">` for the lazy chunk of every
+ * `callout-*` element the page contains, with the chunks it imports, and for `<callout-msal>` the
+ * MSAL adapter's, so they download with the page's own script. Elements added later still load
+ * on demand.
  *
- * An element's chunk is the chunk whose entry module is that element's module: from the sources
- * `components/<tag>/<tag>.ts`, from the package `dist/<tag>-<hash>.js`. Pages with no `callout-*`
- * element, and elements whose chunk is not lazy (imported up front, such as by
- * `sso-callout/define-all`), get nothing.
+ * An element's chunk is the lazy chunk whose entry module is that element's module: from the
+ * sources `components/<tag>/<tag>.ts`, from the package `dist/<tag>-<hash>.js`; the MSAL adapter's
+ * is `src/msal.ts` or `dist/msal.js`. Pages with no `callout-*` element, and elements already in
+ * the page's first scripts, get nothing.
  *
  * @example
  * ```js
@@ -42,7 +44,8 @@ const chunksOf = (bundle) =>
 
 /**
  * The chunks to preload for the `tags` a page uses: each element's lazy chunk, the MSAL adapter
- * `<callout-msal>` loads, and every chunk those import statically.
+ * `<callout-msal>` loads, and every chunk those import statically (the page's own static chunks
+ * among them are filtered out later, by the HTML's own tags).
  * @param {Bundle} bundle
  * @param {Set<string>} tags
  * @returns {string[]} file names
@@ -57,17 +60,13 @@ export function chunksForTags(bundle, tags) {
     wanted.add(fileName);
     for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
   };
+  const lazy = chunks.filter((chunk) => chunk.isDynamicEntry);
   for (const tag of tags) {
-    const pattern = elementModule(tag);
-    const chunk = chunks.find((c) => c.isDynamicEntry && pattern.test(c.facadeModuleId ?? ''));
-    if (!chunk) continue;
-    add(chunk.fileName);
-    if (tag !== 'callout-msal') continue;
-    // MSAL's adapter: a lazy import of the element's chunk or of a chunk it imports.
-    for (const fileName of [...wanted]) {
-      for (const lazy of byName.get(fileName)?.dynamicImports ?? []) {
-        if (msalAdapter.test(byName.get(lazy)?.facadeModuleId ?? '')) add(lazy);
-      }
+    const pattern = tag === 'callout-msal' ? msalAdapter : elementModule(tag);
+    for (const chunk of lazy) if (pattern.test(chunk.facadeModuleId ?? '')) add(chunk.fileName);
+    // <callout-msal> itself may load on demand too (a page that registers it so).
+    if (tag === 'callout-msal') {
+      for (const chunk of lazy) if (elementModule(tag).test(chunk.facadeModuleId ?? '')) add(chunk.fileName);
     }
   }
   return [...wanted];

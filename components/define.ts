@@ -1,19 +1,25 @@
 /**
- * `sso-callout/define`: registers each `callout-*` element when the page first uses it. Importing
- * it scans the document for `callout-*` elements that are not defined yet and loads the module of
- * each tag found (a dynamic `import()`: a chunk of its own in a bundled app), then keeps watching
- * the document — and every shadow root a `callout-*` element creates — for elements added later.
- * A page pays only for the elements it uses: `<callout-log>`, the diagnostics timeline, costs
- * nothing on a page without one. Configuration elements (`callout-msal`, `callout-credential`)
- * are registered before the others found with them (see `Autoloader`).
+ * `sso-callout/define`: registers the `callout-*` elements a page uses. The three on the path to
+ * the page's data — `callout-msal`, `callout-credential`, `callout-get` — are registered at once,
+ * configuration elements first, so elements already in the page upgrade in an order where their
+ * providers and credentials exist. The two that are not — `callout-login` (the sign-in status)
+ * and `callout-log` (the diagnostics timeline) — are registered when the page first uses them:
+ * their modules load then (a dynamic `import()`, a chunk of its own in a bundled app), so a page
+ * without them does not download them.
  *
- * Timing: elements in the HTML are registered once their modules have loaded — on a cold load
- * one round trip after this module; when the page's code must find them upgraded right after
- * the import, await `autoload()` or `customElements.whenDefined(tag)`, or import
- * `sso-callout/define-all`, which registers all of them at once. Names already registered (a
- * second copy of the package, `sso-callout/define-all`, `sso-callout/define-msal`) are left
- * alone, so importing this module twice is harmless. Elements inside a shadow root of your own
- * component are found once you call `autoload(shadowRoot)`.
+ * Why this split (bench/README.md, measure 7): loading the data-path elements on demand too
+ * costs a cold load one more sequential round trip before the first token request (10 instead of
+ * 9 on the README's page), and the chunks it splits into compress worse than the bytes it saves;
+ * the two on-demand elements save their bytes (about 6 kB gzip) and delay nothing a user waits
+ * for. `sso-callout/define-all` registers all five at once.
+ *
+ * Timing: the on-demand elements found when this module is evaluated, or added later under the
+ * document or a shadow root a `callout-*` element created, upgrade once their module has loaded;
+ * await `autoload()` (or `customElements.whenDefined(tag)`) before calling their methods. Names
+ * already registered (a second copy of the package, `sso-callout/define-all`,
+ * `sso-callout/define-msal`) are left alone, so importing this module twice is harmless.
+ * Elements inside a shadow root of your own component are found once you call
+ * `autoload(shadowRoot)`.
  *
  * @example
  * ```html
@@ -22,26 +28,32 @@
  * <callout-get credential="Orders" path="orders?status=open"></callout-get>
  * ```
  */
+import { CalloutCredential } from './callout-credential/callout-credential.js';
+import { CalloutGet } from './callout-get/callout-get.js';
+import { CalloutMsal } from './callout-msal/callout-msal.js';
 import { Autoloader, type AutoloadRoot } from './shared/autoloader.js';
+import { defineElement } from './shared/define-element.js';
 
-const autoloader = new Autoloader([
-  ['callout-msal', async () => (await import('./callout-msal/callout-msal.js')).CalloutMsal],
-  [
-    'callout-credential',
-    async () => (await import('./callout-credential/callout-credential.js')).CalloutCredential,
-  ],
-  ['callout-login', async () => (await import('./callout-login/callout-login.js')).CalloutLogin],
-  ['callout-get', async () => (await import('./callout-get/callout-get.js')).CalloutGet],
-  ['callout-log', async () => (await import('./callout-log/callout-log.js')).CalloutLog],
-]);
+// Created first: it watches the shadow roots of the elements registered next.
+const autoloader = new Autoloader({
+  'callout-login': async () => (await import('./callout-login/callout-login.js')).CalloutLogin,
+  'callout-log': async () => (await import('./callout-log/callout-log.js')).CalloutLog,
+});
+
+defineElement('callout-msal', CalloutMsal);
+defineElement('callout-credential', CalloutCredential);
+defineElement('callout-get', CalloutGet);
 
 const initial = autoloader.observe(document);
 
 /**
- * Registers the `callout-*` elements used in `root` (a shadow root of your own component, say)
- * and watches it for more. Without an argument it resolves once the elements the document used
- * when this module was evaluated are registered. Never rejects: a failed load is logged.
+ * Registers the on-demand `callout-*` elements used in `root` (a shadow root of your own
+ * component, say) and watches it for more. Without an argument it resolves once those the
+ * document used when this module was evaluated are registered. Never rejects: a failed load is
+ * logged.
  */
 export function autoload(root?: AutoloadRoot): Promise<void> {
   return root === undefined ? initial : autoloader.observe(root);
 }
+
+export { CalloutCredential, CalloutGet, CalloutMsal };

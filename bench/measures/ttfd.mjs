@@ -19,8 +19,9 @@ const counts = [1, 10];
 const caches = /** @type {const} */ (['session', 'memory', 'local']);
 /** Each client's page (bench/pages/ttfd/<id>/, see bench/ttfd/build.mjs) and its column. */
 const clients = /** @type {const} */ ([
-  ['ours', 'ours: the README page'],
-  ['tuned', 'ours + define-msal + inline redirect script'],
+  ['ours', 'ours: the README page (define, the autoloader)'],
+  ['eager', 'ours with define-all (every element at once)'],
+  ['tuned', 'ours + preloaded elements and MSAL + inline redirect script'],
   ['plain', 'plain MSAL + fetch'],
   ['mgt', 'MGT 4.6'],
 ]);
@@ -59,7 +60,7 @@ const median = (/** @type {number[]} */ values) => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-/** @typedef {{ ms: number[], trips: number[], handshakes: number[], networkMs: number[], paths: string[][] }} Samples */
+/** @typedef {{ ms: number[], trips: number[], handshakes: number[], networkMs: number[], scriptGzip: number[], paths: string[][] }} Samples */
 
 /** @type {import('../run.mjs').Measure} */
 export default {
@@ -82,7 +83,8 @@ export default {
     /** @type {Record<string, Samples>} keyed `${latency}|${case}|${n}|${client}` */
     const samples = {};
     const add = (/** @type {string} */ key, /** @type {import('../ttfd/load.mjs').LoadResult} */ result) => {
-      samples[key] ??= { ms: [], trips: [], handshakes: [], networkMs: [], paths: [] };
+      samples[key] ??= { ms: [], trips: [], handshakes: [], networkMs: [], scriptGzip: [], paths: [] };
+      samples[key].scriptGzip.push(result.scriptGzip);
       samples[key].ms.push(result.ms);
       samples[key].trips.push(result.trips);
       samples[key].handshakes.push(result.handshakes);
@@ -162,6 +164,7 @@ function cellOf(s) {
     trips: median(s.trips),
     handshakes: median(s.handshakes),
     networkMs: Math.round(median(s.networkMs)),
+    scriptGzip: median(s.scriptGzip),
     msSamples: s.ms.map(Math.round),
     tripsSamples: s.trips,
     path: s.paths[0] ?? [],
@@ -201,7 +204,9 @@ function summarize(samples, repeats, load) {
         if (!cell) return 'not measured';
         const setup =
           cell.handshakes > 0 ? ` + ${cell.handshakes} handshake${cell.handshakes > 1 ? 's' : ''}` : '';
-        return `${cell.ms} / ${cell.bestMs} ms (${cell.trips}${setup})`;
+        // Cold loads also say how much JavaScript the page downloaded (gzip).
+        const script = kase === 'cold' ? `, ${(cell.scriptGzip / 1000).toFixed(1)} kB JS` : '';
+        return `${cell.ms} / ${cell.bestMs} ms (${cell.trips}${setup}${script})`;
       };
       const ratio = (/** @type {string} */ client) => {
         const cell = cells[client];
@@ -213,7 +218,7 @@ function summarize(samples, repeats, load) {
         `${label}, ${n} component${n > 1 ? 's' : ''}`,
         ...clients.map(([client]) => text(client)),
         `${floorMs} ms (${floor.trips}${floorSetup})`,
-        `${ratio('ours')} · ${ratio('tuned')}`,
+        `${ratio('ours')} · ${ratio('eager')} · ${ratio('tuned')}`,
       ]);
       cases[`${latency}|${kase}|${n}`] = { floor: { ...floor, ms: floorMs }, ...cells };
     }
@@ -224,7 +229,7 @@ function summarize(samples, repeats, load) {
       'case',
       ...clients.map(([, label], i) => (i === 0 ? `${label}: median / best ms (round trips)` : label)),
       'floor',
-      'ours ÷ floor, median (best): README · tuned',
+      'ours ÷ floor, median (best): README · eager · tuned',
     ],
     rows,
     notes: notes(repeats, load),
@@ -239,9 +244,10 @@ function summarize(samples, repeats, load) {
 function notes(repeats, load) {
   return [
     `Median and best of ${repeats} run(s) per cell (cold: ${repeats * caches.length}, one per cache option); each run is a fresh browser context holding only the Entra session cookie, loaded once (cold) and reloaded (warm). Milliseconds from navigation start to the last component showing the API's data; round trips: the requests one after another on the critical path, read from the servers' log.`,
+    'Cold rows also give the JavaScript the page downloaded, gzip -9 (data.cases[…].<client>.scriptGzip): every chunk it requested, ours, lit, ky and MSAL included.',
     `The machine's load average was ${load.map((l) => l.toFixed(1)).join(' → ')} (${cpus().length} cores): the time beyond the round trips (data.cases[…].networkMs is the round trips' share) is CPU, including waiting for a core, so compare round trips first and milliseconds within a row.`,
     "Servers: the page (app.contoso.com), Entra ID (login.microsoftonline.com, so MSAL uses its built-in Entra metadata exactly as in production) and the API (api.contoso.com, CORS, preflights cached 600 s), HTTPS + HTTP/2 on loopback, mapped with --host-resolver-rules. Each request waits the latency before its answer. Connection setup and bandwidth are free, except in the last row of each latency: there every new connection first waits two latencies (TCP + TLS 1.3), the handshakes on the critical path (after the page's own) are counted apart, and each run has a Chromium of its own with a fresh regular profile (Playwright's contexts, like incognito windows, ignore preconnect hints; MSAL preconnects to the authority before a silent sign-in).",
     `Floor: cold ${floors.cold.trips} (${floors.cold.path}); warm with session or local cache ${floors.session.trips} (${floors.session.path}); warm with memory cache ${floors.memory.trips} (${floors.memory.path}); cold with connection costs ${floors.connect.trips} + ${floors.connect.setup} round trips of setup (${floors.connect.path}).`,
-    "Pages are built with Vite as an app ships them (hashed chunks cached immutable, HTML no-cache, redirect pages no-store): ours as the README shows (one import of sso-callout/define, elements in the HTML); tuned: the same plus MSAL imported up front with <callout-msal> (components/callout-msal/define.ts) and the redirect page's script inlined (build/inline-redirect-script.mjs); plain MSAL 5 as its docs show (redirect page with the redirect bridge; every component asks for its token); MGT 4.6 (its own MSAL 2, blank redirect page, the login hint for silent SSO).",
+    "Pages are built with Vite as an app ships them (hashed chunks cached immutable, HTML no-cache, redirect pages no-store): ours as the README shows (one import of sso-callout/define, the autoloader, elements in the HTML); eager: the same page importing sso-callout/define-all instead (every element registered at once); tuned: the README's page built with the used elements' chunks and MSAL preloaded from the HTML (build/preload-used-elements.mjs) and the redirect page's script inlined (build/inline-redirect-script.mjs); plain MSAL 5 as its docs show (redirect page with the redirect bridge; every component asks for its token); MGT 4.6 (its own MSAL 2, blank redirect page, the login hint for silent SSO).",
   ];
 }

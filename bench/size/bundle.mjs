@@ -40,7 +40,9 @@ const coreExternalPlugin = {
  * become chunks of their own. The entry's size is the sum of the chunks it counts (each gzipped
  * on its own, as a browser downloads them):
  * - `count: 'initial'` (default): the entry chunk and what it imports statically — what the page
- *   loads before any lazy code runs;
+ *   loads before any lazy code runs — plus, when `loads` is set, each lazy chunk whose entry
+ *   module matches it and what that chunk imports statically (the lazy code a given page uses,
+ *   such as the elements the autoloader loads for it);
  * - `count: 'page'`: every chunk, except lazy chunks whose entry module matches `notLoaded`
  *   (code a page loads only in some environments, such as the Lightning Web Security adaptations).
  * Chunks not counted are still returned, with `counted: false`, so reports can name them.
@@ -85,6 +87,12 @@ export async function bundle(entry) {
   );
   if (!main) throw new Error(`esbuild produced no entry chunk for ${entry.id}`);
   const initial = staticClosure(outputs, main);
+  const loaded = new Set(initial);
+  for (const [path, meta] of Object.entries(outputs)) {
+    if (meta.entryPoint && entry.loads?.test(meta.entryPoint) && !initial.has(path)) {
+      for (const chunk of staticClosure(outputs, path)) loaded.add(chunk);
+    }
+  }
   /** @type {Chunk[]} */
   const chunks = [];
   for (const [path, meta] of Object.entries(outputs)) {
@@ -93,7 +101,9 @@ export async function bundle(entry) {
     const lazy = !initial.has(path);
     const entryModule = meta.entryPoint ?? '';
     const counted =
-      (entry.count ?? 'initial') === 'initial' ? !lazy : !(lazy && entry.notLoaded?.test(entryModule));
+      (entry.count ?? 'initial') === 'initial'
+        ? loaded.has(path)
+        : !(lazy && entry.notLoaded?.test(entryModule));
     chunks.push({
       name:
         lazy && entryModule ? `lazy chunk of ${entryModule}` : path === main ? 'entry chunk' : 'shared chunk',

@@ -8,11 +8,8 @@ export type ElementLoader = () => Promise<CustomElementConstructor>;
 export type AutoloadRoot = Document | ShadowRoot | Element;
 
 /**
- * Registers custom elements when a page first uses them. `loaders` lists each tag with the
- * function that loads its class; their order is the order of registration: when tags are found
- * together, or while an earlier one still loads, a tag is registered only after every earlier one
- * requested by then (configuration elements first, so the elements that use a provider or a
- * credential upgrade after it was declared).
+ * Registers custom elements when a page first uses them: `loaders` maps each tag to the function
+ * that loads its class, and a tag's class is loaded (once) when an element of that tag is found.
  *
  * Timing: {@link observe} scans a root at once, synchronously, for elements of those tags that
  * are not defined yet (`:not(:defined)`, so a name another copy of the package registered is left
@@ -23,20 +20,20 @@ export type AutoloadRoot = Document | ShadowRoot | Element;
  * forgotten, so the next element of that tag tries again.
  */
 export class Autoloader {
-  readonly #loaders: ReadonlyArray<readonly [string, ElementLoader]>;
+  readonly #loaders: ReadonlyMap<string, ElementLoader>;
   readonly #selector: string;
   readonly #requested = new Map<string, Promise<void>>();
   readonly #observed = new WeakSet<AutoloadRoot>();
 
-  constructor(loaders: ReadonlyArray<readonly [string, ElementLoader]>) {
-    this.#loaders = loaders;
-    this.#selector = loaders.map(([tag]) => `${tag}:not(:defined)`).join(',');
+  constructor(loaders: Readonly<Record<string, ElementLoader>>) {
+    this.#loaders = new Map(Object.entries(loaders));
+    this.#selector = [...this.#loaders.keys()].map((tag) => `${tag}:not(:defined)`).join(',');
     onCreatedRoot((root) => void this.observe(root));
   }
 
   /** Whether every tag is registered (by this autoloader or anyone else). */
   get done(): boolean {
-    return this.#loaders.every(([tag]) => customElements.get(tag) !== undefined);
+    return [...this.#loaders.keys()].every((tag) => customElements.get(tag) !== undefined);
   }
 
   /**
@@ -64,24 +61,16 @@ export class Autoloader {
     const tags = new Set<string>();
     if (root instanceof Element && root.matches(this.#selector)) tags.add(root.localName);
     for (const element of root.querySelectorAll(this.#selector)) tags.add(element.localName);
-    if (tags.size === 0) return Promise.resolve();
-    const earlier: Promise<void>[] = [];
-    const waits: Promise<void>[] = [];
-    for (const [tag, load] of this.#loaders) {
-      if (tags.has(tag) && !this.#requested.has(tag)) this.#request(tag, load, [...earlier]);
-      const requested = this.#requested.get(tag);
-      if (!requested) continue;
-      earlier.push(requested);
-      if (tags.has(tag)) waits.push(requested);
-    }
-    return Promise.all(waits).then(() => undefined);
+    return Promise.all([...tags].map((tag) => this.#request(tag))).then(() => undefined);
   }
 
-  /** Loads `tag`'s class and registers it once the requests of the tags before it have settled. */
-  #request(tag: string, load: ElementLoader, earlier: Promise<void>[]): void {
-    const loaded = load();
-    const registered = Promise.all([loaded, ...earlier]).then(
-      ([elementClass]) => {
+  /** Loads `tag`'s class once and registers it. */
+  #request(tag: string): Promise<void> {
+    let requested = this.#requested.get(tag);
+    const load = this.#loaders.get(tag);
+    if (requested || !load) return requested ?? Promise.resolve();
+    requested = load().then(
+      (elementClass) => {
         defineElement(tag, elementClass);
       },
       (error: unknown) => {
@@ -89,6 +78,7 @@ export class Autoloader {
         console.error(`sso-callout: <${tag}> could not be loaded, so it stays undefined.`, error);
       },
     );
-    this.#requested.set(tag, registered);
+    this.#requested.set(tag, requested);
+    return requested;
   }
 }

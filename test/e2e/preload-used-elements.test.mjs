@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * build/preload-used-elements.mjs, the Vite plugin that lets the autoloader's elements load with
- * the page's own script: a page built with it preloads the chunks of the `callout-*` elements in
- * its HTML (and MSAL's adapter for `<callout-msal>`), nothing for elements it does not contain.
+ * build/preload-used-elements.mjs, the Vite plugin that lets what `sso-callout/define` loads on
+ * demand load with the page's own script: a page built with it preloads MSAL's adapter for a
+ * `<callout-msal>` and the chunks of the on-demand elements in its HTML, nothing for elements it
+ * does not contain.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ describe('preloadUsedElements()', () => {
     writeFileSync(
       join(source, 'index.html'),
       page(
-        '<callout-msal id="aad"></callout-msal><callout-credential name="A"></callout-credential><callout-get credential="A"></callout-get>',
+        '<callout-msal id="aad"></callout-msal><callout-login provider="aad"></callout-login><callout-get credential="A"></callout-get>',
       ),
     );
     writeFileSync(join(source, 'empty.html'), page('<p>No elements here.</p>'));
@@ -53,13 +54,13 @@ describe('preloadUsedElements()', () => {
     });
   });
 
-  it("preloads the chunks of the page's elements and MSAL's adapter, and none of the elements it does not use", () => {
+  it("preloads MSAL's adapter and the on-demand elements of the page, and none it does not use", () => {
     const names = preloads('index.html');
-    for (const chunk of ['callout-msal', 'callout-credential', 'callout-get', 'msal']) {
+    for (const chunk of ['msal', 'callout-login']) {
       assert.equal(names.filter((name) => name === chunk).length, 1, `${chunk} in ${names.join(', ')}`);
     }
     assert.deepEqual(
-      names.filter((name) => name === 'callout-log' || name === 'callout-login'),
+      names.filter((name) => name === 'callout-log' || name === 'adaptations'),
       [],
     );
   });
