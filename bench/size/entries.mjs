@@ -44,7 +44,7 @@ export const ours = [
   {
     id: 'define',
     label:
-      'sso-callout/define on a page with <callout-msal>, <callout-credential>, <callout-get>: core + those three elements + the on-demand loader (w/o lit, ky, MSAL; the MSAL adapter, <callout-login> and <callout-log> load when used)',
+      'sso-callout/define, page with <callout-msal>, <callout-credential>, <callout-get> (w/o lit, ky, MSAL)',
     entry: 'components/define.ts',
     external: [...lit, ...ky, ...msal],
     target: 16_000,
