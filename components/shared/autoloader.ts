@@ -17,7 +17,9 @@ export type AutoloadRoot = Document | ShadowRoot | Element;
  * under the root later, in the microtask after the insertion. Shadow roots created by this copy's
  * `callout-*` elements are watched as soon as they are created. Once every tag is defined, the
  * observers disconnect themselves. A load that fails is reported with `console.error` and
- * forgotten, so the next element of that tag tries again.
+ * forgotten, so the next element of that tag tries again. Where a root cannot be watched (the
+ * `MutationObserver` throws, as Lightning Web Security does for shared elements), every tag is
+ * loaded at once instead.
  */
 export class Autoloader {
   readonly #loaders: ReadonlyMap<string, ElementLoader>;
@@ -44,7 +46,7 @@ export class Autoloader {
     if (this.done) return Promise.resolve();
     if (this.#observed.has(root)) return this.#load(root);
     this.#observed.add(root);
-    new MutationObserver((records, observer) => {
+    const observer = new MutationObserver((records) => {
       if (this.done) {
         observer.disconnect();
         return;
@@ -52,7 +54,14 @@ export class Autoloader {
       for (const record of records) {
         for (const node of record.addedNodes) if (node instanceof Element) void this.#load(node);
       }
-    }).observe(root, { childList: true, subtree: true });
+    });
+    try {
+      observer.observe(root, { childList: true, subtree: true });
+    } catch {
+      // A DOM that cannot be watched (Lightning Web Security refuses shared elements): every tag
+      // is loaded now, so elements added later are defined anyway.
+      return Promise.all([...this.#loaders.keys()].map((tag) => this.#request(tag))).then(() => undefined);
+    }
     return this.#load(root);
   }
 
