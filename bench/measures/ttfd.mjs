@@ -20,9 +20,9 @@ const counts = [1, 10];
 const caches = /** @type {const} */ (['session', 'memory', 'local']);
 /** Each client's page (bench/pages/ttfd/<id>/, see bench/ttfd/build.mjs) and its column. */
 const clients = /** @type {const} */ ([
-  ['ours', 'ours: the README page (define, the autoloader)'],
+  ['ours', 'ours: the README page (sso-callout/define)'],
   ['eager', 'ours with define-all (every element at once)'],
-  ['tuned', 'ours + preloaded elements and MSAL + inline redirect script'],
+  ['tuned', 'ours tuned: MSAL preloaded from the HTML + inline redirect script'],
   ['plain', 'plain MSAL + fetch'],
   ['mgt', 'MGT 4.6'],
 ]);
