@@ -50,34 +50,7 @@ const coreExternalPlugin = {
  * @returns {Promise<{ minified: number, gzip: number, chunks: Chunk[] }>}
  */
 export async function bundle(entry) {
-  const result = await build({
-    ...(entry.entry
-      ? { entryPoints: [resolve(root, entry.entry)] }
-      : {
-          stdin: {
-            contents: entry.contents ?? '',
-            resolveDir: root,
-            loader: 'js',
-            sourcefile: `${entry.id}.js`,
-          },
-        }),
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    outdir: resolve(root, 'node_modules/.cache/sso-callout-size/esbuild', entry.id),
-    write: false,
-    metafile: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    logLevel: 'silent',
-    external: entry.external ?? [],
-    plugins: entry.coreExternal ? [coreExternalPlugin] : [],
-  });
+  const result = await esbuild(entry);
   const outputs = result.metafile?.outputs ?? {};
   const byPath = new Map(
     result.outputFiles.map((file) => [relative(root, file.path).replaceAll('\\', '/'), file]),
@@ -121,6 +94,41 @@ export async function bundle(entry) {
     gzip: countedChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
     chunks,
   };
+}
+
+/**
+ * esbuild with the settings every size shares (see {@link bundle}), code splitting on.
+ * @param {import('./entries.mjs').SizeEntry} entry
+ */
+function esbuild(entry) {
+  return build({
+    ...(entry.entry
+      ? { entryPoints: [resolve(root, entry.entry)] }
+      : {
+          stdin: {
+            contents: entry.contents ?? '',
+            resolveDir: root,
+            loader: 'js',
+            sourcefile: `${entry.id}.js`,
+          },
+        }),
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    outdir: resolve(root, 'node_modules/.cache/sso-callout-size/esbuild', entry.id),
+    write: false,
+    metafile: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'silent',
+    external: entry.external ?? [],
+    plugins: entry.coreExternal ? [coreExternalPlugin] : [],
+  });
 }
 
 /**
