@@ -6,13 +6,13 @@
  * used (`<callout-login>`, `<callout-log>`). On a cold load each would be requested one round trip
  * after the page's script — MSAL's on the path to the first token. This plugin reads each built
  * page's HTML at build time and adds `<link rel="modulepreload">` for the lazy chunk of every
- * `callout-*` element the page contains, with the chunks it imports, and for `<callout-msal>` the
- * MSAL adapter's, so they download with the page's own script. Elements added later still load
+ * `callout-*` element the page contains, with the chunks it imports, and for `<callout-msal>` and
+ * `<callout-oidc>` their provider's adapter, so they download with the page's own script. Elements added later still load
  * on demand.
  *
  * An element's chunk is the lazy chunk whose entry module is that element's module: from the
- * sources `components/<tag>/<tag>.ts`, from the package `dist/<tag>-<hash>.js`; the MSAL adapter's
- * is `src/msal.ts` or `dist/msal.js`. Pages with no `callout-*` element, and elements already in
+ * sources `components/<tag>/<tag>.ts`, from the package `dist/<tag>-<hash>.js`; an adapter's is
+ * `src/msal.ts` or `dist/msal.js` (`oidc` likewise). Pages with no `callout-*` element, and elements already in
  * the page's first scripts, get nothing.
  *
  * @example
@@ -23,8 +23,14 @@
  * ```
  */
 
-/** `<callout-msal>`'s lazy MSAL adapter: `src/msal.ts` in the sources, `dist/msal.js` in the package. */
-const msalAdapter = /[\\/](?:src[\\/]msal\.ts|sso-callout[\\/]dist[\\/]msal\.js)$/;
+/**
+ * The lazy adapter each provider element loads when it connects: `src/<name>.ts` in the sources,
+ * `dist/<name>.js` in the package (MSAL's for `<callout-msal>`, oidc-client-ts's for `<callout-oidc>`).
+ */
+const adapters = {
+  'callout-msal': /[\\/](?:src[\\/]msal\.ts|sso-callout[\\/]dist[\\/]msal\.js)$/,
+  'callout-oidc': /[\\/](?:src[\\/]oidc\.ts|sso-callout[\\/]dist[\\/]oidc\.js)$/,
+};
 
 /** @typedef {import('vite').Rolldown.OutputBundle} Bundle */
 /** @typedef {import('vite').Rolldown.OutputChunk} Chunk */
@@ -62,11 +68,10 @@ export function chunksForTags(bundle, tags) {
   };
   const lazy = chunks.filter((chunk) => chunk.isDynamicEntry);
   for (const tag of tags) {
-    const pattern = tag === 'callout-msal' ? msalAdapter : elementModule(tag);
-    for (const chunk of lazy) if (pattern.test(chunk.facadeModuleId ?? '')) add(chunk.fileName);
-    // <callout-msal> itself may load on demand too (a page that registers it so).
-    if (tag === 'callout-msal') {
-      for (const chunk of lazy) if (elementModule(tag).test(chunk.facadeModuleId ?? '')) add(chunk.fileName);
+    // The element's own chunk (when it loads on demand) and, for a provider element, its adapter.
+    const patterns = [elementModule(tag), adapters[/** @type {keyof typeof adapters} */ (tag)]];
+    for (const chunk of lazy) {
+      if (patterns.some((pattern) => pattern?.test(chunk.facadeModuleId ?? ''))) add(chunk.fileName);
     }
   }
   return [...wanted];

@@ -1,8 +1,8 @@
 /**
- * `sso-callout/define`: registers the `callout-*` elements a page uses. The three on the path to
- * the page's data — `callout-msal`, `callout-credential`, `callout-get` — are registered at once,
- * configuration elements first, so elements already in the page upgrade in an order where their
- * providers and credentials exist. The two that are not — `callout-login` (the sign-in status)
+ * `sso-callout/define`: registers the `callout-*` elements a page uses. Those on the path to the
+ * page's data — the provider elements `callout-msal` and `callout-oidc`, `callout-credential`,
+ * `callout-get` — are registered at once, configuration elements first, so elements already in
+ * the page upgrade in an order where their providers and credentials exist. The two that are not — `callout-login` (the sign-in status)
  * and `callout-log` (the diagnostics timeline) — are registered when the page first uses them:
  * their modules load then (a dynamic `import()`, a chunk of its own in a bundled app), so a page
  * without them does not download them.
@@ -11,7 +11,7 @@
  * costs a cold load one more sequential round trip before the first token request (10 instead of
  * 9 on the README's page), and the chunks it splits into compress worse than the bytes it saves;
  * the two on-demand elements save their bytes (about 6 kB gzip) and delay nothing a user waits
- * for. `sso-callout/define-all` registers all five at once.
+ * for. `sso-callout/define-all` registers all of them at once.
  *
  * Timing: the on-demand elements found when this module is evaluated, or added later under the
  * document or a shadow root a `callout-*` element created, upgrade once their module has loaded;
@@ -31,6 +31,7 @@
 import { CalloutCredential } from './callout-credential/callout-credential.js';
 import { CalloutGet } from './callout-get/callout-get.js';
 import { CalloutMsal } from './callout-msal/callout-msal.js';
+import { CalloutOidc } from './callout-oidc/callout-oidc.js';
 import { Autoloader, type AutoloadRoot } from './shared/autoloader.js';
 import { defineElement } from './shared/define-element.js';
 
@@ -41,6 +42,7 @@ const autoloader = new Autoloader({
 });
 
 defineElement('callout-msal', CalloutMsal);
+defineElement('callout-oidc', CalloutOidc);
 defineElement('callout-credential', CalloutCredential);
 defineElement('callout-get', CalloutGet);
 
@@ -56,4 +58,4 @@ export function autoload(root?: AutoloadRoot): Promise<void> {
   return root === undefined ? initial : autoloader.observe(root);
 }
 
-export { CalloutCredential, CalloutGet, CalloutMsal };
+export { CalloutCredential, CalloutGet, CalloutMsal, CalloutOidc };

@@ -18,6 +18,7 @@ export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnosti
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
 export { needsSignIn } from './diagnostics/needs-sign-in.js';
 export type {
+  AbortEventDetail,
   AccountEventDetail,
   CalloutEventMap,
   CalloutEventName,

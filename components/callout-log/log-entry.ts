@@ -7,6 +7,7 @@ export const LogKind = {
   response: 'response',
   retry: 'retry',
   error: 'error',
+  abort: 'abort',
   interaction: 'interaction-required',
   account: 'account',
 } as const;
@@ -22,7 +23,7 @@ export interface LogEntry {
   summary: string;
   /** What to change (errors only). */
   hint?: string;
-  /** Whether it is a failure (errors, 4xx/5xx responses). */
+  /** Whether it is a failure (errors, 4xx/5xx responses; never a caller's abort). */
   failed: boolean;
 }
 
@@ -94,9 +95,15 @@ function describe(event: ClientEvent): Description {
         summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
       };
     }
-    case 'error': {
+    case 'error':
+    case 'abort': {
+      // A caller's abort is shown as what it is, not as a failure.
       const d = event.detail;
-      return { failed: true, summary: `${d.error.code}: ${d.error.message}`, hint: d.error.hint };
+      return {
+        failed: event.name === 'error',
+        summary: `${d.error.code}: ${d.error.message}`,
+        hint: d.error.hint,
+      };
     }
     case 'interaction-required': {
       const d = event.detail;

@@ -50,7 +50,13 @@ describe('sso-callout/define: the data-path elements at once, the others when fi
       expect(element.matches(':defined'), element.localName).to.equal(true);
     }
     // A <callout-get> comes first in the HTML; it is registered after the provider and credential.
-    expect(defined).to.deep.equal(['callout-msal', 'callout-credential', 'callout-get', 'callout-login']);
+    expect(defined).to.deep.equal([
+      'callout-msal',
+      'callout-oidc',
+      'callout-credential',
+      'callout-get',
+      'callout-login',
+    ]);
     for (const element of ['callout-get', 'callout-credential', 'callout-msal', 'callout-login']) {
       expect(moduleRequests(element), element).to.equal(1);
     }
@@ -62,7 +68,10 @@ describe('sso-callout/define: the data-path elements at once, the others when fi
     later.innerHTML = '<callout-log></callout-log>'.repeat(3);
     expect(moduleRequests('callout-log')).to.equal(0);
     document.body.append(later);
-    await waitUntil(() => customElements.get('callout-log') !== undefined, 'callout-log never registered');
+    // A module load on a busy machine can take longer than waitUntil's default second.
+    await waitUntil(() => customElements.get('callout-log') !== undefined, 'callout-log never registered', {
+      timeout: 10_000,
+    });
     for (const element of later.children) expect(element.matches(':defined')).to.equal(true);
     expect(moduleRequests('callout-log')).to.equal(1);
     later.remove();

@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * build/preload-used-elements.mjs, the Vite plugin that lets what `sso-callout/define` loads on
- * demand load with the page's own script: a page built with it preloads MSAL's adapter for a
- * `<callout-msal>` and the chunks of the on-demand elements in its HTML, nothing for elements it
- * does not contain.
+ * demand load with the page's own script: a page built with it preloads a provider element's
+ * adapter (MSAL's, OpenID Connect's) and the chunks of the on-demand elements in its HTML,
+ * nothing for elements it does not contain.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,7 @@ describe('preloadUsedElements()', () => {
       ),
     );
     writeFileSync(join(source, 'empty.html'), page('<p>No elements here.</p>'));
+    writeFileSync(join(source, 'oidc.html'), page('<callout-oidc id="idp"></callout-oidc>'));
     await build({
       configFile: false,
       root: source,
@@ -49,7 +50,13 @@ describe('preloadUsedElements()', () => {
       build: {
         outDir: join(source, 'dist'),
         target: 'es2022',
-        rolldownOptions: { input: { index: join(source, 'index.html'), empty: join(source, 'empty.html') } },
+        rolldownOptions: {
+          input: {
+            index: join(source, 'index.html'),
+            empty: join(source, 'empty.html'),
+            oidc: join(source, 'oidc.html'),
+          },
+        },
       },
     });
   });
@@ -60,7 +67,16 @@ describe('preloadUsedElements()', () => {
       assert.equal(names.filter((name) => name === chunk).length, 1, `${chunk} in ${names.join(', ')}`);
     }
     assert.deepEqual(
-      names.filter((name) => name === 'callout-log' || name === 'adaptations'),
+      names.filter((name) => name === 'callout-log' || name === 'adaptations' || name === 'oidc'),
+      [],
+    );
+  });
+
+  it("preloads the OpenID Connect adapter for a <callout-oidc>, and not MSAL's", () => {
+    const names = preloads('oidc.html');
+    assert.equal(names.filter((name) => name === 'oidc').length, 1, names.join(', '));
+    assert.deepEqual(
+      names.filter((name) => name === 'msal'),
       [],
     );
   });
