@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import '../../../components/define.js';
+import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { createCallout, setDefaultCallout } from '../../../src/index.js';

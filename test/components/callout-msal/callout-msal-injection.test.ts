@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import '../../../components/define.js';
+import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutMsal } from '../../../components/callout-msal/callout-msal.js';
 import { createCallout, setDefaultCallout } from '../../../src/index.js';
