@@ -1,12 +1,12 @@
 // @ts-check
 /**
- * `npm run build`: the app compiled ahead of time, with the two tools the Angular CLI's
- * application builder is made of and nothing else. The Angular compiler (`@angular/compiler-cli`)
+ * `npm run build`: the app compiled ahead of time with the tools the Angular CLI's application
+ * builder is built on, and nothing else. The Angular compiler (`@angular/compiler-cli`)
  * compiles the components and type-checks their templates into JavaScript; esbuild bundles that
  * with Angular's packages, which ship partially compiled and are finished by the Angular linker
  * on the way. `dist/` gets `index.html`, the bundle and the package's `redirect.html`.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formatDiagnostics, performCompilation, readConfiguration } from '@angular/compiler-cli';
 import { needsLinking } from '@angular/compiler-cli/linker';
@@ -56,10 +56,16 @@ await build({
   minify: true,
   target: 'es2022',
   legalComments: 'none',
-  define: { ngDevMode: 'false', ngJitMode: 'false', ngServerMode: 'false', ngHmrMode: 'false', ngI18nClosureMode: 'false' },
+  // The globals Angular's packages test, as the Angular CLI sets them for production.
+  define: {
+    ngDevMode: 'false',
+    ngJitMode: 'false',
+    ngServerMode: 'false',
+    ngHmrMode: 'false',
+    ngI18nClosureMode: 'false',
+  },
   plugins: [angularLinker],
   logLevel: 'warning',
 });
-mkdirSync('dist', { recursive: true });
 copyFileSync('src/index.html', 'dist/index.html');
 copyFileSync(createRequire(import.meta.url).resolve('sso-callout/redirect.html'), 'dist/redirect.html');

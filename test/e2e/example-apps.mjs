@@ -14,15 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../support/chromium.js';
 import { run } from '../support/packed-tarball.js';
-import { loadEmulators, routeEmulators } from '../support/routed-emulators.js';
+import { listenOnLoopback, openWatchedPage, startContosoEmulators } from './contoso-world.mjs';
 
 /** The example apps, by folder name under `examples/`. */
 export const exampleApps = /** @type {const} */ (['react', 'vue', 'angular']);
 /** @typedef {(typeof exampleApps)[number]} ExampleApp */
 
 const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
-/** What every example's `src/config.ts` names. */
-const clientId = '11111111-2222-3333-4444-555555555555';
 
 /** @type {Record<string, string>} */
 const contentTypes = {
@@ -70,32 +68,13 @@ async function startStaticServer(dir) {
     }
     response.writeHead(200, headers).end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const origin = await listenOnLoopback(server);
   return { origin, served, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /**
- * Opens `url` in a new page of `context`, collecting console errors and uncaught errors.
- * @param {import('playwright-core').BrowserContext} context
- * @param {string} url
- */
-async function openPage(context, url) {
-  /** @type {string[]} */
-  const problems = [];
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(url);
-  return { page, problems };
-}
-
-/**
  * Serves the built apps and starts the emulators and Chromium. `open(name)` opens an app in a
- * fresh browser context with Jane signed in to Azure AD, counters from zero.
+ * fresh browser context (nothing cached) with Jane signed in to Azure AD, counters from zero.
  */
 export async function startExampleApps() {
   const servers = await Promise.all(
@@ -104,47 +83,27 @@ export async function startExampleApps() {
     ),
   );
   const byName = new Map(servers);
-  const { createAadEmulator, createApiEmulator, createDemoApi } = await loadEmulators();
-  const aad = createAadEmulator({
-    origin: 'https://login.microsoftonline.com',
-    host: 'login.microsoftonline.com',
-    tenantId: 'contoso.onmicrosoft.com',
-    clientIds: [clientId],
+  const emulators = await startContosoEmulators({
     redirectUris: servers.map(([, server]) => `${server.origin}/redirect.html`),
-  });
-  const api = createApiEmulator({
-    issuer: aad,
-    baseUrl: 'https://api.contoso.com/v1/',
-    respond: createDemoApi().respond,
   });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   /** @type {import('playwright-core').BrowserContext | undefined} */
   let context;
-  /** @type {ReturnType<typeof startStaticServer> extends Promise<infer S> ? S : never} */
-  let current;
+  let served = { redirectPage: 0 };
 
   return {
     /** @param {ExampleApp} name */
     open: async (name) => {
       await context?.close();
-      current = /** @type {typeof current} */ (byName.get(name));
-      aad.state.session = { username: 'jane@contoso.com', sid: crypto.randomUUID() };
-      aad.resetCounters();
-      api.resetCounters();
-      current.served.redirectPage = 0;
+      const server = /** @type {Awaited<ReturnType<typeof startStaticServer>>} */ (byName.get(name));
+      served = server.served;
+      served.redirectPage = 0;
       context = await browser.newContext();
-      const handlers = [...aad.handlers, ...api.handlers];
-      await routeEmulators(context, { hosts: ['login.microsoftonline.com', 'api.contoso.com'], handlers });
-      return openPage(context, `${current.origin}/`);
+      await emulators.attach(context, { session: 'jane@contoso.com' });
+      return openWatchedPage(context, `${server.origin}/`);
     },
     /** What the emulators and the app's server answered since the last `open`. */
-    counts: () => ({
-      silentAuthorize: aad.counters.silentAuthorize,
-      signInPage: aad.counters.signInPage,
-      token: aad.counters.token,
-      api: api.counters.authorized,
-      redirectPage: current.served.redirectPage,
-    }),
+    counts: () => ({ ...emulators.counts(), redirectPage: served.redirectPage }),
     stop: async () => {
       await browser.close();
       await Promise.all(servers.map(([, server]) => server.close()));
