@@ -21,6 +21,7 @@ export { type LogEntry, LogKind } from './callout-log/log-entry.js';
 export type { TokenView } from './callout-log/token-view.js';
 export { CalloutLogin, CalloutLoginState, type CalloutSignInDetail } from './callout-login/callout-login.js';
 export { CalloutMsal, type CalloutProviderChangeDetail } from './callout-msal/callout-msal.js';
+export { CalloutOidc } from './callout-oidc/callout-oidc.js';
 export {
   CalloutController,
   type CalloutControllerOptions,

@@ -7,6 +7,7 @@ import type {
   CalloutLog,
   CalloutLogin,
   CalloutMsal,
+  CalloutOidc,
 } from '../../components/index.js';
 import type { Callout } from '../../src/index.js';
 
@@ -115,10 +116,7 @@ export interface CalloutLoginProps extends ElementProps<CalloutLogin> {
 export interface CalloutMsalProps extends ElementProps<CalloutMsal> {
   /** The provider's name, used by `<callout-credential provider="…">`. Required unless `name` is set. */
   id?: string | undefined;
-  /**
-   * The provider's name, when it cannot be the element's `id` — LWC's synthetic shadow rewrites
-   * ids in templates (`aad` becomes `aad-12`), so inside Lightning components use `name`.
-   */
+  /** The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids). */
   name?: CalloutMsal['name'] | undefined;
   /** Application (client) id of the SPA app registration. */
   'client-id'?: string | undefined;
@@ -166,6 +164,46 @@ export interface CalloutMsalProps extends ElementProps<CalloutMsal> {
   'oncallout-provider-change'?: ((event: HTMLElementEventMap['callout-provider-change']) => void) | undefined;
 }
 
+/** `<callout-oidc>`: Declarative OpenID Connect auth provider. */
+export interface CalloutOidcProps extends ElementProps<CalloutOidc> {
+  /** The provider's name, used by `<callout-credential provider="…">`. Required unless `name` is set. */
+  id?: string | undefined;
+  /** The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids). */
+  name?: CalloutOidc['name'] | undefined;
+  /** The issuer URL, where `/.well-known/openid-configuration` is found. */
+  authority?: CalloutOidc['authority'] | undefined;
+  /** The client id of this app at the identity provider (a public client with PKCE). */
+  'client-id'?: string | undefined;
+  /** The callback page for popup and iframe answers (default `<origin>/oidc-callback.html`). */
+  'redirect-uri'?: string | undefined;
+  /** With `interaction="redirect"`: the page the identity provider returns to (default this page). */
+  'return-uri'?: string | undefined;
+  /** Where a global sign-out returns to (default `redirect-uri`). */
+  'post-logout-redirect-uri'?: string | undefined;
+  /** The host page's user (username or email), sent as `login_hint`. */
+  'login-hint'?: string | undefined;
+  /** `popup` (default), `redirect` or `none`. */
+  interaction?: CalloutOidc['interaction'] | undefined;
+  /** Scopes asked for at sign-in besides `openid`, separated by spaces (default `profile offline_access`). */
+  scopes?: CalloutOidc['scopes'] | undefined;
+  /** Where oidc-client-ts keeps the user: `memory` (default), `session` or `local`. */
+  store?: CalloutOidc['store'] | undefined;
+  /** `local` (default) or `global` (also ends the identity provider's session). */
+  'sign-out-scope'?: string | undefined;
+  /** Mode of the element's shadow root, read once when it first connects. Default `open` (or `CalloutElement.defaultShadowMode`). */
+  'shadow-mode'?: 'open' | 'closed' | undefined;
+  /** oidc-client-ts `UserManager` settings passthrough (`metadata`, `extraQueryParams` …); property only. */
+  oidc?: CalloutOidc['oidc'] | undefined;
+  /**
+   * A client for this element only; wins over context and the page's default client. Setting it
+   * re-renders the element. Write-only: reading it returns `undefined`, so code that reaches the
+   * element cannot take the client (and with it `token()`) from it.
+   */
+  callout?: Callout | undefined;
+  /** The provider was registered, replaced or removed; `detail.provider` is the name it is registered under (or `undefined`), `detail.problem` the error sentence. The event bubbles out of shadow roots, so it never carries the provider. */
+  'oncallout-provider-change'?: ((event: HTMLElementEventMap['callout-provider-change']) => void) | undefined;
+}
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
@@ -174,6 +212,7 @@ declare module 'react' {
       'callout-log': CalloutLogProps;
       'callout-login': CalloutLoginProps;
       'callout-msal': CalloutMsalProps;
+      'callout-oidc': CalloutOidcProps;
     }
   }
 }

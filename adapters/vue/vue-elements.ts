@@ -7,6 +7,7 @@ import type {
   CalloutLog,
   CalloutLogin,
   CalloutMsal,
+  CalloutOidc,
 } from '../../components/index.js';
 import type { Callout } from '../../src/index.js';
 
@@ -110,10 +111,7 @@ export interface CalloutLoginVueProps {
 export interface CalloutMsalVueProps {
   /** The provider's name, used by `<callout-credential provider="…">`. Required unless `name` is set. */
   id?: string | undefined;
-  /**
-   * The provider's name, when it cannot be the element's `id` — LWC's synthetic shadow rewrites
-   * ids in templates (`aad` becomes `aad-12`), so inside Lightning components use `name`.
-   */
+  /** The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids). */
   name?: CalloutMsal['name'] | undefined;
   /** Application (client) id of the SPA app registration. */
   clientId?: CalloutMsal['clientId'] | undefined;
@@ -161,6 +159,46 @@ export interface CalloutMsalVueProps {
   onCalloutProviderChange?: ((event: HTMLElementEventMap['callout-provider-change']) => void) | undefined;
 }
 
+/** `<callout-oidc>`: Declarative OpenID Connect auth provider. */
+export interface CalloutOidcVueProps {
+  /** The provider's name, used by `<callout-credential provider="…">`. Required unless `name` is set. */
+  id?: string | undefined;
+  /** The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids). */
+  name?: CalloutOidc['name'] | undefined;
+  /** The issuer URL, where `/.well-known/openid-configuration` is found. */
+  authority?: CalloutOidc['authority'] | undefined;
+  /** The client id of this app at the identity provider (a public client with PKCE). */
+  clientId?: CalloutOidc['clientId'] | undefined;
+  /** The callback page for popup and iframe answers (default `<origin>/oidc-callback.html`). */
+  redirectUri?: CalloutOidc['redirectUri'] | undefined;
+  /** With `interaction="redirect"`: the page the identity provider returns to (default this page). */
+  returnUri?: CalloutOidc['returnUri'] | undefined;
+  /** Where a global sign-out returns to (default `redirect-uri`). */
+  postLogoutRedirectUri?: CalloutOidc['postLogoutRedirectUri'] | undefined;
+  /** The host page's user (username or email), sent as `login_hint`. */
+  loginHint?: CalloutOidc['loginHint'] | undefined;
+  /** `popup` (default), `redirect` or `none`. */
+  interaction?: CalloutOidc['interaction'] | undefined;
+  /** Scopes asked for at sign-in besides `openid`, separated by spaces (default `profile offline_access`). */
+  scopes?: CalloutOidc['scopes'] | undefined;
+  /** Where oidc-client-ts keeps the user: `memory` (default), `session` or `local`. */
+  store?: CalloutOidc['store'] | undefined;
+  /** `local` (default) or `global` (also ends the identity provider's session). */
+  signOutScope?: CalloutOidc['signOutScope'] | undefined;
+  /** Mode of the element's shadow root, read once when it first connects. Default `open` (or `CalloutElement.defaultShadowMode`). */
+  shadowMode?: 'open' | 'closed' | undefined;
+  /** oidc-client-ts `UserManager` settings passthrough (`metadata`, `extraQueryParams` …); property only. */
+  oidc?: CalloutOidc['oidc'] | undefined;
+  /**
+   * A client for this element only; wins over context and the page's default client. Setting it
+   * re-renders the element. Write-only: reading it returns `undefined`, so code that reaches the
+   * element cannot take the client (and with it `token()`) from it.
+   */
+  callout?: Callout | undefined;
+  /** The provider was registered, replaced or removed; `detail.provider` is the name it is registered under (or `undefined`), `detail.problem` the error sentence. The event bubbles out of shadow roots, so it never carries the provider. */
+  onCalloutProviderChange?: ((event: HTMLElementEventMap['callout-provider-change']) => void) | undefined;
+}
+
 declare module 'vue' {
   interface GlobalComponents {
     'callout-credential': DefineComponent<CalloutCredentialVueProps>;
@@ -168,5 +206,6 @@ declare module 'vue' {
     'callout-log': DefineComponent<CalloutLogVueProps>;
     'callout-login': DefineComponent<CalloutLoginVueProps>;
     'callout-msal': DefineComponent<CalloutMsalVueProps>;
+    'callout-oidc': DefineComponent<CalloutOidcVueProps>;
   }
 }

@@ -4,6 +4,7 @@ import {
   type AuthProvider,
   CalloutError,
   CalloutErrorCode,
+  type ProviderContext,
   type TokenRequest,
 } from '../../src/index.js';
 
@@ -98,8 +99,8 @@ export class DeferredProvider implements RealProvider {
     this.#reject(error);
   }
 
-  async getToken(request: TokenRequest): Promise<AccessToken> {
-    return (await this.#wait(request.signal)).getToken(request);
+  async getToken(request: TokenRequest, context?: ProviderContext): Promise<AccessToken> {
+    return (await this.#wait(request.signal)).getToken(request, context);
   }
 
   /** The real provider's sign-in, with its options (`msalProvider`'s take a `signal` …). */

@@ -15,8 +15,12 @@ import { it } from 'node:test';
 /** Folders of the repository that must not ship (bench/ ships only its README, for the README's links). */
 const unshipped =
   /^(test|demo|examples|src|components|scripts|build|salesforce|bench\/(?!README\.md$)|\.ci)\b/;
-/** Import specifiers in built JavaScript: static, re-exports, side-effect and dynamic imports. */
-const specifiers = /\b(?:from\s*|import\s*\(?\s*)["'`]([^"'`]+)["'`]/g;
+/**
+ * Import specifiers in built JavaScript: static, re-exports, side-effect and dynamic imports. A
+ * specifier has no whitespace, comma, parenthesis, brace or `$`, so minified text such as a log
+ * message ending in "from" before a template literal is not taken for an import.
+ */
+const specifiers = /\b(?:from\s*|import\s*\(?\s*)["'`]([^"'`\s,;(){}$]+)["'`]/g;
 
 /**
  * Every file path `value` (an `exports` entry: a path, or conditions of paths) names.
