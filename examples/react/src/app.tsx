@@ -23,6 +23,14 @@ export function App() {
         login-hint={config.loginHint}
       />
       <callout-credential name="Orders" provider="aad" url={config.apiUrl} scopes={config.scopes} />
+      {config.partner && (
+        <callout-oidc
+          id="partner"
+          authority={config.partner.authority}
+          client-id={config.partner.clientId}
+          interaction="popup"
+        />
+      )}
       <header>
         <h1>Open orders</h1>
         <callout-login />

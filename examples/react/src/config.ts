@@ -5,4 +5,6 @@ export const config = {
   loginHint: 'jane@contoso.com',
   apiUrl: 'https://api.contoso.com/v1/',
   scopes: 'api://orders/Orders.Read',
+  /** A second identity provider, any OpenID Connect one (Okta, Auth0 …): none here. */
+  partner: undefined as { authority: string; clientId: string } | undefined,
 };
