@@ -100,6 +100,23 @@ describe('the example apps, each built from the packed tarball by its own build'
     angular:
       'The Angular app (built ahead of time) shows the open orders with <callout-get> and with HttpClient through calloutInterceptor',
   };
+  it("The React app's TSX uses every element of the package's manifest, so its tsc run checks all their typings.", async () => {
+    const manifest = JSON.parse(await readFile(join(packed.dir, 'custom-elements.json'), 'utf8'));
+    /** @type {string[]} */
+    const tags = manifest.modules.flatMap((/** @type {{ declarations?: { tagName?: string }[] }} */ module) =>
+      (module.declarations ?? []).flatMap((declaration) =>
+        declaration.tagName ? [declaration.tagName] : [],
+      ),
+    );
+    const tsx = await readFile(new URL('../../examples/react/src/app.tsx', import.meta.url), 'utf8');
+    assert.ok(tags.length >= 6, `the manifest declares ${tags.length} elements`);
+    assert.deepEqual(
+      tags.filter((tag) => !tsx.includes(`<${tag}`)),
+      [],
+      'elements examples/react/src/app.tsx does not use',
+    );
+  });
+
   for (const name of exampleApps) {
     it(`${described[name]}, after one silent sign-in and one token request.`, async (t) => {
       t.diagnostic(`npm run build took ${seconds[name]} s (the three builds ran at once)`);
