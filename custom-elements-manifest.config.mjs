@@ -17,6 +17,7 @@ export default {
     'components/**/*.styles.ts',
     'components/**/define.ts',
     'components/define.ts',
+    'components/define-all.ts',
     'components/shared/define-element.ts',
   ],
   outdir: '.',

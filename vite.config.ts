@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { inlineRedirectScript } from './build/inline-redirect-script.mjs';
+import { preloadUsedElements } from './build/preload-used-elements.mjs';
 import { redirectPage } from './build/redirect-page.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -18,7 +19,9 @@ const library: UserConfig['build'] = {
     entry: {
       index: here('./src/index.ts'),
       components: here('./components/index.ts'),
+      // Registers each element when the page first uses it; define-all registers all at once.
       define: here('./components/define.ts'),
+      'define-all': here('./components/define-all.ts'),
       // <callout-msal> with MSAL up front, for pages that always use it (one round trip less cold).
       'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),
@@ -134,8 +137,9 @@ export default defineConfig(({ command, mode }) => ({
   // Code written for bundlers may test NODE_ENV; a page without one has no `process`.
   define: mode === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {},
   plugins: [
-    // The demo's redirect page carries its script inline: no round trip after the page itself.
-    ...(mode === 'demo' ? [inlineRedirectScript({ pages: ['redirect.html'] })] : []),
+    // The demo's redirect page carries its script inline: no round trip after the page itself;
+    // its pages preload MSAL and the on-demand elements they contain, so both load with them.
+    ...(mode === 'demo' ? [inlineRedirectScript({ pages: ['redirect.html'] }), preloadUsedElements()] : []),
     // The package's redirect page: one file with its script inline, for any site to host.
     ...(command === 'build' && mode === 'production'
       ? [redirectPage({ entry: here('./src/redirect.ts'), version })]

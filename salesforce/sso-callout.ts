@@ -6,9 +6,12 @@
  * by default, and publishes the API as `globalThis.ssoCallout` of the namespace's sandbox.
  * Loading it twice keeps the first copy (and the first registration of each element).
  */
-// Order matters: the default shadow mode is set before define.ts registers (and upgrades) elements.
+// Order matters: the default shadow mode is set before define-all.ts registers (and upgrades)
+// elements. Eager on purpose: the static resource is one classic script (loadScript loads no
+// module chunks), its elements must be defined when loadScript resolves, and gated Lightning Web
+// Security does not let a namespace observe mutations of shared elements such as <body>.
 import { shadowMode } from './shadow-mode.js';
-import '../components/define.js';
+import '../components/define-all.js';
 import { CalloutElement } from '../components/shared/callout-element.js';
 import * as core from '../src/index.js';
 import { MsalInteraction, msalProvider } from '../src/msal.js';

@@ -1,20 +1,23 @@
 // @ts-check
 /**
- * `npm run element-types` writes the framework typings of every `callout-*` element from the
- * custom elements manifest, so they cannot drift from the elements:
+ * `npm run element-types` writes the framework typings and the reference page of every
+ * `callout-*` element from the custom elements manifest, so they cannot drift from the elements:
  * - `adapters/react/jsx-elements.ts`: `JSX.IntrinsicElements` for React 19 (attributes as props,
  *   property-only fields, `on<event>` handlers), shipped with `sso-callout/react`;
- * - `adapters/vue/vue-elements.ts`: Vue's `GlobalComponents`, shipped with `sso-callout/vue`.
+ * - `adapters/vue/vue-elements.ts`: Vue's `GlobalComponents`, shipped with `sso-callout/vue`;
+ * - `docs/elements.md`: attributes, properties, methods, events, slots, parts and CSS custom
+ *   properties, in the hand-written page `scripts/elements-template.md` (scripts/element-docs.mjs).
  *
- * The manifest is analysed afresh with the project's analyzer config (nothing is written but the
- * two files). `--check` writes nothing and exits 1, naming the files, when either differs from
- * what would be generated: `npm run typecheck` runs it, so a stale file fails the build.
+ * The manifest is analysed once, afresh, with the project's analyzer config (nothing is written
+ * but the three files). `--check` writes nothing and exits 1, naming the files, when any differs
+ * from what would be generated: `npm run typecheck` runs it, so a stale file fails the build.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { elementsMarkdown, readTemplate } from './element-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const header = [
@@ -43,9 +46,8 @@ const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperC
 /** @param {string} name */
 const quoted = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
-/** The elements of the manifest, by tag name. @returns {Promise<Element[]>} */
-async function elements() {
-  const manifest = await cli({ argv: ['analyze', '--quiet'], cwd: root, noWrite: true });
+/** The elements of `manifest`, by tag name. @param {{ modules: { declarations?: Element[] }[] }} manifest @returns {Element[]} */
+function elements(manifest) {
   /** @type {Element[]} */
   const found = manifest.modules.flatMap((/** @type {{ declarations?: Element[] }} */ module) =>
     (module.declarations ?? []).filter((declaration) => declaration.tagName),
@@ -200,15 +202,18 @@ function format(path, source) {
   return result.stdout.toString();
 }
 
-const list = await elements();
+const manifest = await cli({ argv: ['analyze', '--quiet'], cwd: root, noWrite: true });
+const list = elements(manifest);
+const packageExports = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports;
 const outputs = [
   ['adapters/react/jsx-elements.ts', reactTypes(list)],
   ['adapters/vue/vue-elements.ts', vueTypes(list)],
+  ['docs/elements.md', elementsMarkdown(manifest, { template: readTemplate(root), packageExports })],
 ];
 const check = process.argv.includes('--check');
 const stale = [];
 for (const [path, source] of outputs) {
-  const formatted = format(path, source);
+  const formatted = path.endsWith('.md') ? source : format(path, source);
   let current = '';
   try {
     current = readFileSync(join(root, path), 'utf8');
@@ -219,9 +224,11 @@ for (const [path, source] of outputs) {
 }
 if (check && stale.length > 0) {
   process.stderr.write(
-    `The element typings are stale: ${stale.join(', ')} differ from the elements' manifest. Run \`npm run element-types\` and commit the result.\n`,
+    `The element typings or docs are stale: ${stale.join(', ')} do not match the elements' manifest. Run \`npm run element-types\` and commit the result.\n`,
   );
   process.exit(1);
 }
 if (!check)
-  process.stdout.write(stale.length ? `Wrote ${stale.join(', ')}\n` : 'Element typings are up to date.\n');
+  process.stdout.write(
+    stale.length ? `Wrote ${stale.join(', ')}\n` : 'Element typings and docs are up to date.\n',
+  );

@@ -97,6 +97,9 @@ function aptInstaller(env) {
 export function checkDependencies(root) {
   const tools = ['web-test-runner', 'tsc', 'biome', 'size-limit', 'vite'];
   const absent = tools.filter((tool) => !existsSync(join(root, 'node_modules', '.bin', tool)));
+  // The Angular example's compiler needs TypeScript 6: npm installs both in that workspace.
+  if (!existsSync(join(root, 'examples', 'angular', 'node_modules', '@angular', 'compiler-cli')))
+    absent.push('the Angular example’s compiler');
   if (absent.length === 0) return undefined;
   return {
     missing: `the project's dependencies (${absent.join(', ')} not in node_modules)`,

@@ -38,7 +38,7 @@ async function readLimits() {
 export default {
   id: 'size',
   title: '(5) Bundle size, min+gzip (esbuild -9)',
-  target: 'core ≤ 6 kB, MSAL adapter ≤ 3 kB, define ≤ 16 kB, everything ≤ 110 kB',
+  target: 'core ≤ 8 kB, MSAL adapter ≤ 3 kB, define page ≤ 16 kB, everything ≤ 110 kB',
   browser: false,
   async run() {
     /** @type {(string | number)[][]} */
@@ -82,7 +82,7 @@ export default {
     }
     notes.push(
       '"w/o X" means X is left external (loaded once by the page and shared); the adapter row also leaves out the core it imports.',
-      'Bundles are split as an app bundler splits them: a row counts what the page loads up front; "everything" also counts the lazy chunks (the MSAL adapter and MSAL) except the Lightning Web Security adaptations, which load only inside Salesforce. Each chunk is gzipped on its own, as it is downloaded.',
+      'Bundles are split as an app bundler splits them: a row counts what the page loads up front; "everything" also counts the lazy chunks that page loads (the MSAL adapter and MSAL), not <callout-login>, <callout-log> (loaded only where used) or the Lightning Web Security adaptations (only inside Salesforce). Each chunk is gzipped on its own, as it is downloaded: splitting costs bytes, since a chunk shares no compression dictionary with the others.',
       'Alternatives are measured as their whole public API (`export * from`), MGT as the four pieces a page needs.',
       '`npm run size` (part of `npm test`) fails when one of ours grows past its CI limit: size-limit on the same bundles, with the limits of .size-limit.json.',
     );

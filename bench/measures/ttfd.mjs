@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { createApi } from '../ttfd/api.mjs';
 import { appOrigin, createApp } from '../ttfd/app.mjs';
 import { buildAll } from '../ttfd/build.mjs';
+import { builtFiles } from '../ttfd/cpu-profile.mjs';
 import { createIdp } from '../ttfd/idp.mjs';
 import { coldAndWarm, coldInFreshProfile, launchTtfdBrowser } from '../ttfd/load.mjs';
 import { startTtfdServers } from '../ttfd/servers.mjs';
@@ -19,8 +20,9 @@ const counts = [1, 10];
 const caches = /** @type {const} */ (['session', 'memory', 'local']);
 /** Each client's page (bench/pages/ttfd/<id>/, see bench/ttfd/build.mjs) and its column. */
 const clients = /** @type {const} */ ([
-  ['ours', 'ours: the README page'],
-  ['tuned', 'ours + define-msal + inline redirect script'],
+  ['ours', 'ours: the README page (sso-callout/define)'],
+  ['eager', 'ours with define-all (every element at once)'],
+  ['tuned', 'ours tuned: MSAL preloaded from the HTML + inline redirect script'],
   ['plain', 'plain MSAL + fetch'],
   ['mgt', 'MGT 4.6'],
 ]);
@@ -59,7 +61,7 @@ const median = (/** @type {number[]} */ values) => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-/** @typedef {{ ms: number[], trips: number[], handshakes: number[], networkMs: number[], paths: string[][] }} Samples */
+/** @typedef {{ ms: number[], trips: number[], handshakes: number[], networkMs: number[], scriptGzip: number[], cpu: import('../ttfd/cpu-profile.mjs').CpuByOwner[], paths: string[][] }} Samples */
 
 /** @type {import('../run.mjs').Measure} */
 export default {
@@ -82,7 +84,17 @@ export default {
     /** @type {Record<string, Samples>} keyed `${latency}|${case}|${n}|${client}` */
     const samples = {};
     const add = (/** @type {string} */ key, /** @type {import('../ttfd/load.mjs').LoadResult} */ result) => {
-      samples[key] ??= { ms: [], trips: [], handshakes: [], networkMs: [], paths: [] };
+      samples[key] ??= {
+        ms: [],
+        trips: [],
+        handshakes: [],
+        networkMs: [],
+        scriptGzip: [],
+        cpu: [],
+        paths: [],
+      };
+      if (result.cpu) samples[key].cpu.push(result.cpu);
+      samples[key].scriptGzip.push(result.scriptGzip);
       samples[key].ms.push(result.ms);
       samples[key].trips.push(result.trips);
       samples[key].handshakes.push(result.handshakes);
@@ -94,7 +106,7 @@ export default {
     try {
       for (const latency of latencies) {
         servers.setLatency(latency);
-        await coldAndWarmRuns({ browser, servers, repeats, add, latency });
+        await coldAndWarmRuns({ browser, servers, repeats, add, latency, fileOf: builtFiles(dirs) });
       }
       for (const latency of latencies) {
         servers.setLatency(latency);
@@ -117,17 +129,27 @@ export default {
  * @property {number} repeats
  * @property {(key: string, result: import('../ttfd/load.mjs').LoadResult) => void} add
  * @property {number} latency
+ * @property {import('../ttfd/load.mjs').FileOf} [fileOf] profile the loads' CPU
  */
 
 /** Cold and warm runs of every client, count and cache option, in a rotating order. */
-async function coldAndWarmRuns(/** @type {RunContext} */ { browser, servers, repeats, add, latency }) {
+async function coldAndWarmRuns(
+  /** @type {RunContext} */ { browser, servers, repeats, add, latency, fileOf },
+) {
   for (let round = 0; round < repeats; round++) {
     for (const n of counts) {
       for (const cache of caches) {
         // Rotate the order so load drift on a shared machine hits every client alike.
         const order = clients.map((_, i) => clients[(i + round + caches.indexOf(cache)) % clients.length]);
         for (const [client] of order.filter((entry) => entry !== undefined)) {
-          const { cold, warm } = await coldAndWarm({ browser, servers, variant: client, n, cache });
+          const { cold, warm } = await coldAndWarm({
+            browser,
+            servers,
+            variant: client,
+            n,
+            cache,
+            ...(fileOf ? { fileOf } : {}),
+          });
           add(`${latency}|cold|${n}|${client}`, cold);
           if (warm) add(`${latency}|${cache}|${n}|${client}`, warm);
         }
@@ -162,6 +184,8 @@ function cellOf(s) {
     trips: median(s.trips),
     handshakes: median(s.handshakes),
     networkMs: Math.round(median(s.networkMs)),
+    scriptGzip: median(s.scriptGzip),
+    cpu: medianByOwner(s.cpu),
     msSamples: s.ms.map(Math.round),
     tripsSamples: s.trips,
     path: s.paths[0] ?? [],
@@ -201,7 +225,9 @@ function summarize(samples, repeats, load) {
         if (!cell) return 'not measured';
         const setup =
           cell.handshakes > 0 ? ` + ${cell.handshakes} handshake${cell.handshakes > 1 ? 's' : ''}` : '';
-        return `${cell.ms} / ${cell.bestMs} ms (${cell.trips}${setup})`;
+        // Cold loads also say how much JavaScript the page downloaded (gzip).
+        const script = kase === 'cold' ? `, ${(cell.scriptGzip / 1000).toFixed(1)} kB JS` : '';
+        return `${cell.ms} / ${cell.bestMs} ms (${cell.trips}${setup}${script})`;
       };
       const ratio = (/** @type {string} */ client) => {
         const cell = cells[client];
@@ -213,7 +239,7 @@ function summarize(samples, repeats, load) {
         `${label}, ${n} component${n > 1 ? 's' : ''}`,
         ...clients.map(([client]) => text(client)),
         `${floorMs} ms (${floor.trips}${floorSetup})`,
-        `${ratio('ours')} · ${ratio('tuned')}`,
+        `${ratio('ours')} · ${ratio('eager')} · ${ratio('tuned')}`,
       ]);
       cases[`${latency}|${kase}|${n}`] = { floor: { ...floor, ms: floorMs }, ...cells };
     }
@@ -224,10 +250,10 @@ function summarize(samples, repeats, load) {
       'case',
       ...clients.map(([, label], i) => (i === 0 ? `${label}: median / best ms (round trips)` : label)),
       'floor',
-      'ours ÷ floor, median (best): README · tuned',
+      'ours ÷ floor, median (best): README · eager · tuned',
     ],
     rows,
-    notes: notes(repeats, load),
+    notes: [...notes(repeats, load), ...cpuNotes(cases)],
     data: { latencies, counts, repeats, floors, load, cases },
   };
 }
@@ -239,9 +265,50 @@ function summarize(samples, repeats, load) {
 function notes(repeats, load) {
   return [
     `Median and best of ${repeats} run(s) per cell (cold: ${repeats * caches.length}, one per cache option); each run is a fresh browser context holding only the Entra session cookie, loaded once (cold) and reloaded (warm). Milliseconds from navigation start to the last component showing the API's data; round trips: the requests one after another on the critical path, read from the servers' log.`,
+    'Cold rows also give the JavaScript the page downloaded, gzip -9 (data.cases[…].<client>.scriptGzip): every chunk it requested, ours, lit, ky and MSAL included.',
     `The machine's load average was ${load.map((l) => l.toFixed(1)).join(' → ')} (${cpus().length} cores): the time beyond the round trips (data.cases[…].networkMs is the round trips' share) is CPU, including waiting for a core, so compare round trips first and milliseconds within a row.`,
     "Servers: the page (app.contoso.com), Entra ID (login.microsoftonline.com, so MSAL uses its built-in Entra metadata exactly as in production) and the API (api.contoso.com, CORS, preflights cached 600 s), HTTPS + HTTP/2 on loopback, mapped with --host-resolver-rules. Each request waits the latency before its answer. Connection setup and bandwidth are free, except in the last row of each latency: there every new connection first waits two latencies (TCP + TLS 1.3), the handshakes on the critical path (after the page's own) are counted apart, and each run has a Chromium of its own with a fresh regular profile (Playwright's contexts, like incognito windows, ignore preconnect hints; MSAL preconnects to the authority before a silent sign-in).",
     `Floor: cold ${floors.cold.trips} (${floors.cold.path}); warm with session or local cache ${floors.session.trips} (${floors.session.path}); warm with memory cache ${floors.memory.trips} (${floors.memory.path}); cold with connection costs ${floors.connect.trips} + ${floors.connect.setup} round trips of setup (${floors.connect.path}).`,
-    "Pages are built with Vite as an app ships them (hashed chunks cached immutable, HTML no-cache, redirect pages no-store): ours as the README shows (one import of sso-callout/define, elements in the HTML); tuned: the same plus MSAL imported up front with <callout-msal> (components/callout-msal/define.ts) and the redirect page's script inlined (build/inline-redirect-script.mjs); plain MSAL 5 as its docs show (redirect page with the redirect bridge; every component asks for its token); MGT 4.6 (its own MSAL 2, blank redirect page, the login hint for silent SSO).",
+    "Pages are built with Vite as an app ships them (hashed chunks cached immutable, HTML no-cache, redirect pages no-store): ours as the README shows (one import of sso-callout/define, which registers <callout-msal>, <callout-credential> and <callout-get> at once and loads <callout-login> and <callout-log> when used; elements in the HTML); eager: the same page importing sso-callout/define-all instead (all five registered at once); tuned: the README's page built with MSAL's adapter preloaded from the HTML (build/preload-used-elements.mjs, which also preloads the on-demand elements a page contains) and the redirect page's script inlined (build/inline-redirect-script.mjs); plain MSAL 5 as its docs show (redirect page with the redirect bridge; every component asks for its token); MGT 4.6 (its own MSAL 2, blank redirect page, the login hint for silent SSO).",
   ];
+}
+
+/**
+ * The median CPU per owner over the profiled runs (an owner absent from a run counts 0 there).
+ * @param {import('../ttfd/cpu-profile.mjs').CpuByOwner[]} runs
+ */
+function medianByOwner(runs) {
+  const owners = new Set(runs.flatMap((run) => Object.keys(run)));
+  return Object.fromEntries(
+    [...owners].map((owner) => [owner, Math.round(median(runs.map((run) => run[owner] ?? 0)))]),
+  );
+}
+
+/**
+ * One note per client for the cold and the warm (session cache) load of one component at the
+ * highest latency: the CPU the load took, by owner (Chromium's sampling profiler, see
+ * bench/ttfd/cpu-profile.mjs).
+ * @param {Record<string, Record<string, { cpu?: Record<string, number> } | undefined>>} cases
+ */
+function cpuNotes(cases) {
+  const latency = latencies[latencies.length - 1];
+  /** @type {string[]} */
+  const lines = [];
+  for (const [kase, label] of [
+    ['cold', 'cold'],
+    ['session', 'warm (session cache)'],
+  ]) {
+    for (const [client, name] of clients) {
+      const cpu = cases[`${latency}|${kase}|1`]?.[client]?.cpu;
+      if (!cpu || Object.keys(cpu).length === 0) continue;
+      const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+      const parts = Object.entries(cpu)
+        .sort((a, b) => b[1] - a[1])
+        .map(([owner, ms]) => `${owner} ${ms}`);
+      lines.push(
+        `CPU of a ${label} load, 1 component, ${latency} ms, ${name}: ${total} ms (median ms: ${parts.join(', ')}).`,
+      );
+    }
+  }
+  return lines;
 }

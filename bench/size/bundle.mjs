@@ -44,7 +44,9 @@ const coreExternalPlugin = {
  * become chunks of their own. The entry's size is the sum of the chunks it counts (each gzipped
  * on its own, as a browser downloads them):
  * - `count: 'initial'` (default): the entry chunk and what it imports statically — what the page
- *   loads before any lazy code runs;
+ *   loads before any lazy code runs — plus, when `loads` is set, each lazy chunk whose entry
+ *   module matches it and what that chunk imports statically (the lazy code a given page uses,
+ *   such as the elements the autoloader loads for it);
  * - `count: 'page'`: every chunk, except lazy chunks whose entry module matches `notLoaded`
  *   (code a page loads only in some environments, such as the Lightning Web Security adaptations).
  * Chunks not counted are still returned, with `counted: false`, so reports can name them.
@@ -52,7 +54,44 @@ const coreExternalPlugin = {
  * @returns {Promise<{ minified: number, gzip: number, chunks: Chunk[] }>}
  */
 export async function bundle(entry) {
-  const chunks = chunksOf(entry, await build(buildOptions(entry)));
+  const result = await esbuild(entry);
+  const outputs = result.metafile?.outputs ?? {};
+  const byPath = new Map(
+    result.outputFiles.map((file) => [relative(root, file.path).replaceAll('\\', '/'), file]),
+  );
+  const main = Object.keys(outputs).find(
+    (path) => outputs[path]?.entryPoint !== undefined && !isDynamicEntry(outputs, path),
+  );
+  if (!main) throw new Error(`esbuild produced no entry chunk for ${entry.id}`);
+  const initial = staticClosure(outputs, main);
+  const loaded = new Set(initial);
+  for (const [path, meta] of Object.entries(outputs)) {
+    if (meta.entryPoint && entry.loads?.test(meta.entryPoint) && !initial.has(path)) {
+      for (const chunk of staticClosure(outputs, path)) loaded.add(chunk);
+    }
+  }
+  /** @type {Chunk[]} */
+  const chunks = [];
+  for (const [path, meta] of Object.entries(outputs)) {
+    const file = byPath.get(path);
+    if (!file || !path.endsWith('.js')) continue;
+    const lazy = !initial.has(path);
+    const entryModule = meta.entryPoint ?? '';
+    const counted =
+      (entry.count ?? 'initial') === 'initial'
+        ? loaded.has(path)
+        : !(lazy && entry.notLoaded?.test(entryModule));
+    chunks.push({
+      name:
+        lazy && entryModule ? `lazy chunk of ${entryModule}` : path === main ? 'entry chunk' : 'shared chunk',
+      code: file.contents,
+      minified: file.contents.byteLength,
+      gzip: gzipSync(file.contents, { level: 9 }).byteLength,
+      counted,
+      lazy,
+      inputs: Object.keys(meta.inputs),
+    });
+  }
   const countedChunks = chunks.filter((chunk) => chunk.counted);
   return {
     minified: countedChunks.reduce((sum, chunk) => sum + chunk.minified, 0),
@@ -62,12 +101,11 @@ export async function bundle(entry) {
 }
 
 /**
- * esbuild's options for `entry`: its file or its inline `contents`, minified, split, in memory.
+ * esbuild with the settings every size shares (see {@link bundle}), code splitting on.
  * @param {import('./entries.mjs').SizeEntry} entry
- * @returns {import('esbuild').BuildOptions & { write: false, metafile: true }}
  */
-function buildOptions(entry) {
-  return {
+function esbuild(entry) {
+  return build({
     ...(entry.entry
       ? { entryPoints: [resolve(root, entry.entry)] }
       : {
@@ -94,47 +132,7 @@ function buildOptions(entry) {
     logLevel: 'silent',
     external: entry.external ?? [],
     plugins: entry.coreExternal ? [coreExternalPlugin] : [],
-  };
-}
-
-/**
- * The JavaScript chunks of `result`, named, sized and marked lazy and counted as {@link bundle}
- * says.
- * @param {import('./entries.mjs').SizeEntry} entry
- * @param {import('esbuild').BuildResult<{ write: false, metafile: true }>} result
- * @returns {Chunk[]}
- */
-function chunksOf(entry, result) {
-  const outputs = result.metafile?.outputs ?? {};
-  const byPath = new Map(
-    result.outputFiles.map((file) => [relative(root, file.path).replaceAll('\\', '/'), file]),
-  );
-  const main = Object.keys(outputs).find(
-    (path) => outputs[path]?.entryPoint !== undefined && !isDynamicEntry(outputs, path),
-  );
-  if (!main) throw new Error(`esbuild produced no entry chunk for ${entry.id}`);
-  const initial = staticClosure(outputs, main);
-  /** @type {Chunk[]} */
-  const chunks = [];
-  for (const [path, meta] of Object.entries(outputs)) {
-    const file = byPath.get(path);
-    if (!file || !path.endsWith('.js')) continue;
-    const lazy = !initial.has(path);
-    const entryModule = meta.entryPoint ?? '';
-    const counted =
-      (entry.count ?? 'initial') === 'initial' ? !lazy : !(lazy && entry.notLoaded?.test(entryModule));
-    chunks.push({
-      name:
-        lazy && entryModule ? `lazy chunk of ${entryModule}` : path === main ? 'entry chunk' : 'shared chunk',
-      code: file.contents,
-      minified: file.contents.byteLength,
-      gzip: gzipSync(file.contents, { level: 9 }).byteLength,
-      counted,
-      lazy,
-      inputs: Object.keys(meta.inputs),
-    });
-  }
-  return chunks;
+  });
 }
 
 /**

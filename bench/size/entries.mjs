@@ -12,11 +12,14 @@
  * loads later, except those whose module matches `notLoaded`.
  */
 
-/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, target?: number, package?: string, count?: 'initial' | 'page', notLoaded?: RegExp }} SizeEntry */
+/** @typedef {{ id: string, label: string, entry?: string, contents?: string, external?: string[], coreExternal?: boolean, target?: number, package?: string, count?: 'initial' | 'page', loads?: RegExp, notLoaded?: RegExp }} SizeEntry */
 
 const lit = ['lit', 'lit/*', '@lit/*'];
 const ky = ['ky'];
 const msal = ['@azure/msal-browser', '@azure/msal-browser/*'];
+
+/** The MSAL adapter, which `<callout-msal>` loads when it connects. */
+const msalAdapter = /src\/msal\.ts$/;
 
 /**
  * @type {SizeEntry[]} Our entries; `target` is the size goal in bytes (min+gzip). What CI
@@ -28,7 +31,7 @@ export const ours = [
     label: 'sso-callout core (w/o ky)',
     entry: 'src/index.ts',
     external: [...ky, ...msal],
-    target: 6_000,
+    target: 8_000,
   },
   {
     id: 'msal-adapter',
@@ -56,19 +59,26 @@ export const ours = [
   },
   {
     id: 'define',
-    label: 'sso-callout/define: core + every element (w/o lit, ky, MSAL; the MSAL adapter loads lazily)',
+    label:
+      'sso-callout/define, page with <callout-msal>, <callout-credential>, <callout-get> (w/o lit, ky, MSAL)',
     entry: 'components/define.ts',
     external: [...lit, ...ky, ...msal],
     target: 16_000,
   },
   {
+    id: 'define-all',
+    label: 'sso-callout/define-all: core + every element, registered at once (w/o lit, ky, MSAL)',
+    entry: 'components/define-all.ts',
+    external: [...lit, ...ky, ...msal],
+  },
+  {
     id: 'everything',
-    label: 'everything a page loads (define + MSAL adapter + ky + lit + MSAL)',
+    label: 'everything that page loads (define + MSAL adapter + ky + lit + MSAL)',
     entry: 'components/define.ts',
     external: [],
-    count: 'page',
-    // Loaded only inside Salesforce Lightning Web Security, or by a page with <callout-oidc>.
-    notLoaded: /src\/msal\/lws\/|src\/oidc\.ts$/,
+    // The lazy chunks this page loads: the MSAL adapter and MSAL (not <callout-login>,
+    // <callout-log>, the OpenID Connect provider or the Lightning Web Security code).
+    loads: msalAdapter,
     target: 110_000,
   },
 ];

@@ -23,6 +23,7 @@ const scopes = 'api://orders/Orders.Read';
 const caches = ['memory', 'session', 'local'];
 const redirectPages = {
   ours: 'redirect.html',
+  eager: 'redirect.html',
   tuned: 'redirect.html',
   plain: 'redirect.html',
   mgt: 'blank.html',

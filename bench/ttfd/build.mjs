@@ -8,15 +8,18 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { inlineRedirectScript } from '../../build/inline-redirect-script.mjs';
+import { preloadUsedElements } from '../../build/preload-used-elements.mjs';
 import { root } from '../size/bundle.mjs';
 
 /**
- * `ours`: the README's page (one import of sso-callout/define; MSAL loads when `<callout-msal>`
- * connects; the redirect page loads its script). `tuned`: the same with both cold-start options,
- * MSAL imported up front (`components/callout-msal/define.ts`) and the redirect page's script
- * inlined (build/inline-redirect-script.mjs). `plain`: MSAL + fetch. `mgt`: Graph Toolkit.
+ * `ours`: the README's page (one import of sso-callout/define, the autoloader: the elements'
+ * chunks load when it finds them, MSAL when `<callout-msal>` connects; the redirect page loads its
+ * script). `eager`: the same page registering every element at once (sso-callout/define-all).
+ * `tuned`: the README's page with the cold-start options — the used elements' chunks and MSAL
+ * preloaded from the HTML (build/preload-used-elements.mjs) and the redirect page's script inlined
+ * (build/inline-redirect-script.mjs). `plain`: MSAL + fetch. `mgt`: Graph Toolkit.
  */
-export const variants = /** @type {const} */ (['ours', 'tuned', 'plain', 'mgt']);
+export const variants = /** @type {const} */ (['ours', 'eager', 'tuned', 'plain', 'mgt']);
 /** @typedef {(typeof variants)[number]} Variant */
 
 export const outRoot = resolve(root, 'node_modules/.cache/sso-callout-ttfd');
@@ -35,12 +38,13 @@ export async function buildVariant(variant) {
     base: `/${variant}/`,
     logLevel: 'error',
     publicDir: false,
-    plugins: variant === 'tuned' ? [inlineRedirectScript()] : [],
+    plugins: variant === 'tuned' ? [inlineRedirectScript(), preloadUsedElements()] : [],
     build: {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
-      sourcemap: false,
+      // Hidden source maps (no comment in the chunks, never requested): the CPU profile's owners.
+      sourcemap: 'hidden',
       rolldownOptions: {
         input: Object.fromEntries(pages.map((page) => [page.replace(/\.html$/, ''), resolve(source, page)])),
       },

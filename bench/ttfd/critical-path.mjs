@@ -2,7 +2,7 @@
  * Reads the critical path of one page load from the servers' request log: starting from the last
  * API request that answered data, each request is charged to the request whose response was
  * written last before it arrived (what it waited for: a script that had to run, a redirect to
- * follow, a token to attach). The chain back to the page's HTML is the sequence of round trips
+ * follow, a token to attach; a connection's setup counts only for requests to its server). The chain back to the page's HTML is the sequence of round trips
  * the user waited through. Requests served from Chromium's caches never reach a server, so they
  * cost nothing here, as they cost no round trip. When opening a connection costs time (the
  * servers' handshake relays), the connections a request waited for are on the path too, counted
@@ -34,7 +34,16 @@ export function criticalPath(log) {
   /** @type {LogEntry[]} */
   const chain = [last];
   for (let current = last; current !== page; ) {
-    const before = entries.filter((e) => e.end <= current.start && e !== current && e.start >= page.start);
+    // A connection's setup gates only the requests to its own server: a request never waited for
+    // another server's handshake (a preconnect to the API that ends just before the identity
+    // provider's connection starts is not what that connection waited for).
+    const before = entries.filter(
+      (e) =>
+        e.end <= current.start &&
+        e !== current &&
+        e.start >= page.start &&
+        (e.method !== 'CONNECT' || e.server === current.server),
+    );
     const waitedFor = before.reduce((a, b) => (b.end > a.end ? b : a), before[0] ?? page);
     if (waitedFor === current) break;
     chain.unshift(waitedFor);

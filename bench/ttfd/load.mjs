@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../../test/support/chromium.js';
 import { appOrigin, loginHint } from './app.mjs';
+import { profileLoad } from './cpu-profile.mjs';
 import { criticalPath } from './critical-path.mjs';
 import { sessionCookie } from './idp.mjs';
 import { hosts } from './servers.mjs';
@@ -23,6 +24,10 @@ import { hosts } from './servers.mjs';
  * @property {number} networkMs the time those round trips took; the rest of `ms` is CPU
  * @property {import('./critical-path.mjs').Step[]} steps that path
  * @property {number} requests requests that reached a server
+ * @property {number} scriptGzip the JavaScript the page's server sent (gzip -9 bytes; the HTTP
+ *   cache serves the rest)
+ * @property {import('./cpu-profile.mjs').CpuByOwner} [cpu] the CPU the load took, by owner (when
+ *   profiled)
  */
 
 /**
@@ -79,7 +84,15 @@ async function measure(page, log, n) {
   await new Promise((resolve) => setTimeout(resolve, 250));
   const path = criticalPath(log);
   const networkMs = path.steps.reduce((sum, step) => sum + step.end - step.start, 0);
-  return { ms: Math.max(...shown), firstMs: Math.min(...shown), ...path, networkMs, requests: log.length };
+  const scriptGzip = log.reduce((sum, entry) => sum + (entry.gzip ?? 0), 0);
+  return {
+    ms: Math.max(...shown),
+    firstMs: Math.min(...shown),
+    ...path,
+    networkMs,
+    requests: log.length,
+    scriptGzip,
+  };
 }
 
 /** The user's Entra ID session (the host app's SSO), as a cookie of the IdP. */
@@ -97,21 +110,29 @@ const session = {
   partitionKey: appOrigin,
 };
 
+/** @typedef {(url: string) => string | undefined} FileOf the built file a script URL comes from */
+
 /**
- * Loads `variant` in `context` (cold), then reloads it (warm) unless `warm` is false.
+ * Loads `variant` in `context` (cold), then reloads it (warm) unless `warm` is false. With
+ * `fileOf`, each load runs under Chromium's CPU profiler and reports its CPU by owner.
  * @param {import('playwright-core').BrowserContext} context
- * @param {{ servers: { log: import('./servers.mjs').LogEntry[] }, variant: string, n: number, cache: string, warm: boolean }} options
+ * @param {{ servers: { log: import('./servers.mjs').LogEntry[] }, variant: string, n: number, cache: string, warm: boolean, fileOf?: FileOf }} options
  */
-async function loadTwice(context, { servers, variant, n, cache, warm }) {
+async function loadTwice(context, { servers, variant, n, cache, warm, fileOf }) {
   await context.addCookies([session]);
   const page = context.pages()[0] ?? (await context.newPage());
-  servers.log.length = 0;
-  await page.goto(`${appOrigin}/${variant}/?n=${n}&cache=${cache}`, { waitUntil: 'commit' });
-  const cold = await measure(page, servers.log, n);
+  const load = async (/** @type {() => Promise<unknown>} */ navigate) => {
+    servers.log.length = 0;
+    const stop = fileOf ? await profileLoad(context, page, fileOf) : undefined;
+    await navigate();
+    const result = await measure(page, servers.log, n);
+    return stop ? { ...result, cpu: await stop() } : result;
+  };
+  const cold = await load(() =>
+    page.goto(`${appOrigin}/${variant}/?n=${n}&cache=${cache}`, { waitUntil: 'commit' }),
+  );
   if (!warm) return { cold, warm: undefined };
-  servers.log.length = 0;
-  await page.reload({ waitUntil: 'commit' });
-  return { cold, warm: await measure(page, servers.log, n) };
+  return { cold, warm: await load(() => page.reload({ waitUntil: 'commit' })) };
 }
 
 /**
@@ -124,12 +145,13 @@ async function loadTwice(context, { servers, variant, n, cache, warm }) {
  * @param {number} options.n components
  * @param {string} options.cache `memory`, `session` or `local`
  * @param {boolean} [options.warm] whether to reload (default true)
+ * @param {FileOf} [options.fileOf] profile each load's CPU (see cpu-profile.mjs)
  * @returns {Promise<{ cold: LoadResult, warm: LoadResult | undefined }>}
  */
-export async function coldAndWarm({ browser, servers, variant, n, cache, warm = true }) {
+export async function coldAndWarm({ browser, servers, variant, n, cache, warm = true, fileOf }) {
   const context = await browser.newContext();
   try {
-    return await loadTwice(context, { servers, variant, n, cache, warm });
+    return await loadTwice(context, { servers, variant, n, cache, warm, ...(fileOf ? { fileOf } : {}) });
   } finally {
     await context.close().catch(() => {});
   }

@@ -17,6 +17,7 @@
 import { createSecureServer } from 'node:http2';
 import { connect, createServer as createNetServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
 import { selfSignedCertificate } from './tls.mjs';
 
 /**
@@ -36,6 +37,7 @@ import { selfSignedCertificate } from './tls.mjs';
  * @property {number} status
  * @property {number} start epoch ms, fractional: when the request arrived
  * @property {number} end epoch ms: when its response was handed to the connection
+ * @property {number} [gzip] the response body's size gzipped (level 9): JavaScript only
  */
 
 export const hosts = /** @type {const} */ ({
@@ -91,7 +93,22 @@ function serve(name, handler, { delays, log, key, cert }) {
     entry.end = now();
     log.push(entry);
     res.end(response.body);
+    if (/javascript/.test(response.headers['content-type'] ?? '')) entry.gzip = gzipSize(response.body);
   });
+}
+
+/** Gzipped sizes of the bodies served, computed once per body (after it was sent). */
+const gzipSizes = new WeakMap();
+
+/** @param {string | Buffer} body */
+function gzipSize(body) {
+  if (typeof body === 'string') return gzipSync(body, { level: 9 }).byteLength;
+  let size = gzipSizes.get(body);
+  if (size === undefined) {
+    size = gzipSync(body, { level: 9 }).byteLength;
+    gzipSizes.set(body, size);
+  }
+  return size;
 }
 
 /**

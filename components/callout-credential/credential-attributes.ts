@@ -1,4 +1,3 @@
-import { namePattern } from '../../src/credentials/name-rule.js';
 import type { CredentialDefinition } from '../../src/index.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
@@ -17,21 +16,16 @@ export type ParsedCredential = { name: string; definition: CredentialDefinition 
 
 /**
  * Reads a credential from attributes, naming the attribute at fault: `scopes` and `refresh-on` are
- * lists separated by spaces or commas, `timeout` is milliseconds. URL and scope details are
- * checked again by the registry when the credential is defined.
+ * lists separated by spaces or commas, `timeout` is milliseconds. What the registry checks when
+ * the credential is defined — the name rule, the URL (absolute, https, no dot segments …), scope
+ * details — is left to it (its error names the option, and so the attribute), so no rule and no
+ * sentence is shipped twice.
  */
 export function parseCredentialAttributes(attributes: CredentialAttributes): ParsedCredential {
   const fail = (attribute: string, value: string | null, problem: string) =>
     new InvalidAttribute({ attribute, value, problem });
   const name = attributes.name?.trim() ?? '';
   if (!name) return fail('name', attributes.name, 'it is required (the name used in callout:Name/path)');
-  if (!namePattern.test(name)) {
-    return fail(
-      'name',
-      attributes.name,
-      'it must start with a letter and contain only letters, digits, "_" and "-"',
-    );
-  }
   const url = attributes.url?.trim() ?? '';
   if (!url)
     return fail(
@@ -39,8 +33,6 @@ export function parseCredentialAttributes(attributes: CredentialAttributes): Par
       attributes.url,
       'it is required (the API base URL, such as https://api.contoso.com/v1/)',
     );
-  if (!URL.canParse(url))
-    return fail('url', attributes.url, 'it must be an absolute URL such as https://api.contoso.com/v1/');
   const provider = attributes.provider?.trim() ?? '';
   if (!provider)
     return fail(

@@ -2,6 +2,7 @@ import type { CredentialDefinition, ResolvedCredential } from '../../src/index.j
 import { attributeForOption, optionOf } from '../shared/error-option.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { allowedOriginsMetaName, pageAllowedOrigins } from '../shared/page-allowed-origins.js';
+import { preconnect } from '../shared/preconnect.js';
 import type { RegistrationHost, RegistrationOptions } from '../shared/registration.js';
 import { type CredentialAttributes, parseCredentialAttributes } from './credential-attributes.js';
 
@@ -19,7 +20,8 @@ const registryPrefix =
 /**
  * How `<callout-credential>` declares its credential (see `Registration`): defined with the
  * element as owner — and, when the page's `<head>` declares allowed origins, only on those —
- * released when the element leaves, and a refusal blamed on the attribute it names.
+ * released when the element leaves, and a refusal blamed on the attribute it names. Once defined,
+ * the page gets a preconnect hint for the credential's origin (see `preconnect`).
  */
 export function credentialRegistration(
   element: RegistrationHost & CredentialAttributes,
@@ -32,8 +34,8 @@ export function credentialRegistration(
       return { ...parsed, pageOrigins: pageAllowedOrigins() };
     },
     key: (declaration) => JSON.stringify(declaration),
-    register: (client, { name, definition, pageOrigins }) =>
-      client.credentials.define(name, definition, {
+    register(client, { name, definition, pageOrigins }) {
+      const credential = client.credentials.define(name, definition, {
         owner: element,
         ...(pageOrigins
           ? {
@@ -41,7 +43,11 @@ export function credentialRegistration(
               allowedOriginsSource: `the page's <meta name="${allowedOriginsMetaName}">`,
             }
           : {}),
-      }),
+      });
+      // The API's connection opens while the token is acquired (only once the client accepted it).
+      preconnect(credential.url);
+      return credential;
+    },
     holds: (client, credential) => client.credentials.get(credential.name) === credential,
     unregister: (client, credential) =>
       client.credentials.get(credential.name) === credential &&

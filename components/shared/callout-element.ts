@@ -1,6 +1,7 @@
 import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import type { Callout } from '../../src/index.js';
 import { ClientLookup } from './client-lookup.js';
+import { reportCreatedRoot } from './created-roots.js';
 
 /** Reads an element's lookup; set once, by the class's static block (it needs `#lookup`). */
 let readLookup: (element: CalloutElement) => ClientLookup;
@@ -88,6 +89,19 @@ export class CalloutElement extends LitElement {
   #explicit: Callout | undefined;
   readonly #lookup = new ClientLookup(this, { explicit: () => this.#explicit });
 
+  constructor() {
+    super();
+    // A `callout` set before this class was registered (a framework rendering the element before
+    // `sso-callout/define` loaded it) is an own property that hides the setter, and anyone could
+    // read the client from it: take it over and delete it.
+    const early = this as unknown as { callout?: Callout };
+    if (Object.hasOwn(early, 'callout')) {
+      const client = early.callout;
+      delete early.callout;
+      this.callout = client;
+    }
+  }
+
   /**
    * A client for this element only; wins over context and the page's default client. Setting it
    * re-renders the element. Write-only: reading it returns `undefined`, so code that reaches the
@@ -111,6 +125,7 @@ export class CalloutElement extends LitElement {
       attribute === 'closed' || attribute === 'open' ? attribute : elementClass.defaultShadowMode;
     const root = this.attachShadow({ ...elementClass.shadowRootOptions, mode });
     adoptStyles(root, elementClass.elementStyles);
+    reportCreatedRoot(root);
     return root;
   }
 }

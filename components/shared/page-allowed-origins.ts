@@ -1,4 +1,4 @@
-import { isOriginEntry } from '../../src/index.js';
+import { parseAllowedOrigins } from '../../src/credentials/allowed-origins.js';
 
 /** The `<meta name>` a page puts in its `<head>` to list the origins markup may point credentials at. */
 export const allowedOriginsMetaName = 'sso-callout-allowed-origins';
@@ -29,12 +29,13 @@ export function pageAllowedOrigins(): readonly string[] | undefined {
   const entries = meta.content.split(/[\s,]+/).filter((entry) => entry !== '');
   const origins: string[] = [];
   for (const entry of entries) {
-    if (isOriginEntry(entry)) origins.push(new URL(entry).origin);
-    else if (!reported.has(entry)) {
+    try {
+      // The core's rule and its sentence (an entry that is not an origin throws).
+      origins.push(...parseAllowedOrigins([entry], `<meta name="${allowedOriginsMetaName}">`));
+    } catch (error) {
+      if (reported.has(entry)) continue;
       reported.add(entry);
-      console.error(
-        `<meta name="${allowedOriginsMetaName}"> entry ${JSON.stringify(entry)} is not an origin and is ignored: write scheme, host and port only, such as https://api.contoso.com`,
-      );
+      console.error(`${error instanceof Error ? error.message : String(error)}; the entry is ignored.`);
     }
   }
   declared = Object.freeze(origins);

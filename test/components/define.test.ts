@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 
-describe('sso-callout/define and sso-callout/components', () => {
+describe('sso-callout/define-all and sso-callout/components', () => {
   it('the components entry exports the classes and registers nothing.', async () => {
     const components = await import('../../components/index.js');
     expect(components.CalloutGet).to.be.a('function');
@@ -8,8 +8,8 @@ describe('sso-callout/define and sso-callout/components', () => {
     expect(customElements.get('callout-get')).to.equal(undefined);
   });
 
-  it('the define entry registers every element, and registering again does not throw.', async () => {
-    const first = await import('../../components/define.js');
+  it('the define-all entry registers every element, and registering again does not throw.', async () => {
+    const first = await import('../../components/define-all.js');
     for (const name of [
       'callout-msal',
       'callout-oidc',

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
 import { HttpResponse, http } from 'msw';
-import '../../components/define.js';
+import '../../components/define-all.js';
 import type { CalloutGet } from '../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../components/callout-log/callout-log.js';
 import type { CalloutMsal } from '../../components/callout-msal/callout-msal.js';

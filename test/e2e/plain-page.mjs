@@ -9,10 +9,14 @@ import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../support/chromium.js';
-import { loadEmulators, routeEmulators } from '../support/routed-emulators.js';
+import {
+  contosoClientId as clientId,
+  listenOnLoopback,
+  openWatchedPage,
+  startContosoEmulators,
+} from './contoso-world.mjs';
 
 const cdnBase = 'https://cdn.sso-callout.test/npm/sso-callout/';
-const clientId = '11111111-2222-3333-4444-555555555555';
 
 /** The README's example, with its client id filled in and its one script tag on the CDN. */
 const pageHtml = `<!doctype html>
@@ -57,9 +61,7 @@ async function startPageServer(redirect) {
       response.writeHead(200, redirectHeaders).end(redirect);
     } else response.writeHead(404).end();
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const origin = await listenOnLoopback(server);
   return { origin, served, redirectHeaders, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
@@ -114,14 +116,7 @@ async function stateWatcher(context, page) {
  * @param {string} url
  */
 async function openPage(context, url) {
-  /** @type {string[]} */
-  const problems = [];
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(url);
+  const { page, problems } = await openWatchedPage(context, url);
   const untilState = await stateWatcher(context, page);
   return { context, page, problems, untilState, rows: page.locator('callout-get table tbody tr') };
 }
@@ -132,19 +127,7 @@ async function openPage(context, url) {
  */
 export async function startPlainPage(dir) {
   const server = await startPageServer(await readFile(join(dir, 'dist/redirect.html'), 'utf8'));
-  const { createAadEmulator, createApiEmulator, createDemoApi } = await loadEmulators();
-  const aad = createAadEmulator({
-    origin: 'https://login.microsoftonline.com',
-    host: 'login.microsoftonline.com',
-    tenantId: 'contoso.onmicrosoft.com',
-    clientIds: [clientId],
-    redirectUris: [`${server.origin}/redirect.html`],
-  });
-  const api = createApiEmulator({
-    issuer: aad,
-    baseUrl: 'https://api.contoso.com/v1/',
-    respond: createDemoApi().respond,
-  });
+  const emulators = await startContosoEmulators({ redirectUris: [`${server.origin}/redirect.html`] });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   /** @type {string[]} */
   const cdn = [];
@@ -159,25 +142,15 @@ export async function startPlainPage(dir) {
      */
     open: async ({ session }) => {
       await context?.close();
-      aad.state.session = session ? { username: session, sid: crypto.randomUUID() } : undefined;
-      aad.resetCounters();
-      api.resetCounters();
       server.served.redirectPage = 0;
       cdn.length = 0;
       context = await browser.newContext();
-      const handlers = [...aad.handlers, ...api.handlers];
-      await routeEmulators(context, { hosts: ['login.microsoftonline.com', 'api.contoso.com'], handlers });
+      await emulators.attach(context, { session });
       await routeCdn(context, dir, cdn);
       return openPage(context, `${server.origin}/`);
     },
     /** What the emulators and the page server answered since the last `open`. */
-    counts: () => ({
-      silentAuthorize: aad.counters.silentAuthorize,
-      signInPage: aad.counters.signInPage,
-      token: aad.counters.token,
-      api: api.counters.authorized,
-      redirectPage: server.served.redirectPage,
-    }),
+    counts: () => ({ ...emulators.counts(), redirectPage: server.served.redirectPage }),
     /** The CDN paths the page asked for since the last `open`, in order. */
     cdnRequests: () => [...cdn],
     /** @returns {Record<string, string>} the headers the redirect page is served with */

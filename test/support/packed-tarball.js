@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Runs a command in the repository, resolving with its stdout; rejects with its output when it
- * exits non-zero.
+ * Runs a command (in the repository unless `cwd` says otherwise), resolving with its stdout;
+ * rejects with its output when it exits non-zero.
  * @param {string} command
  * @param {string[]} args
  * @param {string} [cwd]
  * @returns {Promise<string>}
  */
-function run(command, args, cwd = root) {
+export function run(command, args, cwd = root) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -114,6 +114,8 @@ describe('useCallout (React 19)', () => {
     const element = container.querySelector('callout-get')!;
     await waitUntil(() => element.state === 'data', 'the element never showed the data');
     const log = container.querySelector<CalloutLog>('callout-log')!;
+    // sso-callout/define loads <callout-log> when the page first uses it.
+    await customElements.whenDefined('callout-log');
     await log.updateComplete;
     expect(counts.errors).to.equal(0);
     expect(log.log.filter((entry) => entry.failed)).to.deep.equal([]);

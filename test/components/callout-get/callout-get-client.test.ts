@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
 import { HttpResponse, http } from 'msw';
-import '../../../components/define.js';
+import '../../../components/define-all.js';
 import type { CalloutCredential } from '../../../components/callout-credential/callout-credential.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { calloutContext } from '../../../components/shared/callout-context.js';

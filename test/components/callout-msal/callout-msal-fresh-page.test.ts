@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../components/define.js';
+import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { capturingConsole } from '../../support/capturing-console.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/define.js';
+import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutMsal } from '../../../components/callout-msal/callout-msal.js';
 import { createAadEmulator } from '../../support/aad-emulator.js';

@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutOidc } from '../../../components/callout-oidc/callout-oidc.js';
@@ -7,19 +6,18 @@ import { createCallout, setDefaultCallout } from '../../../src/index.js';
 import type { OidcAuthProvider } from '../../../src/oidc.js';
 import { createApiEmulator } from '../../support/api-emulator.js';
 import { capturingConsole } from '../../support/capturing-console.js';
+import { useMsw } from '../../support/msw-worker.js';
 import { createOidcEmulator } from '../../support/oidc-emulator.js';
 import { callbackPage } from '../../support/oidc-setup.js';
 import { untilState } from '../support/wait.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
-after(() => worker.stop());
+const msw = useMsw();
 
 describe('<callout-oidc>', () => {
   it('declares an OpenID Connect provider, a credential and callouts in HTML, and loads data by silent SSO with one token request.', async () => {
     const idp = createOidcEmulator();
     const api = createApiEmulator({ issuer: idp });
-    worker.resetHandlers(...idp.handlers, ...api.handlers);
+    msw.use(...idp.handlers, ...api.handlers);
     const page = createCallout({ crossTab: false });
     setDefaultCallout(page);
     const container = await fixture<HTMLDivElement>(html`<div>

@@ -1,6 +1,6 @@
 /**
- * The README's page with both cold-start options: MSAL imported up front with `<callout-msal>`
- * (`sso-callout/define-msal`), and a redirect page whose script is inlined at build time.
+ * The README's page with the cold-start options: the autoloader (`sso-callout/define`) with the
+ * used elements' chunks and MSAL preloaded from the HTML (build/preload-used-elements.mjs), and a
+ * redirect page whose script is inlined at build time (build/inline-redirect-script.mjs).
  */
-import '../../../../components/callout-msal/define.js';
 import '../../../../components/define.js';

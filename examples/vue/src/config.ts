@@ -1,0 +1,8 @@
+/** The app registration and API this example calls: replace them with your tenant's. */
+export const config = {
+  clientId: '11111111-2222-3333-4444-555555555555',
+  authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+  loginHint: 'jane@contoso.com',
+  apiUrl: 'https://api.contoso.com/v1/',
+  scopes: 'api://orders/Orders.Read',
+};
