@@ -63,6 +63,7 @@ export class OidcSession {
     this.manager = manager;
   }
 
+  /** The signed-in account the provider uses now, or `undefined`. */
   get account(): Account | undefined {
     return this.#account;
   }
@@ -78,6 +79,7 @@ export class OidcSession {
     for (const listener of [...this.#listeners]) listener(account);
   }
 
+  /** Calls `listener` with the account each time it changes; returns the unsubscribe function. */
   subscribe(listener: (account?: Account) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
