@@ -41,8 +41,10 @@ const coreExternalPlugin = {
  * on its own, as a browser downloads them):
  * - `count: 'initial'` (default): the entry chunk and what it imports statically — what the page
  *   loads before any lazy code runs;
- * - `count: 'page'`: every chunk, except lazy chunks whose entry module matches `notLoaded`
- *   (code a page loads only in some environments, such as the Lightning Web Security adaptations).
+ * - `count: 'page'`: every chunk, except lazy chunks whose entry module matches `notLoaded`, and
+ *   lazy chunks shared by those whose every module matches it (code a page loads only in some
+ *   environments, such as the Lightning Web Security adaptations, or only when asked, such as
+ *   the checks of `diagnose()`).
  * Chunks not counted are still returned, with `counted: false`, so reports can name them.
  * @param {import('./entries.mjs').SizeEntry} entry
  * @returns {Promise<{ minified: number, gzip: number, chunks: Chunk[] }>}
@@ -92,8 +94,14 @@ export async function bundle(entry) {
     if (!file || !path.endsWith('.js')) continue;
     const lazy = !initial.has(path);
     const entryModule = meta.entryPoint ?? '';
-    const counted =
-      (entry.count ?? 'initial') === 'initial' ? !lazy : !(lazy && entry.notLoaded?.test(entryModule));
+    // A lazy chunk of no entry of its own (shared by lazy chunks) is not loaded when all its modules are not.
+    const notLoaded =
+      lazy &&
+      !!entry.notLoaded &&
+      (entryModule
+        ? entry.notLoaded.test(entryModule)
+        : Object.keys(meta.inputs).every((input) => entry.notLoaded?.test(input)));
+    const counted = (entry.count ?? 'initial') === 'initial' ? !lazy : !notLoaded;
     chunks.push({
       name:
         lazy && entryModule ? `lazy chunk of ${entryModule}` : path === main ? 'entry chunk' : 'shared chunk',

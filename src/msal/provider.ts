@@ -1,3 +1,6 @@
+import type { Configuration } from '@azure/msal-browser';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
+import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
 import { authorityEndpoints, buildMsalConfiguration } from './configuration.js';
@@ -34,6 +37,13 @@ export interface MsalAuthProvider extends AuthProvider {
    * popups cannot open in LWS). `undefined` otherwise.
    */
   signInUrl(): string | undefined;
+  /**
+   * The provider's checks for `callout.diagnose()` (msal/diagnose.ts, loaded on first use): its
+   * redirect page (this origin, the bridge, frameable, no COOP), Local Network Access between the
+   * identity provider and that page, where MSAL keeps its cache, its Lightning Web Security
+   * adaptations. Acquires nothing and sends nothing to the identity provider.
+   */
+  diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
   /**
    * Releases everything the provider holds open: its sign-out channel, the channels of the MSAL
    * instance it created (not an app's own `instance`), the LWS sign-in listener, a `signIn()`
@@ -94,12 +104,14 @@ class MsalProvider implements MsalAuthProvider {
   readonly #session: MsalSession;
   readonly #silent: SilentChain;
   readonly #channel: SignOutChannel;
+  readonly #configuration: Configuration;
 
   constructor(options: MsalProviderOptions) {
     const source: ApplicationSource = options.instance
       ? { instance: options.instance }
       : { configuration: buildMsalConfiguration(options) };
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
+    this.#configuration = configured;
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
     const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());
@@ -134,6 +146,11 @@ class MsalProvider implements MsalAuthProvider {
 
   signInUrl(): string | undefined {
     return this.#session.host.signInUrl(this.#session.loginHint);
+  }
+
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    const { diagnoseMsal } = await import('./diagnose.js');
+    return diagnoseMsal(this.#session, this.#configuration, context, insideLws);
   }
 
   async getToken(request: TokenRequest): Promise<AccessToken> {
