@@ -9,6 +9,8 @@
  * `undefined` (its address is unknown here).
  */
 
+import type { Configuration } from '@azure/msal-browser';
+
 /** The address spaces of LNA, from the most public. */
 export type AddressSpace = 'public' | 'local' | 'loopback';
 
@@ -57,4 +59,17 @@ export async function browserHasLocalNetworkAccess(): Promise<boolean> {
     }
   }
   return false;
+}
+
+/** Where the hidden frame goes first: the metadata's authorization endpoint, else the authority. */
+export function authorizeUrl(configuration: Configuration): URL {
+  const { authority, authorityMetadata } = configuration.auth;
+  try {
+    const endpoint = (JSON.parse(authorityMetadata ?? '{}') as { authorization_endpoint?: unknown })
+      .authorization_endpoint;
+    if (typeof endpoint === 'string') return new URL(endpoint);
+  } catch {
+    // MSAL reports malformed metadata itself.
+  }
+  return new URL(authority ?? 'https://login.microsoftonline.com/common');
 }

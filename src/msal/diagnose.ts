@@ -7,40 +7,33 @@
 import type { Configuration } from '@azure/msal-browser';
 import { check } from '../diagnostics/diagnose/catalog.js';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
-import { addressSpaceOf, browserHasLocalNetworkAccess, crossesIntoLocalNetwork } from './address-space.js';
+import {
+  addressSpaceOf,
+  authorizeUrl,
+  browserHasLocalNetworkAccess,
+  crossesIntoLocalNetwork,
+} from './address-space.js';
 import { redirectPageCheck } from './diagnose-redirect.js';
 import type { MsalSession } from './session.js';
 
 /**
- * Every check of the provider of `session`, whose MSAL `configuration` it is. `insideLws` is the
+ * Every check of the provider of `session`. `insideLws` is the
  * core's probe, handed over so that this chunk imports no module the page has loaded already
  * (a bundler would move such modules into a shared chunk).
  */
 export async function diagnoseMsal(
   session: MsalSession,
-  configuration: Configuration,
   context: ProviderDiagnosisContext,
   insideLws: () => boolean,
 ): Promise<DiagnosisCheck[]> {
+  const configuration = session.configuration;
   const lws = lwsCheck(session, context.name, insideLws());
   const [redirect, network] = await Promise.all([
     redirectPageCheck(session.redirectUri, context, !session.host.opensWindows),
     localNetworkCheck(session.redirectUri, authorizeUrl(configuration), context.name),
   ]);
-  return [redirect, network, cacheCheck(configuration, context.name), ...(lws ? [lws] : [])];
-}
-
-/** Where the hidden frame goes first: the metadata's authorization endpoint, else the authority. */
-function authorizeUrl(configuration: Configuration): URL {
-  const { authority, authorityMetadata } = configuration.auth;
-  try {
-    const endpoint = (JSON.parse(authorityMetadata ?? '{}') as { authorization_endpoint?: unknown })
-      .authorization_endpoint;
-    if (typeof endpoint === 'string') return new URL(endpoint);
-  } catch {
-    // MSAL reports malformed metadata itself.
-  }
-  return new URL(authority ?? 'https://login.microsoftonline.com/common');
+  const cookies = silentCheck(session, context.name);
+  return [redirect, network, cacheCheck(configuration, context.name), cookies, ...(lws ? [lws] : [])];
 }
 
 /** The `local-network-access` check: does the hidden frame step from a public site into a more private one? */
@@ -110,6 +103,47 @@ function lwsCheck(session: MsalSession, provider: string, inside: boolean): Diag
     'lws',
     'ok',
     `adaptations active: ${adaptations}; interactive sign-in through the sign-in page`,
+    extra,
+  );
+}
+
+/**
+ * The provider's `third-party-cookies` check: what the last silent sign-in through the hidden
+ * frame saw (the page itself cannot see the frame's cookies; silent-failure.ts reads failures).
+ */
+function silentCheck(session: MsalSession, provider: string): DiagnosisCheck {
+  const extra = { provider };
+  const last = session.lastSilent;
+  if (!last)
+    return check('third-party-cookies', 'skip', 'no silent sign-in through the hidden frame yet', extra);
+  const at = new Date(last.at).toLocaleTimeString();
+  if (last.outcome === 'ok')
+    return check(
+      'third-party-cookies',
+      'ok',
+      `silent sign-in through the hidden frame worked at ${at}`,
+      extra,
+    );
+  const hint =
+    "Sign in from a click; renewals then use the refresh token (no third-party cookie needed). See the error's hint for this browser.";
+  if (last.outcome === 'third_party_cookies_blocked')
+    return check(
+      'third-party-cookies',
+      'fail',
+      `silent sign-in at ${at} found the identity provider's cookies blocked`,
+      { ...extra, hint },
+    );
+  if (last.outcome === 'login_required')
+    return check(
+      'third-party-cookies',
+      'warn',
+      `silent sign-in at ${at} found no session: none in this browser, or third-party cookies blocked`,
+      { ...extra, hint },
+    );
+  return check(
+    'third-party-cookies',
+    'skip',
+    `the last silent sign-in (${at}) ended in ${last.outcome}, which says nothing about cookies`,
     extra,
   );
 }

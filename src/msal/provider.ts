@@ -1,4 +1,3 @@
-import type { Configuration } from '@azure/msal-browser';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
@@ -104,18 +103,23 @@ class MsalProvider implements MsalAuthProvider {
   readonly #session: MsalSession;
   readonly #silent: SilentChain;
   readonly #channel: SignOutChannel;
-  readonly #configuration: Configuration;
 
   constructor(options: MsalProviderOptions) {
     const source: ApplicationSource = options.instance
       ? { instance: options.instance }
       : { configuration: buildMsalConfiguration(options) };
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
-    this.#configuration = configured;
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
     const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());
-    const session = new MsalSession({ options, clientId, redirectUri, authority, host: chooseHost });
+    const session = new MsalSession({
+      options,
+      clientId,
+      redirectUri,
+      authority,
+      configuration: configured,
+      host: chooseHost,
+    });
     this.#session = session;
     this.tokenEndpoints = authorityEndpoints(configured);
     let application: ReturnType<MsalHost['createApplication']>;
@@ -150,7 +154,7 @@ class MsalProvider implements MsalAuthProvider {
 
   async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
     const { diagnoseMsal } = await import('./diagnose.js');
-    return diagnoseMsal(this.#session, this.#configuration, context, insideLws);
+    return diagnoseMsal(this.#session, context, insideLws);
   }
 
   async getToken(request: TokenRequest): Promise<AccessToken> {

@@ -1,5 +1,6 @@
 import type { DiagnosisCheck } from '../diagnosis.js';
 import { check } from './catalog.js';
+import { blockedBecause, cookieSignals } from './cookie-signals.js';
 
 /** The page record copies share (default-callout.ts), as far as this check reads it. */
 interface PageRecordView {
@@ -38,64 +39,33 @@ export function lwsCheck(lws: boolean): DiagnosisCheck {
 }
 
 /**
- * Whether the page runs in a frame: `location.ancestorOrigins` where the browser has it, else the
- * comparison of `top` and `self`. Inside Lightning Web Security (`lws`) neither tells — the
- * sandbox's realm is a frame of its own, and its window proxies make `top !== self` — and
- * Lightning pages are top-level: `false`.
- */
-function framed(lws: boolean): boolean {
-  if (lws) return false;
-  const ancestors = globalThis.location.ancestorOrigins;
-  if (ancestors) return ancestors.length > 0;
-  try {
-    return window.top !== window.self;
-  } catch {
-    return true; // A cross-origin top that cannot even be compared.
-  }
-}
-
-/**
- * The page's own evidence about third-party cookies — a page cannot read the identity provider
- * frame's cookies, so this is what the browser does tell it: cookies switched off altogether
- * (`navigator.cookieEnabled`); and, when the page is itself framed by another site, whether it
- * has access to its unpartitioned cookies (`document.hasStorageAccess()`, the Storage Access
- * API: the identity provider's frame nested inside fares no better). A top-level page learns
- * nothing here (its own cookies are first-party): the provider's check reports what silent
+ * The page's own evidence about third-party cookies (cookie-signals.ts): cookies switched off, or
+ * — for a page framed by another site — no access to its unpartitioned cookies. A top-level page
+ * learns nothing here (its own cookies are first-party): the provider's check reports what silent
  * sign-in saw.
  */
 export async function thirdPartyCookiesCheck(lws: boolean): Promise<DiagnosisCheck> {
-  if (!navigator.cookieEnabled) {
-    const hint = 'Allow cookies for this site and the identity provider, or sign in from a click each time.';
-    return check('third-party-cookies', 'fail', 'cookies are switched off in this browser', { hint });
+  const signals = await cookieSignals(lws);
+  const blocked = blockedBecause(signals);
+  if (blocked) {
+    const hint =
+      'Silent sign-in cannot work here: sign in from a click (the sign-in window is first-party), after which renewals use the refresh token.';
+    return check('third-party-cookies', signals.cookieEnabled ? 'warn' : 'fail', blocked, { hint });
   }
-  if (!framed(lws)) {
+  if (!signals.framed) {
     const seen =
       "a top-level page cannot see the identity provider frame's cookies: see the provider's check for what silent sign-in saw";
     return check('third-party-cookies', 'skip', seen);
   }
-  let access: boolean | undefined;
-  try {
-    access = await document.hasStorageAccess?.();
-  } catch {
-    access = undefined;
-  }
-  if (access === undefined) {
-    return check(
-      'third-party-cookies',
-      'skip',
-      'this page is framed, and the browser does not say whether it has cookie access',
-    );
-  }
-  if (access) {
-    return check(
-      'third-party-cookies',
-      'ok',
-      'this page is framed and has access to its unpartitioned cookies (hasStorageAccess)',
-    );
-  }
-  const hint =
-    'Silent sign-in cannot work in this frame: sign in from a click (the popup is first-party), after which renewals use the refresh token.';
-  const seen =
-    'this page is framed by another site and has no access to unpartitioned cookies (hasStorageAccess: false)';
-  return check('third-party-cookies', 'warn', seen, { hint });
+  return signals.storageAccess
+    ? check(
+        'third-party-cookies',
+        'ok',
+        'this page is framed and has its unpartitioned cookies (hasStorageAccess)',
+      )
+    : check(
+        'third-party-cookies',
+        'skip',
+        'this page is framed, and the browser does not say whether it has cookie access',
+      );
 }
