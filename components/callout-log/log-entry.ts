@@ -95,8 +95,9 @@ function describe(event: ClientEvent): Description {
       };
     }
     case 'error': {
-      const d = event.detail;
-      return { failed: true, summary: `${d.error.code}: ${d.error.message}`, hint: d.error.hint };
+      const { code, message, hint, requestId } = event.detail.error;
+      const id = requestId ? ` (request id ${requestId})` : '';
+      return { failed: true, summary: `${code}: ${message}${id}`, hint };
     }
     case 'interaction-required': {
       const d = event.detail;

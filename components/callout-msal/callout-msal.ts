@@ -1,4 +1,5 @@
 import { nothing, type TemplateResult } from 'lit';
+import { CalloutErrorCode } from '../../src/index.js';
 import type { MsalProviderOptions } from '../../src/msal.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement } from '../shared/callout-element.js';
@@ -6,6 +7,7 @@ import { configurationView, describeError } from '../shared/describe-error.js';
 import { renderErrorPanel } from '../shared/error-panel.js';
 import { fire } from '../shared/fire.js';
 import { Registration } from '../shared/registration.js';
+import { userMessageOf } from '../shared/user-messages.js';
 import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './msal-registration.js';
 
 /**
@@ -38,9 +40,10 @@ import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './m
  * @attr {string} name - The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids).
  *
  * @csspart error - The configuration error panel (only when an attribute is invalid or MSAL failed to load).
- * @csspart error-message - The sentence naming the attribute.
- * @csspart error-hint - What to change.
- * @csspart error-details - The details toggle.
+ * @csspart error-message - What the user reads (the page is not set up correctly).
+ * @csspart error-details - The details toggle, for developers.
+ * @csspart error-developer-message - Inside the details: the sentence naming the attribute.
+ * @csspart error-hint - Inside the details: what to change.
  *
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.
@@ -201,6 +204,7 @@ export class CalloutMsal extends CalloutElement {
     if (this.#registration.error === undefined) return nothing;
     return renderErrorPanel({
       ...describeError(this.#registration.error),
+      userMessage: userMessageOf(CalloutErrorCode.configurationError),
       message: this.#loadFailureMessage(),
       hint: 'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.',
     });
