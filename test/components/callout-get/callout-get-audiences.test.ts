@@ -67,9 +67,7 @@ describe('<callout-get> error panel: the end user and the developer', () => {
     const entry = log.log.find((e) => e.kind === 'error');
     expect(entry?.summary).to.match(/^unauthorized: .+ \(request id req-4711\)$/);
     expect(entry?.hint).to.contain(defaultHints.unauthorized);
-    expect(log.report())
-      .to.contain('(request id req-4711)')
-      .and.contain(`hint: ${entry?.hint}`);
+    expect(log.report()).to.contain('(request id req-4711)').and.contain(`hint: ${entry?.hint}`);
     callout.dispose();
   });
 
