@@ -138,17 +138,19 @@ export function createCallout(options: CalloutOptions = {}): Callout {
       store.clear(providerName, accountId, true);
       if (!provider.subscribe) events.emit('account', { provider: providerName });
     },
-    async diagnose(diagnoseOptions?: DiagnoseOptions): Promise<Diagnosis> {
-      core.assertLive();
-      const environment = { version, insideLws, violations: seenViolations };
-      return (await import('./diagnostics/diagnose/run.js')).runDiagnosis(
-        callout,
-        environment,
-        diagnoseOptions,
-      );
-    },
+    diagnose: (diagnoseOptions?: DiagnoseOptions) => diagnose(core, callout, diagnoseOptions),
     dispose: () => core.dispose(),
   });
+}
+
+/**
+ * `callout.diagnose()`: refuses a disposed client, then loads the checks (diagnostics/diagnose/,
+ * a chunk of their own on first use) and hands them what they need from the core.
+ */
+async function diagnose(core: ClientCore, callout: Callout, options?: DiagnoseOptions): Promise<Diagnosis> {
+  core.assertLive();
+  const environment = { version, insideLws, violations: seenViolations };
+  return (await import('./diagnostics/diagnose/run.js')).runDiagnosis(callout, environment, options);
 }
 
 /**
