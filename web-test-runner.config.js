@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, executablePath } from './test/support/chromium.js';
 import { corsServer } from './test/support/cors-server.js';
+import { frameworkModules } from './test/support/framework-modules.js';
 import { lwcServer } from './test/support/lwc-server.js';
 import { lwsServer } from './test/support/lws-server.js';
 import { signInTabPlugin } from './test/support/sign-in-tab.js';
@@ -51,7 +52,12 @@ export default {
   middleware: [mswWorker, redirectPage, lwsServer, lwcServer, corsServer],
   reporters: [defaultReporter(), summaryReporter()],
   // signInTabPlugin: opens the Salesforce sign-in page in a real tab and records its requests.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), signInTabPlugin()],
+  // frameworkModules: React, Vue and Angular as browser modules, for the adapter tests.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    signInTabPlugin(),
+    frameworkModules(),
+  ],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],
   testFramework: { config: { timeout: 20_000 } },
 };

@@ -4,11 +4,15 @@
  * register the elements, or register them under your own names.
  */
 
-export { CalloutCredential } from './callout-credential/callout-credential.js';
+export {
+  CalloutCredential,
+  type CalloutCredentialChangeDetail,
+} from './callout-credential/callout-credential.js';
 export {
   type CalloutErrorDetail,
   CalloutGet,
   CalloutGetState,
+  type CalloutRenderable,
   type CalloutRenderer,
   type CalloutResponseDetail,
 } from './callout-get/callout-get.js';
@@ -16,7 +20,8 @@ export { CalloutLog } from './callout-log/callout-log.js';
 export { type LogEntry, LogKind } from './callout-log/log-entry.js';
 export type { TokenView } from './callout-log/token-view.js';
 export { CalloutLogin, CalloutLoginState, type CalloutSignInDetail } from './callout-login/callout-login.js';
-export { CalloutMsal } from './callout-msal/callout-msal.js';
+export { CalloutMsal, type CalloutProviderChangeDetail } from './callout-msal/callout-msal.js';
+export { CalloutOidc } from './callout-oidc/callout-oidc.js';
 export {
   CalloutController,
   type CalloutControllerOptions,

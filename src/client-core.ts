@@ -10,7 +10,7 @@ import { checkProvider, ProviderRegistry } from './providers/provider-registry.j
 import { type CrossTabMode, crossTabMode } from './tokens/cross-tab-mode.js';
 import { keyParts, type TokenKeyParts } from './tokens/token-key.js';
 import { TokenStore } from './tokens/token-store.js';
-import type { CalloutOptions } from './types.js';
+import type { AuthProvider, CalloutOptions } from './types.js';
 
 /** What one client owns — its registries, store and event bus — and its lifetime. */
 export interface ClientCore extends SendDependencies {
@@ -57,7 +57,7 @@ export function createClientCore(options: CalloutOptions): ClientCore {
       const provider = providers.get(c.provider);
       return provider ? [keyParts(c.provider, provider.account?.id, c)] : [];
     });
-  const store = createStore(options, events, crossTab, expectedKeys);
+  const store = createStore(options, events, crossTab, expectedKeys, (name) => providers.get(name));
   const providers = new ProviderRegistry({
     events,
     onRemoved: (name) => store.clear(name),
@@ -97,6 +97,7 @@ function createStore(
   events: CalloutEvents,
   crossTab: CrossTabMode | undefined,
   expectedKeys: () => TokenKeyParts[],
+  resolveProvider: (name: string) => AuthProvider | undefined,
 ): TokenStore {
   return new TokenStore({
     events,
@@ -104,6 +105,7 @@ function createStore(
     maxEntries: options.maxTokens,
     ...(crossTab ? { crossTabName: options.channelName ?? 'sso-callout', crossTabMode: crossTab } : {}),
     expectedKeys,
+    resolveProvider,
     onRemoteSignOut: (provider) => events.emit('account', { provider }),
   });
 }

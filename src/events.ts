@@ -56,6 +56,16 @@ export interface ErrorEventDetail {
   credential?: string;
 }
 
+/**
+ * A callout ended because its caller aborted it (its `signal`): a component unmounted, a newer
+ * request replaced it. Not an error: no `error` event is fired for it. `error` is what the call
+ * rejected with (code `aborted`; its message names the method and URL).
+ */
+export interface AbortEventDetail {
+  error: CalloutError;
+  credential?: string;
+}
+
 /** A provider needs the user to interact; show a sign-in button and call `signIn()` from its click. */
 export interface InteractionRequiredEventDetail {
   provider: string;
@@ -76,6 +86,7 @@ export interface CalloutEventMap {
   response: CustomEvent<ResponseEventDetail>;
   retry: CustomEvent<RetryEventDetail>;
   error: CustomEvent<ErrorEventDetail>;
+  abort: CustomEvent<AbortEventDetail>;
   'interaction-required': CustomEvent<InteractionRequiredEventDetail>;
   account: CustomEvent<AccountEventDetail>;
 }

@@ -26,6 +26,7 @@ export type {
 export { CalloutErrorCode, interactionErrorCodes } from './diagnostics/error-codes.js';
 export { needsSignIn } from './diagnostics/needs-sign-in.js';
 export type {
+  AbortEventDetail,
   AccountEventDetail,
   CalloutEventMap,
   CalloutEventName,

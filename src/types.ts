@@ -37,13 +37,33 @@ export interface AccessToken {
 }
 
 /**
+ * What a client hands a provider while it acquires a token (the second argument of `getToken`):
+ * the client's other providers, for providers that build on another one (token exchange,
+ * assertion grants). Valid during that `getToken` call.
+ */
+export interface ProviderContext {
+  /**
+   * A token from provider `provider` of the same client, through the client's token store: from
+   * memory while fresh, one acquisition for concurrent demands, `token` events fired, renewed
+   * only when needed. Rejects with `configuration_error` when `provider` is not registered or
+   * would lead back to the provider asking (a loop), else with that provider's own error.
+   */
+  token(provider: string, request: TokenRequest): Promise<AccessToken>;
+  /** The account provider `provider` is signed in as (a copy), if it knows one. */
+  account(provider: string): Account | undefined;
+}
+
+/**
  * A way of obtaining tokens: MSAL, an OAuth token endpoint, a backend, a custom function.
  * Implementations should acquire silently when they can, and throw a `CalloutError` with a code
  * (`interaction_required`, `login_required`, …) when they cannot.
  */
 export interface AuthProvider {
-  /** Obtain a token for `request.scopes`. Called by the token store, never concurrently for one key. */
-  getToken(request: TokenRequest): Promise<AccessToken>;
+  /**
+   * Obtain a token for `request.scopes`. Called by the token store, never concurrently for one
+   * key, with the client's {@link ProviderContext} (providers that need no other provider ignore it).
+   */
+  getToken(request: TokenRequest, context?: ProviderContext): Promise<AccessToken>;
   /** Interactive sign-in. Call from a user gesture when it may open a popup. */
   signIn?(): Promise<Account>;
   signOut?(): Promise<void>;

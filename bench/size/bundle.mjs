@@ -10,8 +10,12 @@ import { build } from 'esbuild';
 /** The repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Files of the MSAL adapter: everything else under src/ is "core" for `coreExternal`. */
-const adapterFile = /^src\/(msal\.ts|msal\/.+\.ts)$/;
+/**
+ * Files of the provider adapters (MSAL, OpenID Connect, exchange) and what only they share:
+ * everything else under src/ is "core" for `coreExternal`.
+ */
+const adapterFile =
+  /^src\/((msal|oidc|exchange)(\.ts|\/.+\.ts)|providers\/(oauth-errors|interaction-lock)\.ts)$/;
 
 /**
  * Leaves our core out of the adapter's bundle: a relative import from an adapter file that lands

@@ -39,6 +39,22 @@ export const ours = [
     target: 3_000,
   },
   {
+    id: 'oidc-adapter',
+    label: 'sso-callout/oidc adapter (w/o oidc-client-ts, w/o core)',
+    entry: 'src/oidc.ts',
+    external: [...ky, ...msal, 'oidc-client-ts'],
+    coreExternal: true,
+    target: 3_000,
+  },
+  {
+    id: 'exchange',
+    label: 'sso-callout/exchange (w/o core)',
+    entry: 'src/exchange.ts',
+    external: [...ky, ...msal],
+    coreExternal: true,
+    target: 2_000,
+  },
+  {
     id: 'define',
     label: 'sso-callout/define: core + every element (w/o lit, ky, MSAL; the MSAL adapter loads lazily)',
     entry: 'components/define.ts',
@@ -51,8 +67,9 @@ export const ours = [
     entry: 'components/define.ts',
     external: [],
     count: 'page',
-    // Loaded only inside Salesforce Lightning Web Security, and only when diagnose() runs.
-    notLoaded: /src\/msal\/lws\/|src\/diagnostics\/diagnose\/|src\/msal\/diagnose|callout-log\/setup-view/,
+    // Loaded only inside Salesforce Lightning Web Security, by a page with <callout-oidc>, or when diagnose() runs.
+    notLoaded:
+      /src\/msal\/lws\/|src\/oidc\.ts$|src\/diagnostics\/diagnose\/|src\/msal\/diagnose|callout-log\/setup-view/,
     target: 110_000,
   },
 ];

@@ -43,7 +43,7 @@ import { type CredentialDeclaration, credentialRegistration } from './credential
  * @cssprop --callout-color-error-background - Error panel background.
  * @cssprop --callout-spacing - Panel padding.
  *
- * @fires {CustomEvent<{ credential?: ResolvedCredential; problem?: string }>} callout-credential-change - The credential was defined or removed; `detail.credential`
+ * @fires {CustomEvent<CalloutCredentialChangeDetail>} callout-credential-change - The credential was defined or removed; `detail.credential`
  *   is the definition (or `undefined`), `detail.problem` the invalid attribute's sentence.
  *
  * @example
@@ -85,7 +85,7 @@ export class CalloutCredential extends CalloutElement {
   readonly #registration: Registration<CredentialDeclaration, ResolvedCredential> = new Registration(
     this,
     credentialRegistration(this, () =>
-      fire(this, 'callout-credential-change', {
+      fire<CalloutCredentialChangeDetail>(this, 'callout-credential-change', {
         credential: this.credential,
         problem: this.configurationError,
       }),
@@ -119,8 +119,19 @@ export class CalloutCredential extends CalloutElement {
   }
 }
 
+/** `detail` of `callout-credential-change`. */
+export interface CalloutCredentialChangeDetail {
+  /** The credential as defined now; absent while invalid or removed. */
+  credential?: ResolvedCredential;
+  /** What is wrong with the declaration, when it is invalid or refused. */
+  problem?: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'callout-credential': CalloutCredential;
+  }
+  interface HTMLElementEventMap {
+    'callout-credential-change': CustomEvent<CalloutCredentialChangeDetail>;
   }
 }

@@ -142,7 +142,11 @@ export class CalloutGet extends CalloutElement {
   /** When set, the request runs only on `refresh()`, not by itself. */
   manual = false;
 
-  /** Renders the data for Lit users; wins over the data template and the default renderer. */
+  /**
+   * Renders the data for Lit users; wins over the data template and the default renderer. It
+   * returns what Lit renders (a template, a node, text), never JSX: React apps use `useCallout`
+   * from `sso-callout/react` instead.
+   */
   renderer: CalloutRenderer | undefined;
 
   readonly #controller = new CalloutController(this, {

@@ -7,6 +7,7 @@ export const LogKind = {
   response: 'response',
   retry: 'retry',
   error: 'error',
+  abort: 'abort',
   interaction: 'interaction-required',
   account: 'account',
 } as const;
@@ -22,7 +23,7 @@ export interface LogEntry {
   summary: string;
   /** What to change (errors only). */
   hint?: string;
-  /** Whether it is a failure (errors, 4xx/5xx responses). */
+  /** Whether it is a failure (errors, 4xx/5xx responses; never a caller's abort). */
   failed: boolean;
 }
 
@@ -94,10 +95,12 @@ function describe(event: ClientEvent): Description {
         summary: `Retry ${d.method} ${d.url} after ${d.status ?? 'an error'}: ${reason}${d.reason !== 'transient' && !d.refreshed ? ' (another request had already refreshed the token)' : ''}`,
       };
     }
-    case 'error': {
+    case 'error':
+    case 'abort': {
+      // A caller's abort is shown as what it is, not as a failure.
       const { code, message, hint, requestId } = event.detail.error;
       const id = requestId ? ` (request id ${requestId})` : '';
-      return { failed: true, summary: `${code}: ${message}${id}`, hint };
+      return { failed: event.name === 'error', summary: `${code}: ${message}${id}`, hint };
     }
     case 'interaction-required': {
       const d = event.detail;

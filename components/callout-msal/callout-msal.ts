@@ -1,14 +1,7 @@
-import { nothing, type TemplateResult } from 'lit';
-import { CalloutErrorCode } from '../../src/index.js';
 import type { MsalProviderOptions } from '../../src/msal.js';
-import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from '../shared/base.styles.js';
-import { CalloutElement } from '../shared/callout-element.js';
-import { configurationView, describeError } from '../shared/describe-error.js';
-import { renderErrorPanel } from '../shared/error-panel.js';
-import { fire } from '../shared/fire.js';
-import { Registration } from '../shared/registration.js';
-import { userMessageOf } from '../shared/user-messages.js';
-import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './msal-registration.js';
+import type { LazyProviderSpec } from '../shared/lazy-provider-registration.js';
+import { ProviderElement } from '../shared/provider-element.js';
+import { msalSpec } from './msal-registration.js';
 
 /**
  * Declares an Azure AD (Entra ID) provider with MSAL: creates `msalProvider(...)` from the
@@ -48,7 +41,7 @@ import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './m
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.
  *
- * @fires {CustomEvent<{ provider?: string; problem?: string }>} callout-provider-change - The provider was registered, replaced or removed;
+ * @fires {CustomEvent<CalloutProviderChangeDetail>} callout-provider-change - The provider was registered, replaced or removed;
  *   `detail.provider` is the name it is registered under (or `undefined`), `detail.problem` the
  *   error sentence. The event bubbles out of shadow roots, so it never carries the provider.
  *
@@ -60,11 +53,8 @@ import { type MsalDeclaration, type MsalRegistered, msalRegistration } from './m
  *               scopes="api://orders/Orders.Read"></callout-msal>
  * ```
  */
-export class CalloutMsal extends CalloutElement {
-  static override styles = [tokenStyles, errorPanelStyles, invalidOnlyStyles];
-
+export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
   static override properties = {
-    name: {},
     clientId: { attribute: 'client-id' },
     authority: {},
     tenant: {},
@@ -80,12 +70,6 @@ export class CalloutMsal extends CalloutElement {
     lwsNamespace: { attribute: 'lws-namespace' },
     msal: { attribute: false },
   };
-
-  /**
-   * The provider's name, when it cannot be the element's `id` — LWC's synthetic shadow rewrites
-   * ids in templates (`aad` becomes `aad-12`), so inside Lightning components use `name`.
-   */
-  name: string | null = null;
 
   /** Application (client) id of the SPA app registration. */
   clientId: string | null = null;
@@ -135,85 +119,16 @@ export class CalloutMsal extends CalloutElement {
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];
 
-  /** `id` is the provider's name, so a change of it re-registers the provider. */
-  static override get observedAttributes(): string[] {
-    // biome-ignore lint/complexity/noThisInStatic: Lit's getter must run with this subclass as `this`.
-    return [...super.observedAttributes, 'id'];
-  }
+  protected readonly library = 'MSAL';
 
-  readonly #registration: Registration<MsalDeclaration, MsalRegistered> = new Registration(
-    this,
-    msalRegistration(this, {
-      changed: () =>
-        fire(this, 'callout-provider-change', {
-          provider: this.registeredAs,
-          problem: this.configurationError,
-        }),
-      failed: (registered, problem, error) => this.#registration.fail(registered, problem, error),
-    }),
-  );
+  protected readonly entry = 'sso-callout/msal';
 
-  /**
-   * The name the provider is registered under in the client (from the moment the attributes are
-   * valid, while MSAL still loads), or `undefined` while invalid or disconnected. The provider
-   * itself is not exposed: it hands out tokens (`getToken`), and anyone who reaches the element
-   * could call it. Code that owns the client reaches it with `callout.providers.get(name)`.
-   */
-  get registeredAs(): string | undefined {
-    return this.#registration.current?.name;
-  }
-
-  /** The sentence describing the invalid attribute (or the failed load of MSAL), or `undefined`. */
-  get configurationError(): string | undefined {
-    const problem = this.#registration.problem;
-    if (problem) return problem.describe(this.localName);
-    return this.#registration.error === undefined ? undefined : this.#loadFailureMessage();
-  }
-
-  /**
-   * Checks the attributes again at once (Lit has already set the property), so an invalid value is
-   * reported synchronously and a load of MSAL for the old values is outdated before it completes.
-   */
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'id') this.requestUpdate();
-    if (old !== value) this.#registration.sync();
-  }
-
-  /** Also waits for MSAL to load and the provider to be created (or to fail). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let current = this.#registration.current; current; current = this.#registration.current) {
-      await current.ready;
-      complete = (await super.getUpdateComplete()) && complete;
-      if (this.#registration.current === current) break;
-    }
-    return complete;
-  }
-
-  protected override render(): TemplateResult | typeof nothing {
-    const problem = this.#registration.problem;
-    if (problem) {
-      return renderErrorPanel(
-        configurationView(
-          problem.describe(this.localName),
-          'Fix the attribute named above; the provider is not registered until it is valid.',
-        ),
-      );
-    }
-    if (this.#registration.error === undefined) return nothing;
-    return renderErrorPanel({
-      ...describeError(this.#registration.error),
-      userMessage: userMessageOf(CalloutErrorCode.configurationError),
-      message: this.#loadFailureMessage(),
-      hint: 'Serve the sso-callout/msal chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.',
-    });
-  }
-
-  #loadFailureMessage(): string {
-    return `<${this.localName}> could not load MSAL (sso-callout/msal): ${describeError(this.#registration.error).message}`;
+  protected providerSpec(): LazyProviderSpec<MsalProviderOptions> {
+    return msalSpec(this, (option) => this.blame(option, 'client-id'));
   }
 }
+
+export type { CalloutProviderChangeDetail } from '../shared/provider-element.js';
 
 declare global {
   interface HTMLElementTagNameMap {

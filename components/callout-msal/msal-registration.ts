@@ -1,93 +1,26 @@
 import { authorityOf } from '../../src/msal/check-options.js';
 import type { MsalProviderOptions } from '../../src/msal.js';
-import { DeferredProvider } from '../shared/deferred-provider.js';
-import { attributeForOption, optionOf } from '../shared/error-option.js';
-import { InvalidAttribute } from '../shared/invalid-attribute.js';
-import type { RegistrationHost, RegistrationOptions } from '../shared/registration.js';
+import type { LazyProviderSpec } from '../shared/lazy-provider-registration.js';
 import { loadMsal } from './load-msal.js';
 import { type MsalAttributes, parseMsalAttributes } from './msal-attributes.js';
 
-/** What a `<callout-msal>` declares: a provider name and `msalProvider` options. */
-export interface MsalDeclaration {
-  name: string;
-  options: MsalProviderOptions;
-}
-
-/** A declared provider: the stand-in registered at once, and the load that completes it. */
-export interface MsalRegistered {
-  name: string;
-  provider: DeferredProvider;
-  /** Settles (never rejects) once MSAL has loaded and the provider was created, or failed. */
-  ready: Promise<void>;
-}
-
-/** What the element does when a declared provider fails after it was registered. */
-export interface MsalRegistrationHooks {
-  /** Something was declared or removed, or a failure shown. */
-  changed(): void;
-  /** MSAL did not load (`problem` undefined), or rejected the options (`problem` names the attribute). */
-  failed(registered: MsalRegistered, problem: InvalidAttribute | undefined, error: unknown): void;
-}
-
-type MsalHost = RegistrationHost & MsalAttributes & { readonly msal: MsalProviderOptions['msal'] };
+type MsalHost = MsalAttributes & { readonly msal: MsalProviderOptions['msal'] };
 
 /**
- * How `<callout-msal>` declares its provider (see `Registration`): a {@link DeferredProvider} is
- * registered at once, with the element as owner, so callouts through it wait for MSAL instead of
- * failing with "provider not registered"; MSAL (`sso-callout/msal`) is loaded, then
- * `msalProvider(options)` is created and handed to the stand-in. A load overtaken by new
- * attributes or a disconnect finds its stand-in removed and creates nothing.
+ * How `<callout-msal>` makes its provider (see `lazyProviderRegistration`): options from the
+ * attributes (checked without MSAL), MSAL (`sso-callout/msal`) loaded on demand, then
+ * `msalProvider(options)`; until then the stand-in already knows the token endpoints.
  */
-export function msalRegistration(
+export function msalSpec(
   element: MsalHost,
-  hooks: MsalRegistrationHooks,
-): RegistrationOptions<MsalDeclaration, MsalRegistered> {
-  const problemOf = (error: unknown) =>
-    new InvalidAttribute({
-      ...blamed(element, optionOf(error)),
-      problem: error instanceof Error ? error.message : String(error),
-    });
+  blame: LazyProviderSpec<MsalProviderOptions>['blame'],
+): LazyProviderSpec<MsalProviderOptions> {
   return {
     read: () => parseMsalAttributes(element, element.msal),
-    key: (declaration) => JSON.stringify([declaration.name, declaration.options]),
-    register(client, { name, options }) {
-      const provider = new DeferredProvider({ name, tokenEndpoints: expectedTokenEndpoints(options) });
-      client.providers.define(name, provider, { owner: element });
-      const registered: MsalRegistered = { name, provider, ready: Promise.resolve() };
-      registered.ready = loadMsal().then(
-        ({ msalProvider }) => {
-          if (!provider.waiting) return;
-          try {
-            provider.resolve(msalProvider(options));
-          } catch (error) {
-            provider.reject(error);
-            hooks.failed(registered, problemOf(error), error);
-          }
-        },
-        (error: unknown) => {
-          if (!provider.waiting) return;
-          provider.reject(error);
-          hooks.failed(registered, undefined, error);
-        },
-      );
-      return registered;
-    },
-    holds: (client, { name, provider }) => client.providers.get(name) === provider,
-    unregister(client, { name, provider }) {
-      const held = client.providers.get(name) === provider;
-      if (held) client.providers.delete(name);
-      provider.dispose();
-      return held;
-    },
-    problemOf,
-    changed: hooks.changed,
+    load: async () => (await loadMsal()).msalProvider,
+    tokenEndpoints: expectedTokenEndpoints,
+    blame,
   };
-}
-
-/** The attribute an option names; the provider's name is `name` when set, else `id`. */
-function blamed(element: MsalHost, option: string | undefined): { attribute: string; value: string | null } {
-  if (option === 'name' && !element.name) return { attribute: 'id', value: element.id };
-  return attributeForOption(element, option, 'client-id');
 }
 
 /**

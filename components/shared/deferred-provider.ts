@@ -5,6 +5,7 @@ import {
   CalloutError,
   CalloutErrorCode,
   type DiagnosisCheck,
+  type ProviderContext,
   type ProviderDiagnosisContext,
   type TokenRequest,
 } from '../../src/index.js';
@@ -100,8 +101,8 @@ export class DeferredProvider implements RealProvider {
     this.#reject(error);
   }
 
-  async getToken(request: TokenRequest): Promise<AccessToken> {
-    return (await this.#wait(request.signal)).getToken(request);
+  async getToken(request: TokenRequest, context?: ProviderContext): Promise<AccessToken> {
+    return (await this.#wait(request.signal)).getToken(request, context);
   }
 
   /** The real provider's sign-in, with its options (`msalProvider`'s take a `signal` …). */

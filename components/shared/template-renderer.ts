@@ -48,6 +48,10 @@ function isScriptUrl(value: string): boolean {
  *
  * Only own properties are read, so `{{ constructor }}` or `{{ __proto__ }}` print nothing.
  *
+ * A template whose children are on the element itself rather than in its `.content` — what React,
+ * Vue and Angular build from `<template>` in their templates — is stamped from a copy of those
+ * children, made inert the same way; the framework's own nodes are never moved or changed.
+ *
  * @example
  * ```html
  * <template slot="data">
@@ -56,7 +60,11 @@ function isScriptUrl(value: string): boolean {
  * ```
  */
 export function stampTemplate(template: HTMLTemplateElement, scope: unknown): DocumentFragment {
-  const fragment = document.importNode(template.content, true);
+  const { content } = template;
+  const fragment = document.importNode(content, true);
+  // React, Vue and Angular append a <template>'s children to the element, not to its content:
+  // copy those (into the same disconnected fragment, made inert below before it is connected).
+  if (!content.hasChildNodes()) for (const node of template.childNodes) fragment.append(node.cloneNode(true));
   makeInert(fragment);
   bindChildren(fragment, scope);
   return fragment;

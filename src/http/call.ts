@@ -240,20 +240,24 @@ export class CalloutCall {
     request.headers.set('authorization', `Bearer ${this.#token}`);
   }
 
-  /** Turns what ky threw into this call's one `CalloutError` (fired once as `error`) and throws it. */
+  /**
+   * Turns what ky threw into this call's one `CalloutError` and throws it. It is fired once, as
+   * `abort` when the caller's signal aborted the call, else as `error`.
+   */
   readonly fail = (error: unknown): never => {
     if (!this.#error) {
       const { method, url, credential, context } = this.#target;
+      const signal = this.#options.signal ?? undefined;
       this.#error = toCalloutError(error, {
         method,
         url: url.href,
         credential: credential?.name,
         authorized: this.#authorized,
-        signal: this.#options.signal ?? undefined,
+        signal,
         response: this.#lastResponse,
         secrets: this.#secrets,
       });
-      emitError(this.#deps.events, this.#error, context?.providerName);
+      emitError(this.#deps.events, this.#error, context?.providerName, signal);
     }
     throw this.#error;
   };

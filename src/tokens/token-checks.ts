@@ -1,6 +1,13 @@
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import type { AccessToken, Account, AuthProvider, TokenRequest, TokenSource } from '../types.js';
+import type {
+  AccessToken,
+  Account,
+  AuthProvider,
+  ProviderContext,
+  TokenRequest,
+  TokenSource,
+} from '../types.js';
 import { type StoredToken, throttleLimit, throttleWindowMs } from './token-entries.js';
 
 /** Which provider a token is for, and on whose behalf it is asked. */
@@ -8,6 +15,8 @@ export interface TokenContext {
   providerName: string;
   provider: AuthProvider;
   credential?: string;
+  /** The providers whose acquisition asked for this token, outermost first (a chain of providers). */
+  chain?: readonly string[];
 }
 
 /** A copy of `account` that shares nothing with it: `id`, `username` and `name` only. */
@@ -120,6 +129,8 @@ export interface AskOptions {
   previous: string | undefined;
   /** Clock for the receipt time. */
   now: () => number;
+  /** Handed to the provider: the client's other providers (see `ProviderContext`). */
+  providerContext?: ProviderContext;
 }
 
 /**
@@ -135,7 +146,7 @@ export async function askProvider(
 ): Promise<StoredToken> {
   const { signal: _signal, ...providerRequest } = request;
   const ask = async (asked: TokenRequest) =>
-    validateToken(await context.provider.getToken(asked), context, options.now());
+    validateToken(await context.provider.getToken(asked, options.providerContext), context, options.now());
   try {
     if (providerRequest.forceRefresh && options.cacheFirst) {
       const cached = await ask({ ...providerRequest, forceRefresh: false });

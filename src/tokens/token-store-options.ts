@@ -1,4 +1,5 @@
 import type { CalloutEvents } from '../events.js';
+import type { AuthProvider } from '../types.js';
 import type { CrossTabMode } from './cross-tab-mode.js';
 import type { TokenKeyParts } from './token-key.js';
 
@@ -21,6 +22,8 @@ export interface TokenStoreOptions {
   maxEntries?: number;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
+  /** The client's provider called `name`: what a provider's `ProviderContext.token()` asks. */
+  resolveProvider?: (name: string) => AuthProvider | undefined;
   /** Called after another tab signed `provider` out and this store forgot its tokens. */
   onRemoteSignOut?: (provider: string, accountId: string | undefined) => void;
 }

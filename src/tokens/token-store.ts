@@ -2,11 +2,11 @@ import type { CalloutEvents } from '../events.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { abortable } from './abortable.js';
 import { CrossTab, type SharedToken } from './cross-tab.js';
+import { ProviderChain } from './provider-chain.js';
 import { askProvider, publicToken, type TokenContext, throttledError } from './token-checks.js';
 import {
   defaultMaxEntries,
   type Entry,
-  forget,
   mayRenew,
   renewedLately,
   type StoredToken,
@@ -36,6 +36,8 @@ export type { TokenStoreOptions } from './token-store-options.js';
  *   cached, still-valid token), so a skewed clock or a broken API cannot loop.
  * - **Bounded**: at most `maxEntries` keys (least recently used dropped first); idle entries are
  *   swept whenever a key is added.
+ * - **Chains** (see `ProviderChain`): a provider may take another provider's token through its
+ *   `ProviderContext`; each link keeps its own key; forgetting one forgets those built on it.
  * - **Across tabs** (when `crossTabName` is set, see {@link CrossTab}): one tab acquires at a
  *   time; by default only signals cross, and a forced refresh after another tab's acquisition
  *   first asks the provider without forcing (a cache shared by tabs then has the new token).
@@ -52,6 +54,7 @@ export class TokenStore {
   readonly #now: () => number;
   readonly #crossTab: CrossTab | undefined;
   readonly #expectedKeys: () => Iterable<TokenKeyParts>;
+  readonly #chain: ProviderChain;
   /** Providers signed out in this tab: nothing from other tabs until this tab acquires again. */
   readonly #signedOut = new Set<string>();
   /** Orders token arrivals and other tabs' acquisitions (see `Entry.tokenSeq`). */
@@ -62,6 +65,7 @@ export class TokenStore {
     this.#leewayMs = Math.max(0, options.leewaySeconds ?? 300) * 1000;
     this.#now = options.now ?? Date.now;
     this.#expectedKeys = options.expectedKeys ?? (() => []);
+    this.#chain = new ProviderChain(options.resolveProvider ?? (() => undefined));
     this.#entries = new TokenEntries(options.maxEntries ?? defaultMaxEntries, (entry) => this.#isIdle(entry));
     this.#crossTab =
       options.crossTabName === undefined
@@ -69,7 +73,7 @@ export class TokenStore {
         : new CrossTab(options.crossTabName, options.crossTabMode ?? 'signals', {
             onAcquired: (key, token) => this.#acquiredElsewhere(key, token),
             onSignOut: (provider, accountId) => {
-              forget(this.#entries.values(), provider, accountId);
+              this.#chain.forget(() => this.#entries.values(), provider, accountId);
               options.onRemoteSignOut?.(provider, accountId);
             },
           });
@@ -147,7 +151,7 @@ export class TokenStore {
    * this store takes no token from other tabs for `provider` until it acquires one itself again.
    */
   clear(provider?: string, accountId?: string, signedOut = false): void {
-    forget(this.#entries.values(), provider, accountId);
+    this.#chain.forget(() => this.#entries.values(), provider, accountId);
     if (!signedOut || provider === undefined) return;
     this.#signedOut.add(provider);
     this.#crossTab?.signOut(provider, accountId);
@@ -247,6 +251,7 @@ export class TokenStore {
         cacheFirst: entry.elsewhere > entry.tokenSeq,
         previous,
         now: this.#now,
+        providerContext: this.#chain.contextFor(context, (chained, asked) => this.get(chained, asked)),
       });
       this.#set(entry, stored);
       this.#signedOut.delete(context.providerName);

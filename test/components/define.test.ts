@@ -12,6 +12,7 @@ describe('sso-callout/define and sso-callout/components', () => {
     const first = await import('../../components/define.js');
     for (const name of [
       'callout-msal',
+      'callout-oidc',
       'callout-credential',
       'callout-login',
       'callout-get',

@@ -6,6 +6,7 @@ import '../../components/define.js';
 import type { CalloutGet } from '../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../components/callout-log/callout-log.js';
 import type { CalloutMsal } from '../../components/callout-msal/callout-msal.js';
+import type { CalloutOidc } from '../../components/callout-oidc/callout-oidc.js';
 import { calloutContext } from '../../components/shared/callout-context.js';
 import { type Callout, setDefaultCallout } from '../../src/index.js';
 import { apiBase, createTestClient } from './support/client.js';
@@ -101,6 +102,24 @@ describe('what another script can reach from a callout-* element', () => {
     host.append(el);
     await el.updateComplete;
     expect(callout.providers.get('entra')).to.exist;
+    expect(findReachable(el, tokenBearers(callout, issued))).to.deep.equal([]);
+    expect(findReachable(details, tokenBearers(callout, issued))).to.deep.equal([]);
+    expect(details).to.have.length.greaterThan(0);
+  });
+
+  it('finds no provider from a <callout-oidc> that registered one, nor in its change event.', async () => {
+    const { callout, issued } = createTestClient();
+    const details: unknown[] = [];
+    const el = document.createElement('callout-oidc') as CalloutOidc;
+    el.callout = callout;
+    el.id = 'okta';
+    el.setAttribute('client-id', 'orders-spa');
+    el.setAttribute('authority', 'https://idp.contoso.test/realms/staff');
+    el.addEventListener('callout-provider-change', (e) => details.push((e as CustomEvent).detail));
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.append(el);
+    await el.updateComplete;
+    expect(callout.providers.get('okta')).to.exist;
     expect(findReachable(el, tokenBearers(callout, issued))).to.deep.equal([]);
     expect(findReachable(details, tokenBearers(callout, issued))).to.deep.equal([]);
     expect(details).to.have.length.greaterThan(0);

@@ -25,6 +25,7 @@ const eventNames: CalloutEventName[] = [
   'response',
   'retry',
   'error',
+  'abort',
   'interaction-required',
   'account',
 ];
@@ -97,6 +98,8 @@ function providerNeedingInteraction() {
 interface FailureKind {
   kind: string;
   code: CalloutErrorCode;
+  /** The event the failure fires: `error`, or `abort` for the caller's own abort. */
+  event?: 'error' | 'abort';
   provider?: () => AuthProvider;
   handlers: () => Parameters<ReturnType<typeof useMsw>['use']>;
   call: (callout: Callout) => Promise<unknown>;
@@ -138,6 +141,7 @@ const kinds: FailureKind[] = [
   {
     kind: 'an abort',
     code: CalloutErrorCode.aborted,
+    event: 'abort',
     handlers: () => [slow('slow')],
     call: (c) => c('callout:Orders/slow', { signal: AbortSignal.timeout(50) }).json(),
   },
@@ -204,14 +208,16 @@ describe('no token is reachable from a failed callout', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
 
-  for (const { kind, code, provider, handlers, call } of kinds) {
+  for (const { kind, code, event = 'error', provider, handlers, call } of kinds) {
     it(`hides the token from the error and every event detail after ${kind}`, async () => {
       msw.use(...handlers());
       const { callout, details } = recordingClient(provider?.());
       const error = await expectFailure(call(callout));
       expect(leaks(error, details)).to.deep.equal([]);
       expect(error.code).to.equal(code);
-      expect(details.some(([name]) => name === 'error')).to.equal(true);
+      expect(
+        details.filter(([name]) => name === 'error' || name === 'abort').map(([name]) => name),
+      ).to.deep.equal([event]);
     });
   }
 

@@ -83,10 +83,9 @@ describe('<callout-get> sharing one client', () => {
         return HttpResponse.json({ id: 'fresh-two' });
       }),
     );
-    const aborted: string[] = [];
-    callout.events.addEventListener('error', (event) => {
-      if (event.detail.error.code === 'aborted') aborted.push(event.detail.error.url ?? '');
-    });
+    const outcomes: string[] = [];
+    callout.events.addEventListener('abort', (event) => outcomes.push(event.detail.error.url ?? ''));
+    callout.events.addEventListener('error', (event) => outcomes.push(event.detail.error.code));
     const responses: string[] = [];
     const el = await fixture<CalloutGet>(
       html`<callout-get .callout=${callout} credential="Orders" path="orders/1"
@@ -96,7 +95,7 @@ describe('<callout-get> sharing one client', () => {
     el.path = 'orders/2';
     await untilState(el, 'data');
     expect(el.renderRoot.textContent).to.contain('fresh-two');
-    expect(aborted).to.deep.equal([`${apiBase}orders/1`]);
+    expect(outcomes).to.deep.equal([`${apiBase}orders/1`]);
 
     slow.open();
     await el.refresh();

@@ -117,8 +117,9 @@ describe('CalloutController', () => {
         return HttpResponse.json({ id: `3-${requests}` });
       }),
     );
-    const aborted: string[] = [];
-    callout.events.addEventListener('error', (e) => aborted.push(e.detail.error.code));
+    const outcomes: string[] = [];
+    callout.events.addEventListener('abort', (e) => outcomes.push(e.detail.error.url ?? ''));
+    callout.events.addEventListener('error', (e) => outcomes.push(e.detail.error.code));
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('test-order-card') as OrderCard;
     el.client = callout;
@@ -127,7 +128,7 @@ describe('CalloutController', () => {
     await waitUntil(() => requests === 1);
     el.remove();
     await waitUntil(() => !el.order.loading);
-    expect(aborted).to.deep.equal(['aborted']);
+    expect(outcomes).to.deep.equal([`${apiBase}orders/3`]);
     expect(el.order.error).to.equal(undefined);
     first.open();
     container.append(el);

@@ -1,0 +1,100 @@
+import type { User } from 'oidc-client-ts';
+import type { AccessToken, TokenRequest } from '../types.js';
+import { fromOidcError } from './errors.js';
+import type { OidcSession } from './session.js';
+
+/** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
+export interface NeedsUser {
+  /** The last silent failure (`undefined`: nothing could be tried, e.g. after a sign-out). */
+  failure: unknown;
+}
+
+/** OAuth errors after which the user must interact; a refused refresh token may still be replaced by the iframe. */
+const needsUserErrors: ReadonlySet<string> = new Set([
+  'login_required',
+  'interaction_required',
+  'account_selection_required',
+  'consent_required',
+]);
+
+const oauthErrorOf = (error: unknown): string | undefined => {
+  const code = (error as { error?: unknown } | null)?.error;
+  return error instanceof Error && error.name === 'ErrorResponse' && typeof code === 'string'
+    ? code
+    : undefined;
+};
+
+/** Whether the hidden iframe may still help after the refresh token failed this way. */
+const iframeMayHelp = (error: unknown): boolean => {
+  const code = oauthErrorOf(error);
+  return code === 'invalid_grant' || (code !== undefined && needsUserErrors.has(code));
+};
+
+/** Whether the hidden iframe failed because the user must interact (or never answered: blocked cookies, framing). */
+const needsUser = (error: unknown): boolean =>
+  needsUserErrors.has(oauthErrorOf(error) ?? '') || (error instanceof Error && error.name === 'ErrorTimeout');
+
+/** The user a silent sign-in returned; oidc-client-ts types it nullable but returns one or throws. */
+function someone(user: User | null): User {
+  if (user) return user;
+  throw new Error('The identity provider answered without a user');
+}
+
+/**
+ * The silent chain, one network acquisition at a time for the whole provider (refresh tokens
+ * rotate: two at once would spend one twice). First the held token, if this scope set was not
+ * handed it yet (another scope set's renewal may have just brought it). Then the refresh token
+ * (`source: 'refresh'`); when the server refuses it, it is dropped and the hidden iframe tries:
+ * `prompt=none` with the login hint against the identity provider's session (`'sso-silent'`),
+ * unless the user signed out here. Every result must be the expected user (`session.accept`).
+ * Resolves with the token, or with {@link NeedsUser} when only the user can help.
+ */
+export async function silentToken(
+  session: OidcSession,
+  request: TokenRequest,
+): Promise<AccessToken | NeedsUser> {
+  for (;;) {
+    const cached = await session.cached(request.scopes);
+    if (cached) return cached;
+    if (!session.network) break;
+    await session.network.catch(() => {});
+  }
+  const running = acquire(session, request);
+  session.network = running;
+  try {
+    return await running;
+  } finally {
+    if (session.network === running) session.network = undefined;
+  }
+}
+
+async function acquire(session: OidcSession, request: TokenRequest): Promise<AccessToken | NeedsUser> {
+  const { manager } = session;
+  const scopes = request.scopes;
+  const held = await session.user(scopes);
+  let failure: unknown;
+  if (held?.refresh_token) {
+    try {
+      const user = await session.accept(someone(await manager.signinSilent()), 'refresh');
+      return session.token(user, scopes, 'refresh');
+    } catch (error) {
+      if (!iframeMayHelp(error)) throw fromOidcError(error, session.context('refresh', scopes));
+      failure = error;
+      held.refresh_token = undefined;
+      await manager.storeUser(held);
+    }
+  }
+  if (session.signedOut) return { failure };
+  const hint = session.options.loginHint;
+  try {
+    const user = await manager.signinSilent({
+      forceIframeAuth: true,
+      scope: session.scopesFor(scopes).join(' '),
+      ...(hint ? { login_hint: hint } : {}),
+    });
+    return session.token(await session.accept(someone(user), 'silent sign-in'), scopes, 'sso-silent');
+  } catch (error) {
+    if (needsUser(error)) return { failure: error };
+    throw fromOidcError(error, session.context('silent sign-in', scopes));
+  }
+}
