@@ -65,7 +65,7 @@ export async function redirectPageCheck(
 ): Promise<DiagnosisCheck> {
   const extra = { provider: context.name };
   const url = new URL(redirectUri, globalThis.location.href);
-  const fix = `Serve the redirect page (import 'sso-callout/redirect') at ${url.href}: without Cross-Origin-Opener-Policy, frameable by this origin, with Cache-Control: no-store, registered as a "Single-page application" redirect URI.`;
+  const fix = `Serve the redirect page (the sso-callout/redirect module) at ${url.href}: without Cross-Origin-Opener-Policy, frameable by this origin, with Cache-Control: no-store, registered as a "Single-page application" redirect URI.`;
   const fail = (seen: string, hint = fix) => check('redirect-page', 'fail', seen, { ...extra, hint });
   if (url.origin !== globalThis.location.origin) {
     return fail(

@@ -65,7 +65,7 @@ export const checkCatalog: Readonly<Record<DiagnosisCheckId, CheckEntry>> = {
       'Silent sign-in ends in a timeout (`configuration_error` naming the redirect page) after several seconds; popups stay open or blank.',
     cause:
       "The identity provider answers by loading the redirect URI in MSAL's hidden frame or popup; that page must hand the answer back to the app. A missing page, the app's own page, a page that cannot be framed (`X-Frame-Options: DENY`, `frame-ancestors 'none'`) or one sent with `Cross-Origin-Opener-Policy` never hands it back.",
-    fix: "Serve a page that only runs the redirect bridge (`import 'sso-callout/redirect'`) on the app's own origin, without Cross-Origin-Opener-Policy, with `Cache-Control: no-store`, frameable by the app, and register its exact URL as a \"Single-page application\" redirect URI.",
+    fix: 'Serve a page that only runs the redirect bridge (the `sso-callout/redirect` module) on the app\'s own origin, without Cross-Origin-Opener-Policy, with `Cache-Control: no-store`, frameable by the app, and register its exact URL as a "Single-page application" redirect URI.',
   },
   csp: {
     title: 'No Content-Security-Policy violation since load',
