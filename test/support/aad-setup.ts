@@ -5,6 +5,7 @@ import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
 import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
+import { redirectPageHandlers } from './redirect-pages.js';
 
 /** The MSW worker shared by every test of a page; started once, handlers swapped per scenario. */
 let worker: ReturnType<typeof setupWorker> | undefined;
@@ -30,17 +31,17 @@ export interface ScenarioOptions {
 
 /**
  * Starts (once per page) the MSW worker and points it at a fresh Azure AD emulator and API
- * emulator; creates an MSAL provider with a unique client id (so MSAL caches never leak between
+ * emulator (and the wrongly set-up redirect pages of redirect-pages.ts); creates an MSAL provider with a unique client id (so MSAL caches never leak between
  * scenarios) and a callout client with an `Orders` credential on the emulated API.
  */
 export async function startScenario(options: ScenarioOptions = {}): Promise<AadScenario> {
   const aad = createAadEmulator(options.aad);
   const api = createApiEmulator({ issuer: aad });
   if (!worker) {
-    worker = setupWorker(...aad.handlers, ...api.handlers);
+    worker = setupWorker(...aad.handlers, ...api.handlers, ...redirectPageHandlers);
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   } else {
-    worker.resetHandlers(...aad.handlers, ...api.handlers);
+    worker.resetHandlers(...aad.handlers, ...api.handlers, ...redirectPageHandlers);
   }
   const clientId = crypto.randomUUID();
   const make = (overrides: Partial<MsalProviderOptions> = {}) => {

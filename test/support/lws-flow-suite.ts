@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { startLwsScenario } from './lws-aad.js';
+import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import {
   type FlowContext,
   redirectPath,
@@ -46,6 +46,19 @@ function watchMsalIframes(): { stop: () => MsalIframes } {
   };
 }
 
+/** The context of one sandboxed flow against scenario `s`: detected LWS, the API revoking on `expireToken`. */
+function flowContext(s: LwsScenario, overrides: Partial<FlowContext> = {}): FlowContext {
+  return {
+    clientId: s.clientId,
+    redirectUri: new URL(redirectPath, location.href).href,
+    msalAuth: s.msalAuth,
+    lws: 'auto',
+    iframeTimeoutMs: 10_000,
+    expireToken: () => s.api.revokeAll(),
+    ...overrides,
+  };
+}
+
 /** The whole flow inside the real LWS sandbox, for one gate mode and one way of loading. */
 export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }): void {
   const mode = `${options.gated ? 'gated' : 'ungated'} LWS, loaded by ${options.load === 'script' ? '<script src>' : '$lockerEvalContext$ evaluation'}`;
@@ -58,14 +71,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
     it('signs in silently, calls the API, and after a 401 refreshes once and retries once', async () => {
       const s = await startLwsScenario();
       const iframes = watchMsalIframes();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        msalAuth: s.msalAuth,
-        lws: 'auto',
-        iframeTimeoutMs: 10_000,
-        expireToken: () => s.api.revokeAll(),
-      } satisfies FlowContext);
+      const flow = await runInSandbox(sandboxedFlow, flowContext(s));
       const frames = iframes.stop();
       const authorize = await s.authorizeCounters();
       expect(flow.error).to.equal(undefined);
@@ -92,6 +98,22 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(flow.createElementPatched).to.equal(false);
       expect(flow.appendChildPatched).to.equal(false);
       expect(flow.broadcastChannelNative).to.equal(true);
+    });
+
+    it('checks its setup inside the sandbox: the adaptations, the redirect page, and CSP it cannot watch', async () => {
+      const s = await startLwsScenario();
+      const flow = await runInSandbox(sandboxedFlow, flowContext(s, { diagnose: true }));
+      expect(flow.error).to.equal(undefined);
+      expect(flow.checks).to.include.members([
+        'lws - ok',
+        'lws aad warn', // Adaptations active; no sign-in page in this flow.
+        'redirect-page aad ok',
+        'msal-cache aad ok',
+        'token-audience Orders ok',
+        'cors-authorization Orders ok',
+      ]);
+      // LWS refuses a securitypolicyviolation listener, gated or not; the page here is top-level.
+      expect(flow.checks).to.include.members(['csp - skip', 'third-party-cookies - skip']);
     });
 
     it('ignores forged answers posted from MSAL’s own iframe and signs in with the genuine one', async () => {
@@ -171,14 +193,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
 
     it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
       const s = await startLwsScenario();
-      const flow = await runInSandbox(sandboxedFlow, {
-        clientId: s.clientId,
-        redirectUri: new URL(redirectPath, location.href).href,
-        msalAuth: s.msalAuth,
-        lws: false,
-        iframeTimeoutMs: 1_000,
-        expireToken: () => s.api.revokeAll(),
-      } satisfies FlowContext);
+      const flow = await runInSandbox(sandboxedFlow, flowContext(s, { lws: false, iframeTimeoutMs: 1_000 }));
       expect(flow.error).to.match(/^CalloutError: /);
       expect(flow.bodies).to.deep.equal([]);
       expect(s.api.counters.authorized).to.equal(0);
