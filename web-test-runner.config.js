@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, executablePath } from './test/support/chromium.js';
+import { corsServer } from './test/support/cors-server.js';
 import { frameworkModules } from './test/support/framework-modules.js';
 import { lwcServer } from './test/support/lwc-server.js';
 import { lwsServer } from './test/support/lws-server.js';
@@ -26,7 +27,9 @@ const mswWorker = async (context, next) => {
 
 /**
  * MSAL's redirect page, served at `/redirect.html` the way apps must host it: same origin, no
- * COOP, never cached.
+ * COOP, never cached. The test runner's own cache middleware, which runs around this one, marks
+ * every path with a file extension cacheable for a year; the path is renamed on the way out so
+ * that it leaves this page's `Cache-Control` alone (diagnose()'s redirect-page check reads it).
  * @type {import('@web/dev-server-core').Middleware}
  */
 const redirectPage = async (context, next) => {
@@ -34,6 +37,7 @@ const redirectPage = async (context, next) => {
   context.url = `/demo/redirect.html${context.querystring ? `?${context.querystring}` : ''}`;
   await next();
   context.set('Cache-Control', 'no-store');
+  context.path = '/redirect-page';
 };
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -44,7 +48,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   // lwsServer: the Salesforce static resource (built on the fly) and a cross-origin authorize endpoint.
-  middleware: [mswWorker, redirectPage, lwsServer, lwcServer],
+  // corsServer: a cross-origin API with real CORS answers (MSW's answers skip CORS), for diagnose().
+  middleware: [mswWorker, redirectPage, lwsServer, lwcServer, corsServer],
   reporters: [defaultReporter(), summaryReporter()],
   // signInTabPlugin: opens the Salesforce sign-in page in a real tab and records its requests.
   // frameworkModules: React, Vue and Angular as browser modules, for the adapter tests.

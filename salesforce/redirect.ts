@@ -4,9 +4,12 @@
  * provider) makes an opaque origin, so MSAL's own BroadcastChannel bridge cannot reach the
  * sandboxed MSAL. This posts the raw answer to the parent window — addressed to the org's origin
  * only — where the provider accepts it only from this very iframe and with the request's `state`
- * (docs/security.md). Opened any other way, the page just says what it is.
+ * (docs/security.md). Opened any other way, the page just says what it is (and, in a frame, tells
+ * its same-origin parent that it is the redirect page: `diagnose()` checks for that).
  */
 import { type LwsResponseMessage, lwsResponseMessageType } from '../src/msal/lws/response-message.js';
+import { sayRedirectHello } from '../src/msal/redirect-hello.js';
+import { version } from '../src/version.js';
 
 const answer = location.hash.length > 1 ? location.hash : location.search;
 if (window.parent !== window && answer.length > 1) {
@@ -17,4 +20,5 @@ if (window.parent !== window && answer.length > 1) {
   document.body.append(
     'This page only relays sign-in answers to the Lightning component that asked for them.',
   );
+  sayRedirectHello(version); // In a frame without an answer: a setup check (diagnose()) is asking.
 }

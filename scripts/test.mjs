@@ -6,7 +6,7 @@
  * runs again under it; with no Chrome or Chromium it installs Debian's where it may; whatever it
  * cannot set up ends the run at once with one message naming what is missing and the command
  * that fixes it. Then it runs the steps in order, stopping at the first that fails — typecheck,
- * lint, size limits, the browser suites, the demo end to end — and ends with one line,
+ * lint, size limits, the generated docs, the browser suites, the demo end to end — and ends with one line,
  * `N passed, N failed, N skipped`, adding up both test runners. A step that fails before it
  * could count a test counts as one failure.
  *
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDependencies, ensureBrowser, ensureNode } from './preflight.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const steps = ['typecheck', 'lint', 'size', 'test:browser', 'test:e2e'];
+const steps = ['typecheck', 'lint', 'size', 'test:docs', 'test:browser', 'test:e2e'];
 /** @param {string} line */
 const log = (line) => process.stdout.write(`\n== ${line}\n`);
 

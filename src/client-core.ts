@@ -1,6 +1,7 @@
 import type { ResponsePromise } from 'ky';
 import { CredentialRegistry } from './credentials/credential-registry.js';
 import { CalloutError } from './diagnostics/callout-error.js';
+import { watchCsp } from './diagnostics/csp-watch.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import { CalloutEvents } from './events.js';
 import { ChallengeBudget } from './http/challenge-budget.js';
@@ -34,9 +35,10 @@ let instances = 0;
  * coordination unless `crossTab: false`), the provider and credential registries filled from the
  * options. Every option is checked before anything is opened, so invalid options throw
  * (`configuration_error`, `invalid_credential` …) and leave no channel open and no provider
- * subscribed.
+ * subscribed. The page's CSP violations are recorded from the first client on (for `diagnose()`).
  */
 export function createClientCore(options: CalloutOptions): ClientCore {
+  watchCsp();
   const events = new CalloutEvents();
   const crossTab = crossTabMode(options.crossTab);
   const credentials = new CredentialRegistry({

@@ -2,11 +2,15 @@ import type { ResponsePromise } from 'ky';
 import { type ClientCore, createClientCore } from './client-core.js';
 import type { CredentialRegistry } from './credentials/credential-registry.js';
 import { CalloutError } from './diagnostics/callout-error.js';
+import { seenViolations } from './diagnostics/csp-watch.js';
+import type { DiagnoseOptions, Diagnosis } from './diagnostics/diagnosis.js';
 import { CalloutErrorCode } from './diagnostics/error-codes.js';
 import type { CalloutEvents } from './events.js';
 import type { CalloutRequestOptions } from './http/send.js';
 import type { ProviderRegistry } from './providers/provider-registry.js';
+import { insideLws } from './tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, CalloutOptions, TokenRequest } from './types.js';
+import { version } from './version.js';
 
 /** Options of {@link Callout.token}: a {@link TokenRequest} whose scopes are the credential's. */
 export type TokenOptions = Omit<TokenRequest, 'scopes'>;
@@ -40,6 +44,17 @@ export interface Callout {
   signIn(provider?: string): Promise<Account>;
   /** Signs out of `provider` and forgets its tokens here and in other tabs. */
   signOut(provider?: string): Promise<void>;
+  /**
+   * Checks this client's setup live and resolves with a typed report ({@link Diagnosis}): for each
+   * credential, whether the API's CORS answer lets the page send `Authorization` and read
+   * `WWW-Authenticate`, the audience and scopes of the token the store holds, the clock skew;
+   * for the page, the CSP violations seen since the first client was created, Lightning Web
+   * Security, third-party cookies and the copies of sso-callout loaded; and each provider's own
+   * checks (for MSAL: its redirect page and cache). Sends no write to any API and no token (the
+   * CORS probe is a GET whose `Authorization` holds a placeholder), and no token appears in the
+   * report. Its code loads on first use. Rejects only with `client_disposed` or the signal's reason.
+   */
+  diagnose(options?: DiagnoseOptions): Promise<Diagnosis>;
   /** Typed events: token, request, response, retry, error, interaction-required, account. */
   readonly events: CalloutEvents;
   /** The named credentials: `define`, `release`, `delete`, `get`, `require`, `list`, `resolve`, `subscribe`. */
@@ -123,8 +138,19 @@ export function createCallout(options: CalloutOptions = {}): Callout {
       store.clear(providerName, accountId, true);
       if (!provider.subscribe) events.emit('account', { provider: providerName });
     },
+    diagnose: (diagnoseOptions?: DiagnoseOptions) => diagnose(core, callout, diagnoseOptions),
     dispose: () => core.dispose(),
   });
+}
+
+/**
+ * `callout.diagnose()`: refuses a disposed client, then loads the checks (diagnostics/diagnose/,
+ * a chunk of their own on first use) and hands them what they need from the core.
+ */
+async function diagnose(core: ClientCore, callout: Callout, options?: DiagnoseOptions): Promise<Diagnosis> {
+  core.assertLive();
+  const environment = { version, insideLws, violations: seenViolations };
+  return (await import('./diagnostics/diagnose/run.js')).runDiagnosis(callout, environment, options);
 }
 
 /**

@@ -23,6 +23,8 @@ interface PageRecord {
   readonly events: EventTarget;
   /** Whether a copy has already warned that the page runs different versions. */
   warned: boolean;
+  /** How many copies have used the slot (added later: a record of an older copy may lack it). */
+  copies?: number;
 }
 
 type Slots = { [defaultCalloutKey]?: Callout; [pageKey]?: unknown };
@@ -51,6 +53,7 @@ function pageRecord(): PageRecord {
   if (record !== found) slots[pageKey] = record;
   if (announcedIn !== record) {
     announcedIn = record;
+    record.copies = (record.copies ?? 0) + 1;
     if (!record.versions.includes(version)) record.versions.push(version);
     if (record.versions.length > 1 && !record.warned) {
       record.warned = true;

@@ -15,6 +15,14 @@ export type { ResolvedCredential } from './credentials/define-credential.js';
 export { calloutScheme } from './credentials/resolve-callout-url.js';
 export { getDefaultCallout, setDefaultCallout, subscribeDefaultCallout } from './default-callout.js';
 export { CalloutError, type CalloutErrorInit, isCalloutError } from './diagnostics/callout-error.js';
+export type {
+  DiagnoseOptions,
+  Diagnosis,
+  DiagnosisCheck,
+  DiagnosisCheckId,
+  DiagnosisStatus,
+  ProviderDiagnosisContext,
+} from './diagnostics/diagnosis.js';
 export { CalloutErrorCode } from './diagnostics/error-codes.js';
 export { needsSignIn } from './diagnostics/needs-sign-in.js';
 export type {

@@ -1,4 +1,5 @@
 import type { RetryOptions } from 'ky';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from './diagnostics/diagnosis.js';
 
 /** A signed-in user as an {@link AuthProvider} knows them. */
 export interface Account {
@@ -87,6 +88,13 @@ export interface AuthProvider {
    * and auth retries never go through, requests to these URLs.
    */
   readonly tokenEndpoints?: readonly string[];
+  /**
+   * Live checks of the provider's own setup for `callout.diagnose()` (its redirect page, where it
+   * keeps its cache, what it knows about third-party cookies …). Must never acquire a token,
+   * never send anything to an API and never put a token in a check; should settle within
+   * `context.timeout` per probe. A rejection becomes one failed check.
+   */
+  diagnose?(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
 }
 
 /** ky's retry options, re-exported so credentials can be typed without importing ky. */

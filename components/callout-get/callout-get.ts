@@ -61,9 +61,10 @@ export * from './callout-get-types.js';
  * @csspart base - The wrapper; carries `aria-busy` while loading.
  * @csspart spinner - The loading spinner (with its screen-reader label).
  * @csspart error - The error panel.
- * @csspart error-message - The error's message.
- * @csspart error-hint - What to change to fix it.
- * @csspart error-details - The details toggle.
+ * @csspart error-message - What the user reads: the plain-language sentence of the error's code.
+ * @csspart error-details - The details toggle, for developers: the parts below, code, status, request id.
+ * @csspart error-developer-message - Inside the details: the developer's sentence (what failed).
+ * @csspart error-hint - Inside the details: what to change to fix it.
  * @csspart button - Every button.
  * @csspart retry-button - The Retry button.
  * @csspart sign-in-button - The "Sign in to continue" button, or under Lightning Web Security the

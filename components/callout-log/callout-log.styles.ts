@@ -91,6 +91,39 @@ export const calloutLogStyles = css`
     color: var(--callout-color-text-weak);
   }
 
+  .check {
+    grid-template-columns: max-content 1fr;
+  }
+
+  .check .status {
+    font-weight: 700;
+  }
+
+  .check.fail .status {
+    color: var(--callout-color-error);
+  }
+
+  .check.warn .status {
+    color: var(--callout-color-warning, #8a5300);
+  }
+
+  .check .seen,
+  .check .hint,
+  .check .docs {
+    grid-column: 2;
+    overflow-wrap: anywhere;
+  }
+
+  .check .subject,
+  .check .docs {
+    color: var(--callout-color-text-weak);
+  }
+
+  .failed-run {
+    margin: 0;
+    color: var(--callout-color-error);
+  }
+
   textarea {
     width: 100%;
     min-height: 8rem;

@@ -1,13 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Callout, CalloutEventMap, CalloutEventName } from '../../src/index.js';
+import type { Callout, CalloutEventMap, CalloutEventName, Diagnosis } from '../../src/index.js';
 import { buttonStyles, tokenStyles } from '../shared/base.styles.js';
 import { CalloutElement, clientOf, lookupOf } from '../shared/callout-element.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
 import { calloutLogStyles } from './callout-log.styles.js';
 import { type LogEntry, LogKind, toLogEntry } from './log-entry.js';
+import { renderEntry, renderToken } from './log-view.js';
 import { buildReport } from './report.js';
-import { countdown, type TokenView, toTokenView } from './token-view.js';
+import type { SetupState } from './setup-view.js';
+
+/** The setup check's view (setup-view.ts): loaded the first time "Check setup" runs. */
+type SetupView = typeof import('./setup-view.js');
+
+import { type TokenView, tokensAfter, tokensWithout } from './token-view.js';
 
 /** Entries kept when `limit` is absent or unusable. */
 const defaultLimit = 200;
@@ -27,8 +33,10 @@ const eventNames: readonly CalloutEventName[] = Object.values(LogKind);
  * Entries start when the element connects (earlier events are not replayed). After each token
  * event that brought a new token (acquired here, or shared by another tab), the panel reads the
  * credential's current token with `callout.peekToken()`, which never acquires and fires no event:
- * the panel never causes an acquisition and never logs itself. "Copy report" copies a plain-text
- * report without any token.
+ * the panel never causes an acquisition and never logs itself. "Check setup" runs
+ * `callout.diagnose()` (CORS, token audience and scopes, clock, redirect page, CSP, LWS, third-party
+ * cookies, versions) and shows each check with what was seen and what to change. "Copy report"
+ * copies a plain-text report — the setup check included — without any token.
  *
  * @summary Live diagnostics: token sources, requests, retries, errors and token claims.
  *
@@ -38,6 +46,11 @@ const eventNames: readonly CalloutEventName[] = Object.values(LogKind);
  * @csspart toolbar - The title bar with the buttons.
  * @csspart button - Every button.
  * @csspart copy-button - The "Copy report" button.
+ * @csspart check-button - The "Check setup" button.
+ * @csspart setup - The setup check section, once "Check setup" ran.
+ * @csspart checks - Its list of checks.
+ * @csspart check - One check; each also has a part for its status (`check-ok`, `check-warn`,
+ *   `check-fail`, `check-skip`).
  * @csspart clear-button - The "Clear" button.
  * @csspart tokens - The current-token section.
  * @csspart claims - One credential's claims (a definition list).
@@ -54,7 +67,8 @@ const eventNames: readonly CalloutEventName[] = Object.values(LogKind);
  * @csspart report - The report text area shown when the clipboard is not available.
  *
  * @cssprop --callout-log-max-height - Height of the timeline before it scrolls (default 20rem).
- * @cssprop --callout-color-error - Failed entries.
+ * @cssprop --callout-color-error - Failed entries and checks.
+ * @cssprop --callout-color-warning - Checks with a warning (default a dark amber).
  * @cssprop --callout-color-text-weak - Times and hints.
  * @cssprop --callout-color-border - Panel border.
  *
@@ -73,6 +87,7 @@ export class CalloutLog extends CalloutElement {
     status: { attribute: false },
     fallbackReport: { attribute: false },
     now: { attribute: false },
+    setup: { attribute: false },
   };
 
   /**
@@ -87,8 +102,10 @@ export class CalloutLog extends CalloutElement {
   private status = '';
   private fallbackReport: string | undefined;
   private now = Date.now();
+  private setup: SetupState = { state: 'idle' };
 
   #clock: ReturnType<typeof setInterval> | undefined;
+  #setupView: SetupView | undefined;
   #reported = new Set<string>();
 
   constructor() {
@@ -106,14 +123,43 @@ export class CalloutLog extends CalloutElement {
     return [...this.tokens.values()];
   }
 
-  /** The plain-text report that "Copy report" copies. Contains no token. */
+  /** The plain-text report that "Copy report" copies, with the last setup check. Contains no token. */
   report(): string {
     return buildReport({
       entries: this.entries,
       tokens: this.currentTokens,
       credentials: clientOf(this).credentials.list(),
       now: new Date(),
+      setup:
+        this.setup.state === 'done' && this.#setupView
+          ? this.#setupView.setupReportLines(this.setup.diagnosis)
+          : ['Setup check:', '  (not run: press "Check setup")'],
     });
+  }
+
+  /**
+   * What "Check setup" does: runs `callout.diagnose()` on the client (acquiring no token), shows
+   * each check and announces the counts. Resolves with the report; a check that cannot run at all
+   * (a disposed client) is shown as such and rethrown. The section's code loads on the first run.
+   */
+  async checkSetup(): Promise<Diagnosis> {
+    this.setup = { state: 'running' };
+    this.status = 'Checking the setup…';
+    const view = import('./setup-view.js');
+    view.catch(() => {}); // A view that cannot load is reported with the run's outcome.
+    try {
+      const diagnosis = await clientOf(this).diagnose();
+      this.#setupView = await view;
+      this.setup = { state: 'done', diagnosis };
+      this.status = `Setup checked: ${this.#setupView.summarizeDiagnosis(diagnosis)}.`;
+      return diagnosis;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#setupView ??= await view.catch(() => undefined);
+      this.setup = { state: 'failed', message };
+      this.status = `The setup check could not run: ${message}`;
+      throw error;
+    }
   }
 
   /** Forgets every entry (token views stay until the next sign-out). */
@@ -156,6 +202,8 @@ export class CalloutLog extends CalloutElement {
     return html`<section part="base" class="base" aria-label="Callout diagnostics">
       <div part="toolbar" class="toolbar">
         <h2>Callout log</h2>
+        <button part="button check-button" class="button" type="button" .disabled=${this.setup.state === 'running'}
+          @click=${() => void this.checkSetup().catch(() => {})}>Check setup</button>
         <button part="button copy-button" class="button" type="button" @click=${() => void this.#copy()}>
           Copy report
         </button>
@@ -170,12 +218,13 @@ export class CalloutLog extends CalloutElement {
               <textarea part="report" id="report" readonly .value=${this.fallbackReport}></textarea>
             </div>`
       }
+      ${this.#setupView?.renderSetup({ html, nothing }, this.setup) ?? nothing}
       <div part="tokens" class="section">
         <h3>Current tokens</h3>
         ${
           this.tokens.size === 0
             ? html`<p class="empty">No token acquired since this panel opened.</p>`
-            : [...this.tokens.values()].map((view) => this.#renderToken(view))
+            : [...this.tokens.values()].map((view) => renderToken(view, this.now))
         }
       </div>
       <div class="section">
@@ -184,35 +233,11 @@ export class CalloutLog extends CalloutElement {
           this.entries.length === 0
             ? html`<p class="empty">Nothing yet: callouts, tokens and retries appear here as they happen.</p>`
             : html`<ol part="timeline" aria-labelledby="timeline-title">
-                ${this.entries.map((entry) => this.#renderEntry(entry))}
+                ${this.entries.map(renderEntry)}
               </ol>`
         }
       </div>
     </section>`;
-  }
-
-  #renderToken(view: TokenView): TemplateResult {
-    const expiry = view.exp ?? view.expiresOn;
-    // Property bindings only (.ariaLabel, .part, .className): see CalloutElement on Lightning Web Security.
-    return html`<dl part="claims" class="claims" .ariaLabel=${`Token of ${view.credential}`}>
-      <dt>Credential</dt><dd>${view.credential}</dd>
-      <dt>Token</dt><dd>${view.masked}</dd>
-      ${view.note ? html`<dt>Note</dt><dd>${view.note}</dd>` : nothing}
-      ${view.audience ? html`<dt>aud</dt><dd>${view.audience}</dd>` : nothing}
-      ${view.scp ? html`<dt>scp</dt><dd>${view.scp}</dd>` : nothing}
-      ${view.roles ? html`<dt>roles</dt><dd>${view.roles}</dd>` : nothing}
-      ${view.upn ? html`<dt>upn</dt><dd>${view.upn}</dd>` : nothing}
-      <dt>exp</dt><dd>${expiry.toLocaleTimeString()} (${countdown(expiry, this.now)})</dd>
-    </dl>`;
-  }
-
-  #renderEntry(entry: LogEntry): TemplateResult {
-    return html`<li .part=${`entry entry-${entry.kind}`} .className=${entry.failed ? 'failed' : ''}>
-      <span class="time">${entry.at.toLocaleTimeString()}</span>
-      <span class="kind">${entry.kind}</span>
-      <span class="summary">${entry.summary}</span>
-      ${entry.hint ? html`<span class="hint">${entry.hint}</span>` : nothing}
-    </li>`;
   }
 
   #listen(callout: Callout): () => void {
@@ -229,43 +254,11 @@ export class CalloutLog extends CalloutElement {
   #record(callout: Callout, name: CalloutEventName, event: CalloutEventMap[CalloutEventName]): void {
     const entry = toLogEntry(name, event);
     this.entries = [...this.entries, entry].slice(-this.#entryLimit());
-    if (name === 'token') this.#inspect(callout, event as CalloutEventMap['token']);
+    if (name === 'token') this.tokens = tokensAfter(callout, this.tokens, event as CalloutEventMap['token']);
     if (name === 'account') {
       const { detail } = event as CalloutEventMap['account'];
-      if (!detail.account) this.#forgetTokens(callout, detail.provider);
+      if (!detail.account) this.tokens = tokensWithout(callout, this.tokens, detail.provider);
     }
-  }
-
-  /**
-   * Shows the token a `token` event announced, read with `peekToken` (the store's fresh token, no
-   * acquisition, no event). Tokens served from the store are already shown; tokens for a claims
-   * challenge are not the credential's usual token. A token shared by another tab names no
-   * credential, so every credential of its provider is read.
-   */
-  #inspect(callout: Callout, event: CalloutEventMap['token']): void {
-    const { credential, provider, source, claims, fromOtherTab } = event.detail;
-    if (claims || (source === 'store' && !fromOtherTab)) return;
-    const names = credential
-      ? [credential]
-      : callout.credentials
-          .list()
-          .filter((definition) => definition.provider === provider)
-          .map((definition) => definition.name);
-    const views = names.flatMap((name) => {
-      const token = callout.peekToken(name);
-      return token ? [[name, toTokenView(name, token)] as const] : [];
-    });
-    if (views.length > 0) this.tokens = new Map([...this.tokens, ...views]);
-  }
-
-  /** Drops the token views of the credentials that use `provider` (it signed out). */
-  #forgetTokens(callout: Callout, provider: string): void {
-    const remaining = new Map(this.tokens);
-    for (const name of this.tokens.keys()) {
-      const credential = callout.credentials.get(name);
-      if (!credential || credential.provider === provider) remaining.delete(name);
-    }
-    this.tokens = remaining;
   }
 
   async #copy(): Promise<void> {

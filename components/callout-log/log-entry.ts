@@ -99,12 +99,9 @@ function describe(event: ClientEvent): Description {
     case 'error':
     case 'abort': {
       // A caller's abort is shown as what it is, not as a failure.
-      const d = event.detail;
-      return {
-        failed: event.name === 'error',
-        summary: `${d.error.code}: ${d.error.message}`,
-        hint: d.error.hint,
-      };
+      const { code, message, hint, requestId } = event.detail.error;
+      const id = requestId ? ` (request id ${requestId})` : '';
+      return { failed: event.name === 'error', summary: `${code}: ${message}${id}`, hint };
     }
     case 'interaction-required': {
       const d = event.detail;

@@ -7,12 +7,15 @@ export interface ReportInput {
   tokens: readonly TokenView[];
   credentials: readonly { name: string; url: string; provider: string; scopes: readonly string[] }[];
   now: Date;
+  /** The lines of the last setup check ("Check setup"; see `setupReportLines`). */
+  setup: readonly string[];
 }
 
 /**
- * A plain-text diagnostics report to paste into a support ticket: credentials, the decoded claims
- * of the current tokens (never a token, not even masked) and the timeline with hints. Built only
- * from entries and views that never held a token.
+ * A plain-text diagnostics report to paste into a support ticket: credentials, the last setup
+ * check (each check, what was seen, the fix), the decoded claims of the current tokens (never a
+ * token, not even masked) and the timeline with hints. Built only from entries, views and a
+ * report that never held a token.
  */
 export function buildReport(input: ReportInput): string {
   const lines = [
@@ -25,6 +28,7 @@ export function buildReport(input: ReportInput): string {
   for (const c of input.credentials) {
     lines.push(`  ${c.name}: ${c.url} via provider ${c.provider}, scopes ${c.scopes.join(' ')}`);
   }
+  lines.push('', ...input.setup);
   lines.push('', 'Current tokens:');
   if (input.tokens.length === 0) lines.push('  (none seen yet)');
   for (const t of input.tokens) {

@@ -1,4 +1,4 @@
-import type { AccessToken } from '../../src/index.js';
+import type { AccessToken, Callout, CalloutEventMap } from '../../src/index.js';
 
 /** What the diagnostics panel may show about a token: selected claims and a masked form. */
 export interface TokenView {
@@ -80,4 +80,45 @@ export function countdown(date: Date, now: number): string {
   if (seconds <= 0) return 'expired';
   const minutes = Math.floor(seconds / 60);
   return minutes > 0 ? `${minutes} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
+}
+
+/**
+ * The token views after a `token` event: the token it announced, read with `peekToken` (the
+ * store's fresh token, no acquisition, no event), replaces the credential's view. Tokens served
+ * from the store are already shown; tokens for a claims challenge are not the credential's usual
+ * token. A token shared by another tab names no credential, so every credential of its provider
+ * is read. Returns `tokens` itself when nothing changed.
+ */
+export function tokensAfter(
+  callout: Callout,
+  tokens: ReadonlyMap<string, TokenView>,
+  event: CalloutEventMap['token'],
+): Map<string, TokenView> {
+  const { credential, provider, source, claims, fromOtherTab } = event.detail;
+  if (claims || (source === 'store' && !fromOtherTab)) return tokens as Map<string, TokenView>;
+  const names = credential
+    ? [credential]
+    : callout.credentials
+        .list()
+        .filter((definition) => definition.provider === provider)
+        .map((definition) => definition.name);
+  const views = names.flatMap((name) => {
+    const token = callout.peekToken(name);
+    return token ? [[name, toTokenView(name, token)] as const] : [];
+  });
+  return views.length > 0 ? new Map([...tokens, ...views]) : (tokens as Map<string, TokenView>);
+}
+
+/** The token views without those of the credentials that use `provider` (it signed out). */
+export function tokensWithout(
+  callout: Callout,
+  tokens: ReadonlyMap<string, TokenView>,
+  provider: string,
+): Map<string, TokenView> {
+  const remaining = new Map(tokens);
+  for (const name of tokens.keys()) {
+    const credential = callout.credentials.get(name);
+    if (!credential || credential.provider === provider) remaining.delete(name);
+  }
+  return remaining;
 }

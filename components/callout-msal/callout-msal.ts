@@ -33,9 +33,10 @@ import { msalSpec } from './msal-registration.js';
  * @attr {string} name - The provider's name instead of `id` (use it inside LWC templates, whose synthetic shadow rewrites ids).
  *
  * @csspart error - The configuration error panel (only when an attribute is invalid or MSAL failed to load).
- * @csspart error-message - The sentence naming the attribute.
- * @csspart error-hint - What to change.
- * @csspart error-details - The details toggle.
+ * @csspart error-message - What the user reads (the page is not set up correctly).
+ * @csspart error-details - The details toggle, for developers.
+ * @csspart error-developer-message - Inside the details: the sentence naming the attribute.
+ * @csspart error-hint - Inside the details: what to change.
  *
  * @cssprop --callout-color-error - Error text and border.
  * @cssprop --callout-color-error-background - Error panel background.

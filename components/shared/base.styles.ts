@@ -141,8 +141,10 @@ export const errorPanelStyles = css`
     color: var(--callout-color-error);
   }
 
+  .error-developer-message,
   .error-hint {
     margin: var(--callout-spacing-small) 0 0;
+    overflow-wrap: anywhere;
   }
 
   .error-details {

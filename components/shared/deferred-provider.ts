@@ -4,7 +4,9 @@ import {
   type AuthProvider,
   CalloutError,
   CalloutErrorCode,
+  type DiagnosisCheck,
   type ProviderContext,
+  type ProviderDiagnosisContext,
   type TokenRequest,
 } from '../../src/index.js';
 
@@ -124,6 +126,11 @@ export class DeferredProvider implements RealProvider {
   /** Resolves once the real provider has arrived and is ready itself (`msalProvider`'s `ready()`). */
   async ready(): Promise<void> {
     await (await this.#wait()).ready?.();
+  }
+
+  /** The real provider's checks (see `AuthProvider.diagnose`), once it has arrived (until the context's signal aborts). */
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    return (await (await this.#wait(context.signal)).diagnose?.(context)) ?? [];
   }
 
   /** The real provider's sign-in page link (see `signInLinkOf`), once it has arrived. */

@@ -1,10 +1,16 @@
 import { CalloutErrorCode, isCalloutError, needsSignIn } from '../../src/index.js';
+import { userMessageOf } from './user-messages.js';
 
-/** An error reduced to what a person can read and act on. */
+/**
+ * An error reduced to what people can read and act on: the end user (`userMessage`, plain
+ * language) and the developer (`message`, `hint`, `code`, `requestId` …).
+ */
 export interface ErrorView {
-  /** One readable sentence. */
+  /** What the end user reads: plain language and what they can do (user-messages.ts, by code). */
+  userMessage: string;
+  /** The developer's sentence: what failed. */
   message: string;
-  /** What to change, when known. */
+  /** What to change, when known (the developer's hint). */
   hint?: string;
   /** The stable code (`CalloutErrorCode`), when the error has one. */
   code?: string;
@@ -23,7 +29,7 @@ export function configurationView(
   hint: string,
   code: string = CalloutErrorCode.configurationError,
 ): ErrorView {
-  return { message, hint, code, interactionRequired: false };
+  return { userMessage: userMessageOf(code), message, hint, code, interactionRequired: false };
 }
 
 /**
@@ -33,6 +39,7 @@ export function configurationView(
 export function describeError(error: unknown): ErrorView {
   if (isCalloutError(error)) {
     return {
+      userMessage: userMessageOf(error.code),
       message: error.message,
       hint: error.hint,
       code: error.code,
@@ -44,9 +51,15 @@ export function describeError(error: unknown): ErrorView {
       interactionRequired: needsSignIn(error),
     };
   }
+  const userMessage = userMessageOf(undefined);
   if (error instanceof Error) {
-    return { message: error.message || error.name, interactionRequired: false };
+    return { userMessage, message: error.message || error.name, interactionRequired: false };
   }
-  if (typeof error === 'string' && error !== '') return { message: error, interactionRequired: false };
-  return { message: 'Something went wrong, and it did not say what.', interactionRequired: false };
+  if (typeof error === 'string' && error !== '')
+    return { userMessage, message: error, interactionRequired: false };
+  return {
+    userMessage,
+    message: 'Something went wrong, and it did not say what.',
+    interactionRequired: false,
+  };
 }

@@ -15,10 +15,12 @@ export interface ErrorPanelActions {
 }
 
 /**
- * The error panel: the message, the hint, a keyboard-operable details toggle (a native
- * `<details>`) with code, status, request id and URL, and the actions. It is an `alert`, so
- * screen readers announce it when it appears. Every value is bound as text. Styles:
- * `errorPanelStyles` and `buttonStyles`.
+ * The error panel, for two audiences: the end user reads the plain-language sentence of the
+ * error's code (`userMessage`) and the action they can take ("Sign in to continue", "Retry");
+ * the developer's sentence, hint, code, status, request id, credential and URL are one click
+ * away, in a keyboard-operable details toggle (a native `<details>`). It is an `alert`, so screen
+ * readers announce it when it appears (the user's sentence and actions; details stay closed).
+ * Every value is bound as text. Styles: `errorPanelStyles` and `buttonStyles`.
  */
 export function renderErrorPanel(view: ErrorView, actions: ErrorPanelActions = {}): TemplateResult {
   const details: [string, string | number | undefined][] = [
@@ -30,39 +32,37 @@ export function renderErrorPanel(view: ErrorView, actions: ErrorPanelActions = {
   ];
   const shown = details.filter(([, value]) => value !== undefined && value !== '');
   return html`<div part="error" class="error" role="alert">
-    <p part="error-message" class="error-message">${view.message}</p>
-    ${view.hint ? html`<p part="error-hint" class="error-hint">${view.hint}</p>` : nothing}
-    ${
-      shown.length > 0
-        ? html`<details part="error-details" class="error-details">
-            <summary>Details</summary>
-            <dl>
-              ${shown.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
-            </dl>
-          </details>`
-        : nothing
-    }
-    ${
-      actions.onRetry || ((actions.onSignIn || actions.signInUrl) && view.interactionRequired)
-        ? html`<div class="error-actions">
-            ${
-              actions.signInUrl && view.interactionRequired
-                ? renderSignInLink(actions.signInUrl, 'Sign in to continue')
-                : actions.onSignIn && view.interactionRequired
-                  ? html`<button part="button sign-in-button" class="button brand" type="button"
-                    @click=${actions.onSignIn}>Sign in to continue</button>`
-                  : nothing
-            }
-            ${
-              actions.onRetry
-                ? html`<button part="button retry-button" class="button" type="button"
-                    @click=${actions.onRetry}>Retry</button>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
+    <p part="error-message" class="error-message">${view.userMessage}</p>
+    ${renderActions(view, actions)}
+    <details part="error-details" class="error-details">
+      <summary>Details</summary>
+      <p part="error-developer-message" class="error-developer-message">${view.message}</p>
+      ${view.hint ? html`<p part="error-hint" class="error-hint">${view.hint}</p>` : nothing}
+      ${
+        shown.length > 0
+          ? html`<dl>${shown.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`
+          : nothing
+      }
+    </details>
   </div>`;
+}
+
+/** The panel's actions: "Sign in to continue" (a button, or the sign-in page's link) when a sign-in fixes it, and "Retry". */
+function renderActions(view: ErrorView, actions: ErrorPanelActions): TemplateResult | typeof nothing {
+  const signIn = view.interactionRequired
+    ? actions.signInUrl
+      ? renderSignInLink(actions.signInUrl, 'Sign in to continue')
+      : actions.onSignIn
+        ? html`<button part="button sign-in-button" class="button brand" type="button"
+            @click=${actions.onSignIn}>Sign in to continue</button>`
+        : nothing
+    : nothing;
+  const retry = actions.onRetry
+    ? html`<button part="button retry-button" class="button" type="button" @click=${actions.onRetry}>Retry</button>`
+    : nothing;
+  return signIn === nothing && retry === nothing
+    ? nothing
+    : html`<div class="error-actions">${signIn}${retry}</div>`;
 }
 
 /**

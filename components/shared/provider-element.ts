@@ -1,4 +1,5 @@
 import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { CalloutErrorCode } from '../../src/index.js';
 import { errorPanelStyles, invalidOnlyStyles, tokenStyles } from './base.styles.js';
 import { CalloutElement } from './callout-element.js';
 import { configurationView, describeError } from './describe-error.js';
@@ -12,6 +13,7 @@ import {
   type ProviderRegistered,
 } from './lazy-provider-registration.js';
 import { Registration } from './registration.js';
+import { userMessageOf } from './user-messages.js';
 
 /**
  * Base class of the elements that declare a provider whose library loads on demand
@@ -117,6 +119,7 @@ export abstract class ProviderElement<O> extends CalloutElement {
     if (this.#registration.error === undefined) return nothing;
     return renderErrorPanel({
       ...describeError(this.#registration.error),
+      userMessage: userMessageOf(CalloutErrorCode.configurationError),
       message: this.#loadFailureMessage(),
       hint: `Serve the ${this.entry} chunk next to the define entry (and allow it in CSP script-src); the element tries again when it reconnects or an attribute changes.`,
     });

@@ -25,8 +25,22 @@ export const CalloutErrorCode = {
   bodyNotReplayable: 'body_not_replayable',
   /** The identity provider needs the user to interact (sign in, MFA, consent). */
   interactionRequired: 'interaction_required',
-  /** No session at the identity provider for this user (or third-party cookies are blocked). */
+  /**
+   * Silent sign-in found no session at the identity provider: none for this user in this browser,
+   * or third-party cookies are blocked — the page cannot tell which (the hint names both).
+   */
   loginRequired: 'login_required',
+  /**
+   * Silent sign-in found no session although there is evidence of one (the user signed in
+   * interactively on this page), or the browser denies this page third-party cookies: the browser
+   * does not send the identity provider's cookies to the hidden sign-in frame.
+   */
+  thirdPartyCookiesBlocked: 'third_party_cookies_blocked',
+  /**
+   * Silent sign-in timed out where Chrome's Local Network Access blocks the hidden frame: a
+   * public identity provider sending it to this page's private or loopback address.
+   */
+  localNetworkBlocked: 'local_network_blocked',
   /** The user or an admin has not consented to the requested scopes. */
   consentRequired: 'consent_required',
   /** A refresh token or authorization code was rejected. */

@@ -28,6 +28,10 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     'The identity provider needs the user: call callout.signIn() from a click (or show <callout-login>); pending callouts then continue.',
   [CalloutErrorCode.loginRequired]:
     'No identity-provider session for this user in this browser, or third-party cookies are blocked: sign in once interactively.',
+  [CalloutErrorCode.thirdPartyCookiesBlocked]:
+    "This browser does not send the identity provider's cookies to the hidden sign-in frame (third-party cookies blocked): sign in once from a click; renewals then use the refresh token, which needs none.",
+  [CalloutErrorCode.localNetworkBlocked]:
+    "Chrome's Local Network Access blocked the hidden sign-in frame on its way to this page's private address: sign in once from a click (a popup is not blocked), or serve the app from a public address.",
   [CalloutErrorCode.consentRequired]:
     'Grant consent for the API scope: an admin can grant it tenant-wide for the client app in Entra ID (API permissions → Grant admin consent).',
   [CalloutErrorCode.invalidGrant]:

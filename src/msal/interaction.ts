@@ -51,6 +51,7 @@ export async function interactiveToken(
   const outcome = await runExclusiveInteraction(() => app.acquireTokenPopup(interactive)).catch(mapped);
   if (!outcome.ran) return afterOtherInteraction(session, request);
   const result = await session.accept(outcome.value, { loginHint: session.loginHint, account }, step);
+  session.interactiveAt = Date.now();
   session.setAccount(result.account ?? undefined);
   return session.token(result, 'interactive');
 }

@@ -1,3 +1,5 @@
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
+import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
 import { authorityEndpoints, buildMsalConfiguration } from './configuration.js';
@@ -34,6 +36,13 @@ export interface MsalAuthProvider extends AuthProvider {
    * popups cannot open in LWS). `undefined` otherwise.
    */
   signInUrl(): string | undefined;
+  /**
+   * The provider's checks for `callout.diagnose()` (msal/diagnose.ts, loaded on first use): its
+   * redirect page (this origin, the bridge, frameable, no COOP), Local Network Access between the
+   * identity provider and that page, where MSAL keeps its cache, its Lightning Web Security
+   * adaptations. Acquires nothing and sends nothing to the identity provider.
+   */
+  diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
   /**
    * Releases everything the provider holds open: its sign-out channel, the channels of the MSAL
    * instance it created (not an app's own `instance`), the LWS sign-in listener, a `signIn()`
@@ -103,7 +112,14 @@ class MsalProvider implements MsalAuthProvider {
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
     const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());
-    const session = new MsalSession({ options, clientId, redirectUri, authority, host: chooseHost });
+    const session = new MsalSession({
+      options,
+      clientId,
+      redirectUri,
+      authority,
+      configuration: configured,
+      host: chooseHost,
+    });
     this.#session = session;
     this.tokenEndpoints = authorityEndpoints(configured);
     let application: ReturnType<MsalHost['createApplication']>;
@@ -134,6 +150,11 @@ class MsalProvider implements MsalAuthProvider {
 
   signInUrl(): string | undefined {
     return this.#session.host.signInUrl(this.#session.loginHint);
+  }
+
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    const { diagnoseMsal } = await import('./diagnose.js');
+    return diagnoseMsal(this.#session, context, insideLws);
   }
 
   async getToken(request: TokenRequest): Promise<AccessToken> {

@@ -1,4 +1,6 @@
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { version } from '../version.js';
+import { sayRedirectHello } from './redirect-hello.js';
 
 /**
  * `sso-callout/redirect`: the script of the redirect page (`redirect.html`). Importing it runs it
@@ -7,7 +9,8 @@ import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridg
  * a full-page redirect it goes back to the page that started sign-in).
  *
  * Resolves to `true` once the answer was handed over, `false` when the page holds no answer (it
- * was opened directly); then the page says so instead of failing silently. Never rejects.
+ * was opened directly); then the page says so instead of failing silently, and, in a frame, tells
+ * a same-origin parent it is the redirect page (what `diagnose()` checks). Never rejects.
  *
  * Host the page on the app's own origin, without `Cross-Origin-Opener-Policy`, with
  * `Cache-Control: no-store`, and register its URL as a "Single-page application" redirect URI.
@@ -25,6 +28,7 @@ export const redirectHandled: Promise<boolean> = broadcastResponseToMainFrame().
     document.body?.append(
       'This page only relays sign-in responses to the application that opened it; there is nothing to relay here.',
     );
+    sayRedirectHello(version);
     return false;
   },
 );

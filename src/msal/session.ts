@@ -1,4 +1,9 @@
-import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
+import type {
+  AccountInfo,
+  AuthenticationResult,
+  Configuration,
+  IPublicClientApplication,
+} from '@azure/msal-browser';
 import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, Account, TokenSource } from '../types.js';
 import { toAccount } from './account.js';
@@ -16,6 +21,8 @@ export interface MsalSessionInit {
   redirectUri: string;
   /** The configured authority (URL), named in hints. */
   authority: string | undefined;
+  /** MSAL's configuration (built from the options, or the app's instance's). */
+  configuration: Configuration;
   /** Chooses the host (plain browser or LWS) for this session; called once, by the constructor. */
   host: (session: MsalSession) => MsalHost;
 }
@@ -32,6 +39,7 @@ export class MsalSession {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly authority: string | undefined;
+  readonly configuration: Configuration;
   readonly host: MsalHost;
   /** The configured login hint, once start-up resolved it. */
   loginHint: string | undefined;
@@ -41,6 +49,14 @@ export class MsalSession {
   disposed = false;
   /** The page came back from a sign-in redirect with an error: reported by the next getToken. */
   redirectFailure: CalloutError | undefined;
+  /**
+   * When the user last signed in interactively (popup, redirect, LWS sign-in page): the identity
+   * provider's session exists, which tells a frame that cannot see it (third-party cookies) from
+   * a session that ended (silent-failure.ts).
+   */
+  interactiveAt: number | undefined;
+  /** How the last silent sign-in through the hidden frame ended, for `diagnose()`: `ok` or a code. */
+  lastSilent: { at: number; outcome: string } | undefined;
   /** Scopes that needed interaction, consented to on the next sign-in. */
   readonly wantedScopes = new Set<string>();
   /** Start-up (startup.ts), set by the provider right after construction. */
@@ -54,6 +70,7 @@ export class MsalSession {
     this.clientId = init.clientId;
     this.redirectUri = init.redirectUri;
     this.authority = init.authority;
+    this.configuration = init.configuration;
     this.host = init.host(this);
   }
 
@@ -90,6 +107,7 @@ export class MsalSession {
 
   /** The user signed in (`account`): forget a sign-out and the scopes that waited for a sign-in. */
   signedIn(account: AccountInfo | undefined): void {
+    this.interactiveAt = Date.now();
     this.signedOut = false;
     this.wantedScopes.clear();
     this.setAccount(account);

@@ -95,6 +95,7 @@ async function adoptRedirect(session: MsalSession, started: MsalStart): Promise<
         return null;
       });
   }
+  if (redirected) session.interactiveAt = Date.now();
   // A sign-out announced by another tab meanwhile wins over what MSAL's cache still holds.
   const account =
     redirected?.account ?? (session.signedOut ? undefined : pickAccount(session.app, session.loginHint));

@@ -6,6 +6,9 @@ import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js
 const signInCodes = [
   CalloutErrorCode.interactionRequired,
   CalloutErrorCode.loginRequired,
+  // Blocked third-party cookies or Local Network Access stop the hidden frame, not a sign-in window.
+  CalloutErrorCode.thirdPartyCookiesBlocked,
+  CalloutErrorCode.localNetworkBlocked,
   CalloutErrorCode.consentRequired,
   CalloutErrorCode.invalidGrant,
 ];

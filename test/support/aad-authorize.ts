@@ -52,7 +52,8 @@ function signIn(ctx: EmulatorContext, params: URLSearchParams, user: AadUser): R
 function silentAnswer(ctx: EmulatorContext, params: URLSearchParams): Response {
   const { state, faults } = ctx;
   ctx.counters.silentAuthorize++;
-  const session = state.session;
+  // A browser that blocks third-party cookies sends the frame's request without the session cookie.
+  const session = faults.thirdPartyCookiesBlocked ? undefined : state.session;
   if (!session) return respondError(ctx, params, aadErrors.noSession);
   const forced = ctx.findUser(faults.authorizeAs ?? null);
   if (forced) return issueCode(ctx, params, forced, false);

@@ -85,6 +85,7 @@ function noFaults(): AadEmulatorFaults {
     webPlatform: false,
     claimsNeedInteraction: false,
     signInDeclined: false,
+    thirdPartyCookiesBlocked: false,
     authorizeAs: undefined,
     refreshAs: undefined,
   };

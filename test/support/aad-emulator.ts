@@ -112,6 +112,12 @@ export interface AadEmulatorFaults {
   /** The user declines on the interactive sign-in page: it answers access_denied (AADSTS65004). */
   signInDeclined: boolean;
   /**
+   * The browser blocks third-party cookies: the hidden frame's silent authorize request carries
+   * no session cookie, so it answers login_required (AADSTS50058) even while the user has a
+   * session; interactive sign-in (a first-party popup or redirect) still sees and starts it.
+   */
+  thirdPartyCookiesBlocked: boolean;
+  /**
    * The authorize endpoint (silent and interactive) answers as this user whatever `login_hint`
    * or `sid` asks for, as OIDC servers that ignore `login_hint` do, or as a user who picks
    * another account. Silent requests still need a session.

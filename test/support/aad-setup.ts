@@ -5,6 +5,7 @@ import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
 import { type AadEmulator, type AadEmulatorOptions, createAadEmulator } from './aad-emulator.js';
 import { type ApiEmulator, createApiEmulator } from './api-emulator.js';
 import { servePage } from './msw-worker.js';
+import { redirectPageHandlers } from './redirect-pages.js';
 import { aadOrders } from './test-client.js';
 
 /** One scenario: a fresh Azure AD and API emulator, an MSAL provider and a client using them. */
@@ -33,13 +34,13 @@ export interface ScenarioOptions {
 
 /**
  * Starts (once per page) the MSW worker and points it at a fresh Azure AD emulator and API
- * emulator; creates an MSAL provider with a unique client id (so MSAL caches never leak between
+ * emulator (and the wrongly set-up redirect pages of redirect-pages.ts); creates an MSAL provider with a unique client id (so MSAL caches never leak between
  * scenarios) and a callout client with an `Orders` credential on the emulated API.
  */
 export async function startScenario(options: ScenarioOptions = {}): Promise<AadScenario> {
   const aad = createAadEmulator(options.aad);
   const api = createApiEmulator({ issuer: aad });
-  await servePage(...aad.handlers, ...api.handlers);
+  await servePage(...aad.handlers, ...api.handlers, ...redirectPageHandlers);
   const clientId = crypto.randomUUID();
   const make = (overrides: Partial<MsalProviderOptions> = {}) => {
     const provider = msalProvider({

@@ -53,6 +53,13 @@ export interface ApiEmulatorFaults {
    * token's `acrs` claim contains this value.
    */
   requireAuthContext: string | undefined;
+  /**
+   * The answers carry no `WWW-Authenticate` header, as the page sees an API whose CORS answer does
+   * not expose it (MSW's answers skip CORS, so the header is left out instead of hidden).
+   */
+  hideWwwAuthenticate: boolean;
+  /** Seconds the API's clock (its `Date` header) is ahead of the page's; `undefined`: no `Date` header. */
+  clockSkewSeconds: number | undefined;
 }
 
 /** The API emulator. */
@@ -64,6 +71,8 @@ export interface ApiEmulator {
   revoked: Set<string>;
   /** The `preferred_username` of every request that carried a valid token, in order. */
   subjects: string[];
+  /** The method of every request (preflights excluded), in order; emptied by `resetCounters`. */
+  methods: string[];
   /** Revokes every token the API has accepted so far (a password change, a disabled session). */
   revokeAll(): void;
   /** The claims challenge (decoded JSON) that `requireAuthContext` makes the API send. */
@@ -97,10 +106,22 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
   const scopes = options.scopes ?? ['Orders.Read'];
   const zero = (): ApiEmulatorCounters => ({ requests: 0, authorized: 0, rejected: 0, faulted: 0 });
   const counters = zero();
-  const faults: ApiEmulatorFaults = { status: undefined, times: undefined, requireAuthContext: undefined };
+  const faults: ApiEmulatorFaults = {
+    status: undefined,
+    times: undefined,
+    requireAuthContext: undefined,
+    hideWwwAuthenticate: false,
+    clockSkewSeconds: undefined,
+  };
+  /** The headers every answer gets: CORS, and `Date` when the clock is emulated. */
+  const common = (): Record<string, string> => {
+    const skew = faults.clockSkewSeconds;
+    return skew === undefined ? cors : { ...cors, date: new Date(Date.now() + skew * 1000).toUTCString() };
+  };
   const revoked = new Set<string>();
   const accepted = new Set<string>();
   const subjects: string[] = [];
+  const methods: string[] = [];
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
 
   const claimsChallenge = (value: string): string =>
@@ -113,8 +134,12 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
       {
         status,
         headers: {
-          ...cors,
-          'www-authenticate': `Bearer realm="", error="${error}", error_description="${description}"${extra}`,
+          ...common(),
+          ...(faults.hideWwwAuthenticate
+            ? {}
+            : {
+                'www-authenticate': `Bearer realm="", error="${error}", error_description="${description}"${extra}`,
+              }),
           'x-ms-request-id': crypto.randomUUID(),
         },
       },
@@ -131,8 +156,9 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
   };
 
   const handle = async ({ request }: { request: Request }): Promise<Response> => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: common() });
     counters.requests++;
+    methods.push(request.method);
     const fault = takeFault();
     if (fault === 401) {
       counters.faulted++;
@@ -178,7 +204,7 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
       counters.faulted++;
       return HttpResponse.json(
         { error: fault === 429 ? 'throttled' : 'server_error' },
-        { status: fault, headers: { ...cors, ...(fault === 429 ? { 'retry-after': '0' } : {}) } },
+        { status: fault, headers: { ...common(), ...(fault === 429 ? { 'retry-after': '0' } : {}) } },
       );
     }
     counters.authorized++;
@@ -198,7 +224,7 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
       scopes: granted,
     };
     return HttpResponse.json(body as Record<string, unknown>, {
-      headers: { ...cors, 'x-ms-request-id': crypto.randomUUID() },
+      headers: { ...common(), 'x-ms-request-id': crypto.randomUUID() },
     });
   };
 
@@ -208,10 +234,14 @@ export function createApiEmulator(options: ApiEmulatorOptions): ApiEmulator {
     faults,
     revoked,
     subjects,
+    methods,
     revokeAll: () => {
       for (const jti of accepted) revoked.add(jti);
     },
     claimsChallenge,
-    resetCounters: () => Object.assign(counters, zero()),
+    resetCounters: () => {
+      Object.assign(counters, zero());
+      methods.length = 0;
+    },
   };
 }

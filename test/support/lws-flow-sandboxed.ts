@@ -24,6 +24,8 @@ export interface FlowReport {
   createElementPatched: boolean;
   appendChildPatched: boolean;
   broadcastChannelNative: boolean;
+  /** With `diagnose`: each check of `callout.diagnose()` after the flow, as `id provider-or-credential status`. */
+  checks?: string[];
   error?: string;
 }
 
@@ -34,6 +36,8 @@ export interface FlowContext extends SandboxedApp {
   iframeTimeoutMs: number;
   /** Called from inside the sandbox between the two callouts: the API starts rejecting the token. */
   expireToken: () => void;
+  /** Run `callout.diagnose()` after the two callouts and report its checks. */
+  diagnose?: boolean;
 }
 
 /**
@@ -71,8 +75,10 @@ export async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
     const first = await callout('callout:Orders/orders?status=open').json();
     context.expireToken();
     const second = await callout('callout:Orders/orders/42').json();
+    const diagnosis = context.diagnose ? await callout.diagnose({ timeout: 3000 }) : undefined;
     callout.dispose();
-    return report([first, second]);
+    const checks = diagnosis?.checks.map((c) => `${c.id} ${c.provider ?? c.credential ?? '-'} ${c.status}`);
+    return { ...report([first, second]), ...(checks ? { checks } : {}) };
   } catch (error) {
     callout.dispose();
     return report([], error);

@@ -84,6 +84,22 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(flow.broadcastChannelNative).to.equal(true);
     });
 
+    it('checks its setup inside the sandbox: the adaptations, the redirect page, and CSP it cannot watch', async () => {
+      const s = await startLwsScenario();
+      const flow = await runFlow(s, { diagnose: true });
+      expect(flow.error).to.equal(undefined);
+      expect(flow.checks).to.include.members([
+        'lws - ok',
+        'lws aad warn', // Adaptations active; no sign-in page in this flow.
+        'redirect-page aad ok',
+        'msal-cache aad ok',
+        'token-audience Orders ok',
+        'cors-authorization Orders ok',
+      ]);
+      // LWS refuses a securitypolicyviolation listener, gated or not; the page here is top-level.
+      expect(flow.checks).to.include.members(['csp - skip', 'third-party-cookies - skip']);
+    });
+
     it('ignores forged answers posted from MSAL’s own iframe and signs in with the genuine one', async () => {
       const s = await startLwsScenario();
       const flow = await runFlow(s, {

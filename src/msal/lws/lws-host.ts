@@ -124,6 +124,8 @@ export class LwsHost implements MsalHost {
       await session.startup;
       const hint = session.loginHint ?? username;
       if (!hint || session.disposed) return;
+      // The sign-in page signed in (first-party): a frame that then finds no session is denied the cookies.
+      session.interactiveAt = Date.now();
       const handedBack = await this.ssoSilent(session.app, {
         scopes: session.signInScopes(),
         redirectUri: session.redirectUri,

@@ -89,7 +89,7 @@ describe('<callout-get> states', () => {
     expect(part(none, '[part~="empty"]')).to.exist;
   });
 
-  it('shows an error panel with the message, the hint and details, and Retry sends the request again.', async () => {
+  it("shows the user a plain sentence and Retry, the developer's message, hint, code and request id in closed details.", async () => {
     const { callout } = createTestClient();
     let requests = 0;
     api.use(
@@ -106,10 +106,15 @@ describe('<callout-get> states', () => {
     await untilState(el, 'error');
     const panel = part(el, '[part~="error"]')!;
     expect(panel.getAttribute('role')).to.equal('alert');
-    expect(textOf(part(el, '[part~="error-message"]')!)).to.contain('500');
-    expect(textOf(part(el, '[part~="error-hint"]')!)).to.not.equal('');
+    expect(textOf(part(el, '[part~="error-message"]')!)).to.equal(
+      'Something went wrong on the service. Try again in a moment.',
+    );
     const details = part<HTMLDetailsElement>(el, 'details[part~="error-details"]')!;
     expect(details.open).to.equal(false);
+    // The developer's sentence and hint are inside the closed details, not in front of the user.
+    expect(part(el, '[part~="error-developer-message"]')!.closest('details')).to.equal(details);
+    expect(part(el, '[part~="error-hint"]')!.closest('details')).to.equal(details);
+    expect(textOf(part(el, '[part~="error-developer-message"]')!)).to.contain('500');
     details.querySelector('summary')!.click();
     expect(details.open).to.equal(true);
     expect(textOf(details)).to.contain('http_error');

@@ -132,7 +132,10 @@ describe('<callout-login>', () => {
     const el = await fixture<CalloutLogin>(html`<callout-login .callout=${callout}></callout-login>`);
     part<HTMLButtonElement>(el, '[part~="sign-in-button"]')!.click();
     await waitUntil(() => part(el, '[part~="error"]') !== null);
-    expect(textOf(part(el, '[part~="error-message"]')!)).to.equal('The sign-in popup was blocked');
+    expect(textOf(part(el, '[part~="error-message"]')!)).to.equal(
+      'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
+    );
+    expect(textOf(part(el, '[part~="error-developer-message"]')!)).to.equal('The sign-in popup was blocked');
     expect(textOf(part(el, '[part~="error-hint"]')!)).to.contain('popup');
     // One panel with one border: the row around it carries none of the panel's styles.
     const bordered = [...el.renderRoot.querySelectorAll('*')].filter(

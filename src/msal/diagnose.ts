@@ -1,0 +1,149 @@
+/**
+ * The MSAL provider's own checks for `callout.diagnose()`, loaded with a dynamic `import()` the
+ * first time they run: its redirect page, Local Network Access between the identity provider and
+ * that page, where MSAL keeps its cache, and its Lightning Web Security adaptations. No token is
+ * acquired and nothing is sent to the identity provider or any API.
+ */
+import type { Configuration } from '@azure/msal-browser';
+import { check } from '../diagnostics/diagnose/catalog.js';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
+import {
+  addressSpaceOf,
+  authorizeUrl,
+  browserHasLocalNetworkAccess,
+  crossesIntoLocalNetwork,
+} from './address-space.js';
+import { redirectPageCheck } from './diagnose-redirect.js';
+import type { MsalSession } from './session.js';
+
+/**
+ * Every check of the provider of `session`. `insideLws` is the
+ * core's probe, handed over so that this chunk imports no module the page has loaded already
+ * (a bundler would move such modules into a shared chunk).
+ */
+export async function diagnoseMsal(
+  session: MsalSession,
+  context: ProviderDiagnosisContext,
+  insideLws: () => boolean,
+): Promise<DiagnosisCheck[]> {
+  const configuration = session.configuration;
+  const lws = lwsCheck(session, context.name, insideLws());
+  const [redirect, network] = await Promise.all([
+    redirectPageCheck(session.redirectUri, context, !session.host.opensWindows),
+    localNetworkCheck(session.redirectUri, authorizeUrl(configuration), context.name),
+  ]);
+  const cookies = silentCheck(session, context.name);
+  return [redirect, network, cacheCheck(configuration, context.name), cookies, ...(lws ? [lws] : [])];
+}
+
+/** The `local-network-access` check: does the hidden frame step from a public site into a more private one? */
+async function localNetworkCheck(
+  redirectUri: string,
+  authorize: URL,
+  provider: string,
+): Promise<DiagnosisCheck> {
+  const extra = { provider };
+  const page = new URL(redirectUri, globalThis.location.href).hostname;
+  const from = authorize.hostname;
+  if (!(await browserHasLocalNetworkAccess())) {
+    return check('local-network-access', 'ok', 'this browser does not enforce Local Network Access', extra);
+  }
+  const crosses = crossesIntoLocalNetwork(from, page);
+  const hint = `Sign in from a click (a popup is not blocked), after which renewals use the refresh token; for silent sign-in, serve the app from a public address, or have the browser's admin allow ${globalThis.location.origin} in Chrome's Local Network Access policies.`;
+  if (crosses === undefined) {
+    const seen = `the address of ${page} is unknown to the page: if it is private, Chrome blocks ${from} from sending the hidden sign-in frame there`;
+    return check('local-network-access', 'skip', seen, { ...extra, hint });
+  }
+  if (!crosses) {
+    const seen = `${from} sends the hidden frame to ${page}: no step into a more private address space`;
+    return check('local-network-access', 'ok', seen, extra);
+  }
+  const seen = `${from} (${addressSpaceOf(from) ?? 'public'}) sends the hidden sign-in frame to ${page} (${addressSpaceOf(page)}): Chrome's Local Network Access blocks that navigation, so silent sign-in times out`;
+  return check('local-network-access', 'fail', seen, { ...extra, hint });
+}
+
+/** Where each cache option keeps MSAL's accounts and tokens, and what that means for the user. */
+const cacheBehaviour: Record<string, string> = {
+  memoryStorage:
+    'memory: lost on every reload, so every page load signs in silently again (a hidden frame, which needs third-party cookies)',
+  sessionStorage:
+    'sessionStorage: this tab only, kept across reloads (accounts, ID, access and refresh tokens); other tabs sign in on their own',
+  localStorage:
+    'localStorage: every tab of the origin, kept across browser restarts (accounts, ID, access and refresh tokens); MSAL syncs tabs over a BroadcastChannel',
+};
+
+/** The `msal-cache` check: where MSAL keeps its cache (sso-callout itself keeps tokens in memory only). */
+function cacheCheck(configuration: Configuration, provider: string): DiagnosisCheck {
+  const location = configuration.cache?.cacheLocation ?? 'sessionStorage';
+  const seen = cacheBehaviour[location] ?? `${location} (a custom cache)`;
+  return check('msal-cache', 'ok', `MSAL keeps its cache in ${seen}`, { provider });
+}
+
+/** The provider's `lws` check: its adaptations when it runs as the LWS host; `undefined` outside LWS. */
+function lwsCheck(session: MsalSession, provider: string, inside: boolean): DiagnosisCheck | undefined {
+  const extra = { provider };
+  if (session.host.opensWindows) {
+    if (!inside) return undefined;
+    const hint = 'Remove lws: false (the default detects Lightning Web Security) so the provider adapts.';
+    return check(
+      'lws',
+      'fail',
+      'inside Lightning Web Security, but the provider runs as in a plain browser (lws: false)',
+      { ...extra, hint },
+    );
+  }
+  const adaptations =
+    "hidden sign-in frame without allow-same-origin, its answer relayed by postMessage from the static resource's redirect page; MSAL's channels survive LWS's clone errors";
+  if (!session.options.signInPage) {
+    const hint =
+      "Pass signInPage (the static resource's sign-in.html): popups cannot open under LWS, so users who must sign in interactively have no way to.";
+    return check('lws', 'warn', `adaptations active: ${adaptations}; no sign-in page`, { ...extra, hint });
+  }
+  return check(
+    'lws',
+    'ok',
+    `adaptations active: ${adaptations}; interactive sign-in through the sign-in page`,
+    extra,
+  );
+}
+
+/**
+ * The provider's `third-party-cookies` check: what the last silent sign-in through the hidden
+ * frame saw (the page itself cannot see the frame's cookies; silent-failure.ts reads failures).
+ */
+function silentCheck(session: MsalSession, provider: string): DiagnosisCheck {
+  const extra = { provider };
+  const last = session.lastSilent;
+  if (!last)
+    return check('third-party-cookies', 'skip', 'no silent sign-in through the hidden frame yet', extra);
+  const at = new Date(last.at).toLocaleTimeString();
+  if (last.outcome === 'ok')
+    return check(
+      'third-party-cookies',
+      'ok',
+      `silent sign-in through the hidden frame worked at ${at}`,
+      extra,
+    );
+  const hint =
+    "Sign in from a click; renewals then use the refresh token (no third-party cookie needed). See the error's hint for this browser.";
+  if (last.outcome === 'third_party_cookies_blocked')
+    return check(
+      'third-party-cookies',
+      'fail',
+      `silent sign-in at ${at} found the identity provider's cookies blocked`,
+      { ...extra, hint },
+    );
+  if (last.outcome === 'login_required')
+    return check(
+      'third-party-cookies',
+      'warn',
+      `silent sign-in at ${at} found no session: none in this browser, or third-party cookies blocked`,
+      { ...extra, hint },
+    );
+  return check(
+    'third-party-cookies',
+    'skip',
+    `the last silent sign-in (${at}) ended in ${last.outcome}, which says nothing about cookies`,
+    extra,
+  );
+}
