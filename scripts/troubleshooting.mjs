@@ -18,7 +18,9 @@ export const documentUrl = new URL('docs/troubleshooting.md', root);
 
 /** The modules the document is made from, re-exported by one in-memory entry. */
 const entry = `
-export { CalloutErrorCode, interactionErrorCodes } from './src/diagnostics/error-codes.ts';
+export { CalloutError } from './src/diagnostics/callout-error.ts';
+export { CalloutErrorCode } from './src/diagnostics/error-codes.ts';
+export { needsSignIn } from './src/diagnostics/needs-sign-in.ts';
 export { defaultHints } from './src/diagnostics/hints.ts';
 export { errorTable, sharedPhrases } from './src/msal/error-table.ts';
 export { checkCatalog } from './src/diagnostics/diagnose/catalog.ts';
@@ -149,7 +151,8 @@ export async function renderTroubleshooting() {
  * @returns {string[]}
  */
 function codeSection(catalog, comments, code) {
-  const action = catalog.interactionErrorCodes.has(code) ? ' with a "Sign in to continue" button' : '';
+  const signIn = catalog.needsSignIn(new catalog.CalloutError({ code, message: code }));
+  const action = signIn ? ' with a "Sign in to continue" button' : '';
   const lines = [
     `### \`${code}\``,
     '',
