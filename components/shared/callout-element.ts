@@ -113,7 +113,7 @@ export class CalloutElement extends LitElement {
     this.requestUpdate();
   }
 
-  /** Always `undefined`: `callout` is write-only (see the setter). */
+  // Write-only: the setter's comment documents the property (the manifest reads it).
   get callout(): undefined {
     return undefined;
   }
