@@ -30,9 +30,7 @@ export function refuseSharedCacheUnderLws(
   if (cacheLocation !== 'localStorage') return;
   throw msalError(
     'configuration_error',
-    from === 'cache'
-      ? "MSAL cache 'local' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included"
-      : "An MSAL instance with cacheLocation 'localStorage' is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
+    "MSAL's localStorage cache is refused under Lightning Web Security: MSAL shares that cache between tabs over a BroadcastChannel, tokens included",
     "Use cache: 'session' (the default) or 'memory' for the MSAL provider inside Salesforce Lightning.",
     undefined,
     from,
