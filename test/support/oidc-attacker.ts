@@ -113,17 +113,18 @@ export interface Victim {
 }
 
 /**
- * The victim's app on this page, with a fresh server (Jane has a session) and API installed
- * through `use` (MSW's, so a test can put handlers in front of them later); not signed in yet.
+ * The victim's app on this page, with a server (`idp`, default a fresh one where Jane has a
+ * session) and API installed through `use` (MSW's, so a test can put handlers in front of them
+ * later); not signed in yet. The provider starts at once, reading this page's URL.
  */
 export function victimApp(
   use: (...handlers: RequestHandler[]) => void,
   options: Partial<OidcProviderOptions> = {},
+  idp: OidcEmulator = createOidcEmulator(),
 ): Victim {
-  const idp = createOidcEmulator();
   const api = createApiEmulator({ issuer: idp });
   use(...idp.handlers, ...api.handlers);
-  const clientId = `spa-${crypto.randomUUID()}`;
+  const clientId = options.clientId ?? `spa-${crypto.randomUUID()}`;
   const provider = oidcProvider({
     authority: idp.authority,
     clientId,
