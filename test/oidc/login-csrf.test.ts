@@ -55,7 +55,7 @@ describe('login CSRF into a waiting OpenID Connect sign-in', () => {
     added.push(frame(attackerPage({ post: forged })));
     await framed;
     const opened = messageFrom(attackerOrigin, isPosted);
-    const popup = await click(async () => window.open(attackerPage({ post: forged }), '_blank'));
+    const popup = window.open(attackerPage({ post: forged }), '_blank');
     await opened;
     popup?.close();
     for (let n = 0; n < guesses; n++) {
@@ -76,8 +76,9 @@ describe('login CSRF into a waiting OpenID Connect sign-in', () => {
     expect(v.accounts).to.deep.equal([]);
   }
 
-  it('refuses forged answers from other origins and guessed channels while its hidden iframe waits, then signs Jane in with her own code', async () => {
-    const v = victimApp(msw.use);
+  it('refuses forged answers from other origins and guessed channels while its hidden iframe waits, then signs Jane in with her own code', async function () {
+    this.timeout(60_000); // The forgeries take seconds on a busy machine; the iframe waits for them.
+    const v = victimApp(msw.use, { silentTimeoutSeconds: 45 });
     victim = v;
     const held = holdAuthorize(v.idp);
     msw.use(held.handler);
@@ -94,7 +95,8 @@ describe('login CSRF into a waiting OpenID Connect sign-in', () => {
     expect(v.accounts).to.deep.equal(['jane@contoso.com']);
   });
 
-  it('refuses forged answers from other origins and guessed channels while its popup waits, then signs Jane in with her own code', async () => {
+  it('refuses forged answers from other origins and guessed channels while its popup waits, then signs Jane in with her own code', async function () {
+    this.timeout(60_000);
     const v = victimApp(msw.use, { interaction: 'popup' });
     victim = v;
     v.idp.state.session = undefined;
