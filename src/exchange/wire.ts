@@ -143,8 +143,8 @@ function redirected(url: string, options: ExchangeProviderOptions, call: Call): 
     option,
     url,
     method: 'POST',
-    message: `${call.step} failed: ${host} answered with a redirect, which a request carrying a token never follows`,
-    hint: `Set ${option} to the URL ${host} redirects to (a trailing slash, another path or host?): token requests go only to the configured URL, so no subject or refresh token can be sent on to another host.`,
+    message: `${call.step} failed: ${host} answered with a redirect, which is not followed`,
+    hint: `Set ${option} to the URL ${host} redirects to: requests carrying a token never follow redirects.`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import type { CalloutErrorCode } from '../diagnostics/error-codes.js';
 import { type OAuthFailure, oauthError } from '../providers/oauth-errors.js';
+import { redirectRefusedName } from './no-redirects.js';
 
 /** What the provider was doing when oidc-client-ts failed, for the message and hint. */
 export interface OidcFailureContext {
@@ -59,13 +60,23 @@ function classify(error: unknown): OAuthFailure {
 /**
  * Turns anything oidc-client-ts throws into a {@link CalloutError}: the server's OAuth error
  * (`login_required`, `invalid_grant` …), an unreachable server (`network_error`: CORS, CSP,
- * offline), an answer that is not JSON, an iframe that never answered, a popup closed or blocked —
+ * offline), an answer that is not JSON, a redirect (`redirect_not_followed`: never followed, see
+ * no-redirects.ts), an iframe that never answered, a popup closed or blocked —
  * each with a hint naming the configured authority's host. `CalloutError`s pass through.
  */
 export function fromOidcError(error: unknown, context: OidcFailureContext): CalloutError {
   if (isCalloutError(error)) return error;
   const host = URL.parse(context.authority)?.host ?? context.authority;
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === redirectRefusedName) {
+    return new CalloutError({
+      code: 'redirect_not_followed',
+      option: 'authority',
+      cause: error,
+      message: `OpenID Connect ${context.step} failed: ${message}`,
+      hint: `Requests to ${host} never follow redirects (they carry codes and refresh tokens): set authority to the issuer URL exactly, or its endpoints in oidc.metadata.`,
+    });
+  }
   const window = windowFailures.find(([pattern]) => pattern.test(message));
   if (window) {
     return new CalloutError({
