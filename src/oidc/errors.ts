@@ -1,5 +1,6 @@
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import type { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { safeCause } from '../diagnostics/safe-cause.js';
 import { type OAuthFailure, oauthError } from '../providers/oauth-errors.js';
 import { redirectRefusedName } from './no-redirects.js';
 
@@ -11,6 +12,8 @@ export interface OidcFailureContext {
   authority: string;
   clientId: string;
   scopes: readonly string[];
+  /** Tokens the provider holds or sent (refresh tokens above all): redacted should the server quote one. */
+  secrets?: readonly string[];
 }
 
 /** The sign-in window closed or never opened: oidc-client-ts says so only in its messages. */
@@ -62,36 +65,33 @@ function classify(error: unknown): OAuthFailure {
  * (`login_required`, `invalid_grant` …), an unreachable server (`network_error`: CORS, CSP,
  * offline), an answer that is not JSON, a redirect (`redirect_not_followed`: never followed, see
  * no-redirects.ts), an iframe that never answered, a popup closed or blocked —
- * each with a hint naming the configured authority's host. `CalloutError`s pass through.
+ * each with a hint naming the configured authority's host, and `context.secrets` redacted from
+ * the message and the cause. `CalloutError`s pass through.
  */
 export function fromOidcError(error: unknown, context: OidcFailureContext): CalloutError {
   if (isCalloutError(error)) return error;
   const host = URL.parse(context.authority)?.host ?? context.authority;
-  const message = error instanceof Error ? error.message : String(error);
+  const secrets = context.secrets ?? [];
+  const cause = safeCause(error, secrets);
+  const message = `OpenID Connect ${context.step} failed: ${cause?.message ?? ''}`;
   if (error instanceof Error && error.name === redirectRefusedName) {
     return new CalloutError({
       code: 'redirect_not_followed',
       option: 'authority',
-      cause: error,
-      message: `OpenID Connect ${context.step} failed: ${message}`,
+      cause,
+      message,
       hint: `Requests to ${host} never follow redirects (they carry codes and refresh tokens): set authority to the issuer URL exactly, or its endpoints in oidc.metadata.`,
     });
   }
-  const window = windowFailures.find(([pattern]) => pattern.test(message));
-  if (window) {
-    return new CalloutError({
-      code: window[1],
-      hint: window[2],
-      cause: error,
-      message: `OpenID Connect ${context.step} failed: ${message}`,
-    });
-  }
+  const window = windowFailures.find(([pattern]) => pattern.test(cause?.message ?? ''));
+  if (window) return new CalloutError({ code: window[1], hint: window[2], cause, message });
   return oauthError(classify(error), {
     step: `OpenID Connect ${context.step}`,
     host,
     clientId: context.clientId,
     scopes: context.scopes,
-    cause: error,
+    cause,
+    secrets,
   });
 }
 
