@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { type ExchangeProviderOptions, exchangeProvider } from '../../src/exchange.js';
 import { type Callout, createCallout } from '../../src/index.js';
@@ -28,6 +29,8 @@ export interface ExchangeScenarioOptions {
   exchange?: Omit<ExchangeEmulatorOptions, 'subjectIssuer'>;
   /** The exchange provider's options beyond the subject (default: the emulator's custom endpoint). */
   provider?: (exchange: ExchangeEmulator) => Partial<ExchangeProviderOptions>;
+  /** Handlers that answer before the emulators' (a hostile endpoint, say). */
+  before?: (exchange: ExchangeEmulator) => RequestHandler[];
 }
 
 /**
@@ -60,7 +63,12 @@ export async function startExchangeScenario(
     audience: 'orders-api',
     scopes: ['orders'],
   });
-  const handlers = [...aad.handlers, ...exchange.handlers, ...api.handlers];
+  const handlers = [
+    ...(options.before?.(exchange) ?? []),
+    ...aad.handlers,
+    ...exchange.handlers,
+    ...api.handlers,
+  ];
   if (!worker) {
     worker = setupWorker(...handlers);
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
