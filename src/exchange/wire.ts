@@ -142,7 +142,6 @@ function redirected(url: string, options: ExchangeProviderOptions, call: Call): 
     code: 'redirect_not_followed',
     option,
     url,
-    method: 'POST',
     message: `${call.step} failed: ${host} answered with a redirect, which is not followed`,
     hint: `Set ${option} to the URL ${host} redirects to: requests carrying a token never follow redirects.`,
   });

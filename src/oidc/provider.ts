@@ -93,8 +93,8 @@ class OidcProvider implements OidcAuthProvider {
     if (!refuseRedirects(manager)) {
       throw new CalloutError({
         code: 'configuration_error',
-        message: `oidcProvider cannot keep oidc-client-ts ${Version} from following redirects`,
-        hint: 'Install the oidc-client-ts version sso-callout depends on (see npm ls oidc-client-ts).',
+        message: `oidc-client-ts ${Version} is not supported: its requests would follow redirects`,
+        hint: 'Install the oidc-client-ts version sso-callout depends on.',
       });
     }
     this.#session = new OidcSession(options, manager);
