@@ -1,30 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { type Callout, CalloutErrorCode } from '../../src/index.js';
+import { CalloutErrorCode } from '../../src/index.js';
 import type { ExchangeEmulator } from '../support/exchange-emulator.js';
 import { type ExchangeScenario, startExchangeScenario } from '../support/exchange-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
-import { recordEventDetails } from '../support/leak-check.js';
+import { recordEventDetails, secretPaths } from '../support/leak-check.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
 /** Every refresh token the exchange endpoint issued (`renewal.…`). */
 const refreshTokens = (exchange: ExchangeEmulator): string[] =>
   exchange.issued.filter((t) => t.startsWith('renewal.'));
 
-/** Every path from `roots` (named) to a refresh token the endpoint issued, through the walker C1's tests use. */
-function reach(exchange: ExchangeEmulator, roots: Record<string, unknown>): string[] {
-  return refreshTokens(exchange).flatMap((secret) =>
-    Object.entries(roots).flatMap(([name, root]) => findSecret(root, secret, name)),
-  );
-}
-
-/** Records every event detail of `callout`, the `account` event included. */
-function everyDetail(callout: Callout): unknown[] {
-  const details = recordEventDetails(callout);
-  callout.events.addEventListener('account', (e) => details.push(e.detail));
-  return details;
-}
+/** Every path from `roots` (named) to a refresh token the endpoint issued. */
+const reach = (exchange: ExchangeEmulator, roots: Record<string, unknown>): string[] =>
+  secretPaths(refreshTokens(exchange), roots);
 
 /**
  * Attacker: whoever reads what the library hands out — error panels and trackers, event
@@ -43,7 +32,7 @@ describe("the exchange provider's refresh tokens, from what it hands out", () =>
 
   it('are reachable from no token() result, event detail or provider after rotating refreshes', async () => {
     s = await startExchangeScenario();
-    const details = everyDetail(s.callout);
+    const details = recordEventDetails(s.callout);
     const tokens = [await s.callout.token('Orders')];
     tokens.push(await s.callout.token('Orders', { forceRefresh: true }));
     await s.callout('callout:Orders/orders').json();
@@ -76,7 +65,7 @@ describe("the exchange provider's refresh tokens, from what it hands out", () =>
       ],
     });
     await s.callout.token('Orders');
-    const details = everyDetail(s.callout);
+    const details = recordEventDetails(s.callout);
     const error = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
     expect(error.code).to.equal(CalloutErrorCode.configurationError);
     expect(error.message).to.contain('[redacted] is malformed');

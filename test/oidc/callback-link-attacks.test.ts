@@ -7,6 +7,7 @@ import {
   attackerCode,
   attackerOrigin,
   attackerPage,
+  cleanUpAfterEach,
   frame,
   messageFrom,
   type Victim,
@@ -31,18 +32,11 @@ const isReceived = (data: unknown): data is Received => (data as Received | null
 describe('a crafted link to the OpenID Connect callback page', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
-  let victim: Victim | undefined;
-  const added: Element[] = [];
-  afterEach(() => {
-    victim?.callout.dispose();
-    victim = undefined;
-    for (const element of added.splice(0)) element.remove();
-  });
+  const keep = cleanUpAfterEach();
 
   /** The victim's app on this page, signed in as Jane, its server's counters then reset. */
   async function signedInVictim(): Promise<{ v: Victim; accessToken: string; code: string }> {
-    const v = victimApp(msw.use);
-    victim = v;
+    const v = keep.victim(victimApp(msw.use));
     await v.callout('callout:Orders/orders').json();
     const { accessToken } = await v.callout.token('Orders');
     v.idp.resetCounters();
@@ -87,7 +81,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
   it('framed by a page of another origin, hands that page nothing and signs nobody in', async () => {
     const { v, accessToken, code } = await signedInVictim();
     const received = messageFrom(attackerOrigin, isReceived);
-    added.push(frame(attackerPage({ frame: `${callbackPage}?code=${code}&state=anything`, waitMs: 1500 })));
+    keep.element(frame(attackerPage({ frame: `${callbackPage}?code=${code}&state=anything`, waitMs: 1500 })));
     const { messages } = await received;
     expect(messages, 'messages the framing page received').to.deep.equal([]);
     await victimUnchanged(v, accessToken);
@@ -96,7 +90,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
   it('opened as the popup of a page of another origin, posts nothing to that page and signs nobody in', async () => {
     const { v, accessToken, code } = await signedInVictim();
     const received = messageFrom(attackerOrigin, isReceived);
-    added.push(frame(attackerPage({ open: `${callbackPage}?code=${code}&state=anything`, waitMs: 2000 })));
+    keep.element(frame(attackerPage({ open: `${callbackPage}?code=${code}&state=anything`, waitMs: 2000 })));
     const report = await received;
     expect(report.opened, 'the attacker page opened the callback page').to.equal(true);
     expect(report.messages, 'messages the opener received').to.deep.equal([]);

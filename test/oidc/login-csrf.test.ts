@@ -6,8 +6,10 @@ import {
   attackerCode,
   attackerOrigin,
   attackerPage,
+  cleanUpAfterEach,
   forgedAnswer,
   frame,
+  type HeldAuthorize,
   holdAuthorize,
   messageFrom,
   presentedCodes,
@@ -31,13 +33,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('login CSRF into a waiting OpenID Connect sign-in', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
-  let victim: Victim | undefined;
-  const added: Element[] = [];
-  afterEach(() => {
-    victim?.callout.dispose();
-    victim = undefined;
-    for (const element of added.splice(0)) element.remove();
-  });
+  const keep = cleanUpAfterEach();
 
   /**
    * Posts `forged` to this page from a sandboxed frame (opaque origin), a frame of another
@@ -49,10 +45,10 @@ describe('login CSRF into a waiting OpenID Connect sign-in', () => {
     const forged = forgedAnswer(`${callbackPage}?code=${code}&state=${state}`);
     const sandboxed = messageFrom('null', isPosted);
     const script = `parent.postMessage(${JSON.stringify(forged)}, '*'); parent.postMessage({ attacker: 'posted' }, '*');`;
-    added.push(frame('about:blank', { sandbox: 'allow-scripts', srcdoc: `<script>${script}</script>` }));
+    keep.element(frame('about:blank', { sandbox: 'allow-scripts', srcdoc: `<script>${script}</script>` }));
     await sandboxed;
     const framed = messageFrom(attackerOrigin, isPosted);
-    added.push(frame(attackerPage({ post: forged })));
+    keep.element(frame(attackerPage({ post: forged })));
     await framed;
     const opened = messageFrom(attackerOrigin, isPosted);
     const popup = window.open(attackerPage({ post: forged }), '_blank');
@@ -68,50 +64,46 @@ describe('login CSRF into a waiting OpenID Connect sign-in', () => {
     return 3 + guesses;
   }
 
-  /** The attacker's code never reached the token endpoint, and nobody is signed in yet. */
-  function nothingRedeemed(v: Victim, code: string): void {
+  /**
+   * While `v`'s sign-in (started by `start`, which resolves with the username) waits for the
+   * `held` authorize answer: forges the attacker's code with the real state from everywhere,
+   * checks nothing was redeemed, releases the answer and checks Jane signed in with her own code.
+   */
+  async function attackWhileWaiting(v: Victim, held: HeldAuthorize, start: () => Promise<string>) {
+    const signedIn = start();
+    const state = (await held.arrived).searchParams.get('state') ?? '';
+    expect(state).to.not.equal('');
+    const code = await attackerCode(v.idp, { clientId: v.clientId, redirectUri: callbackPage });
+    expect(await forgeEverywhere(code, state, 50)).to.equal(53);
     expect(presentedCodes(v), 'codes presented to the token endpoint').to.not.include(code);
     expect(v.idp.counters.token, 'token requests while the answer is held').to.equal(0);
     expect(v.provider.account).to.equal(undefined);
     expect(v.accounts).to.deep.equal([]);
+    held.release();
+    expect(await signedIn).to.equal('jane@contoso.com');
+    expect(presentedCodes(v)).to.have.length(1).and.not.include(code);
+    expect(v.idp.counters.authorizationCodeGrants).to.equal(1);
+    expect(v.accounts).to.deep.equal(['jane@contoso.com']);
   }
 
   it('refuses forged answers from other origins and guessed channels while its hidden iframe waits, then signs Jane in with her own code', async function () {
     this.timeout(60_000); // The forgeries take seconds on a busy machine; the iframe waits for them.
-    const v = victimApp(msw.use, { silentTimeoutSeconds: 45 });
-    victim = v;
+    const v = keep.victim(victimApp(msw.use, { silentTimeoutSeconds: 45 }));
     const held = holdAuthorize(v.idp);
     msw.use(held.handler);
-    const pending = v.callout('callout:Orders/orders').json<{ user: string }>();
-    const state = (await held.arrived).searchParams.get('state') ?? '';
-    expect(state).to.not.equal('');
-    const code = await attackerCode(v.idp, { clientId: v.clientId, redirectUri: callbackPage });
-    expect(await forgeEverywhere(code, state, 50)).to.equal(53);
-    nothingRedeemed(v, code);
-    held.release();
-    expect((await pending).user).to.equal('jane@contoso.com');
-    expect(presentedCodes(v)).to.have.length(1).and.not.include(code);
-    expect(v.idp.counters).to.include({ authorizationCodeGrants: 1, silentAuthorize: 1 });
-    expect(v.accounts).to.deep.equal(['jane@contoso.com']);
+    await attackWhileWaiting(v, held, async () => {
+      return (await v.callout('callout:Orders/orders').json<{ user: string }>()).user;
+    });
+    expect(v.idp.counters).to.include({ silentAuthorize: 1, signInPage: 0 });
   });
 
   it('refuses forged answers from other origins and guessed channels while its popup waits, then signs Jane in with her own code', async function () {
     this.timeout(60_000);
-    const v = victimApp(msw.use, { interaction: 'popup' });
-    victim = v;
+    const v = keep.victim(victimApp(msw.use, { interaction: 'popup' }));
     v.idp.state.session = undefined;
     const held = holdAuthorize(v.idp);
     msw.use(held.handler);
-    const signIn = click(() => v.callout.signIn());
-    const state = (await held.arrived).searchParams.get('state') ?? '';
-    expect(state).to.not.equal('');
-    const code = await attackerCode(v.idp, { clientId: v.clientId, redirectUri: callbackPage });
-    expect(await forgeEverywhere(code, state, 50)).to.equal(53);
-    nothingRedeemed(v, code);
-    held.release();
-    expect((await signIn).username).to.equal('jane@contoso.com');
-    expect(presentedCodes(v)).to.have.length(1).and.not.include(code);
-    expect(v.idp.counters).to.include({ authorizationCodeGrants: 1, signInPage: 1 });
-    expect(v.accounts).to.deep.equal(['jane@contoso.com']);
+    await attackWhileWaiting(v, held, async () => (await click(() => v.callout.signIn())).username);
+    expect(v.idp.counters.signInPage).to.equal(1);
   });
 });

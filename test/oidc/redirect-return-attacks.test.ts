@@ -2,7 +2,13 @@ import { expect } from '@open-wc/testing';
 import type { OidcInteraction } from '../../src/oidc.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { attackerCode, presentedCodes, type Victim, victimApp } from '../support/oidc-attacker.js';
+import {
+  attackerCode,
+  cleanUpAfterEach,
+  presentedCodes,
+  type Victim,
+  victimApp,
+} from '../support/oidc-attacker.js';
 import { createOidcEmulator, type OidcEmulator } from '../support/oidc-emulator.js';
 import { callbackPage } from '../support/oidc-setup.js';
 
@@ -26,11 +32,9 @@ const guessedStates = [
 describe('a crafted link to the app page that a redirect sign-in returns to', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
-  let victims: Victim[] = [];
+  const keep = cleanUpAfterEach();
   const original = location.href;
   afterEach(() => {
-    for (const v of victims) v.callout.dispose();
-    victims = [];
     history.replaceState(history.state, '', original);
     sessionStorage.clear();
   });
@@ -54,8 +58,7 @@ describe('a crafted link to the app page that a redirect sign-in returns to', ()
     const idp = createOidcEmulator();
     const clientId = `spa-${crypto.randomUUID()}`;
     const href = landOn(await answer(idp, clientId));
-    const v = victimApp(msw.use, { interaction, clientId }, idp);
-    victims.push(v);
+    const v = keep.victim(victimApp(msw.use, { interaction, clientId }, idp));
     await v.provider.ready();
     return { v, href };
   }

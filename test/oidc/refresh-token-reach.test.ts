@@ -2,33 +2,22 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import '../../components/define.js';
 import type { CalloutOidc } from '../../components/callout-oidc/callout-oidc.js';
-import { type Callout, CalloutErrorCode, createCallout } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
 import { findReachable } from '../components/support/reachable.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { findSecret } from '../support/find-secret.js';
-import { recordEventDetails } from '../support/leak-check.js';
+import { recordEventDetails, secretPaths } from '../support/leak-check.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { type Victim, victimApp } from '../support/oidc-attacker.js';
+import { cleanUpAfterEach, victimApp } from '../support/oidc-attacker.js';
 import { createOidcEmulator, type OidcEmulator } from '../support/oidc-emulator.js';
 import { callbackPage } from '../support/oidc-setup.js';
 
 /** Every refresh token `idp` issued (its refresh tokens start with `rt.`). */
 const refreshTokens = (idp: OidcEmulator): string[] => idp.state.issued.filter((t) => t.startsWith('rt.'));
 
-/** Every path from `roots` (named) to a refresh token `idp` issued, through the walker C1's tests use. */
-function reach(idp: OidcEmulator, roots: Record<string, unknown>): string[] {
-  return refreshTokens(idp).flatMap((secret) =>
-    Object.entries(roots).flatMap(([name, root]) => findSecret(root, secret, name)),
-  );
-}
-
-/** Records every event detail of `callout`, the `account` event included. */
-function everyDetail(callout: Callout): unknown[] {
-  const details = recordEventDetails(callout);
-  callout.events.addEventListener('account', (e) => details.push(e.detail));
-  return details;
-}
+/** Every path from `roots` (named) to a refresh token `idp` issued. */
+const reach = (idp: OidcEmulator, roots: Record<string, unknown>): string[] =>
+  secretPaths(refreshTokens(idp), roots);
 
 /**
  * Attacker: whoever can read what the library hands out — an error panel, an error tracker, a
@@ -40,16 +29,11 @@ function everyDetail(callout: Callout): unknown[] {
 describe("the OpenID Connect provider's refresh tokens, from what it hands out", () => {
   const msw = useMsw();
   failOnUnhandledRejections();
-  let victim: Victim | undefined;
-  afterEach(() => {
-    victim?.callout.dispose();
-    victim = undefined;
-  });
+  const keep = cleanUpAfterEach();
 
   it('are reachable from no token() result, event detail, provider or account after rotating refreshes', async () => {
-    const v = victimApp(msw.use);
-    victim = v;
-    const details = everyDetail(v.callout);
+    const v = keep.victim(victimApp(msw.use));
+    const details = recordEventDetails(v.callout);
     const first = await v.callout.token('Orders');
     const refreshed = await v.callout.token('Orders', { forceRefresh: true });
     await v.callout('callout:Orders/orders').json();
@@ -70,10 +54,9 @@ describe("the OpenID Connect provider's refresh tokens, from what it hands out",
   });
 
   it('are reachable from no error or event detail when the server refuses a refresh quoting the refresh token', async () => {
-    const v = victimApp(msw.use);
-    victim = v;
+    const v = keep.victim(victimApp(msw.use));
     await v.callout.token('Orders');
-    const details = everyDetail(v.callout);
+    const details = recordEventDetails(v.callout);
     msw.use(
       http.post(v.idp.tokenEndpoint, async ({ request }) => {
         const form = new URLSearchParams(await request.text());
@@ -118,7 +101,7 @@ describe("the OpenID Connect provider's refresh tokens, from what it hands out",
       provider: 'okta',
       scopes: ['api://orders/Orders.Read'],
     });
-    const details = everyDetail(callout);
+    const details = recordEventDetails(callout);
     await callout.token('Orders');
     await callout.token('Orders', { forceRefresh: true });
     expect(idp.counters.refreshTokenGrants).to.equal(1);

@@ -4,7 +4,7 @@ import { CalloutErrorCode } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { type Victim, victimApp } from '../support/oidc-attacker.js';
+import { cleanUpAfterEach, type Victim, victimApp } from '../support/oidc-attacker.js';
 
 /** The host a hostile or compromised token endpoint redirects to. */
 const evil = 'https://evil.example.test/collect';
@@ -18,11 +18,7 @@ const cors = { 'access-control-allow-origin': '*', 'access-control-expose-header
 describe('the OpenID Connect token endpoint redirects a token request to another host', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
-  let victim: Victim | undefined;
-  afterEach(() => {
-    victim?.callout.dispose();
-    victim = undefined;
-  });
+  const keep = cleanUpAfterEach();
 
   /** Installs `status` redirects from the token and revocation endpoints to `evil`; returns what `evil` received. */
   function redirecting(v: Victim, status: number): string[] {
@@ -41,8 +37,7 @@ describe('the OpenID Connect token endpoint redirects a token request to another
 
   for (const status of [307, 308]) {
     it(`sends the refresh token to no other host when the token endpoint answers ${status} to a refresh`, async () => {
-      const v = victimApp(msw.use);
-      victim = v;
+      const v = keep.victim(victimApp(msw.use));
       await v.callout('callout:Orders/orders').json();
       v.idp.state.session = undefined; // The iframe cannot help: the refresh is the one request.
       const received = redirecting(v, status);
@@ -53,8 +48,7 @@ describe('the OpenID Connect token endpoint redirects a token request to another
     });
 
     it(`sends the code and PKCE verifier to no other host when the token endpoint answers ${status} to a code redemption`, async () => {
-      const v = victimApp(msw.use);
-      victim = v;
+      const v = keep.victim(victimApp(msw.use));
       const received = redirecting(v, status);
       const error = await expectFailure(v.callout.token('Orders'));
       expect(v.idp.counters.silentAuthorize, 'a code was issued').to.equal(1);
@@ -65,8 +59,7 @@ describe('the OpenID Connect token endpoint redirects a token request to another
   }
 
   it('sends the refresh token to no other host when the revocation endpoint answers 307 at sign-out', async () => {
-    const v = victimApp(msw.use);
-    victim = v;
+    const v = keep.victim(victimApp(msw.use));
     await v.callout('callout:Orders/orders').json();
     const received = redirecting(v, 307);
     await v.callout.signOut();

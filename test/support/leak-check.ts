@@ -8,6 +8,7 @@ const eventNames: CalloutEventName[] = [
   'retry',
   'error',
   'interaction-required',
+  'account',
 ];
 
 /** Records the detail of every event `callout` fires from now on (what a listener could keep). */
@@ -26,4 +27,11 @@ export function leaksOf(error: unknown, details: unknown[], secrets: readonly st
     ...findSecret(error, secret, `error(token ${n})`),
     ...findSecret(details, secret, `events(token ${n})`),
   ]);
+}
+
+/** Every path from each of `roots` (named by its key) to one of `secrets`, as `findSecret` paths. */
+export function secretPaths(secrets: readonly string[], roots: Record<string, unknown>): string[] {
+  return secrets.flatMap((secret) =>
+    Object.entries(roots).flatMap(([name, root]) => findSecret(root, secret, name)),
+  );
 }

@@ -149,3 +149,29 @@ export function victimApp(
 /** The authorization codes the victim's provider presented to the token endpoint, in order. */
 export const presentedCodes = (victim: Victim): (string | null)[] =>
   victim.idp.received.token.filter((form) => form.has('code')).map((form) => form.get('code'));
+
+/** What a test hands {@link cleanUpAfterEach}: disposed or removed after it. */
+export interface CleanUp {
+  victim(victim: Victim): Victim;
+  element<T extends Element>(element: T): T;
+}
+
+/** Disposes the victims' clients and removes the elements each test registered, after it. */
+export function cleanUpAfterEach(): CleanUp {
+  const victims: Victim[] = [];
+  const elements: Element[] = [];
+  afterEach(() => {
+    for (const victim of victims.splice(0)) victim.callout.dispose();
+    for (const element of elements.splice(0)) element.remove();
+  });
+  return {
+    victim: (victim) => {
+      victims.push(victim);
+      return victim;
+    },
+    element: (element) => {
+      elements.push(element);
+      return element;
+    },
+  };
+}
