@@ -30,7 +30,8 @@ export function refuseRedirects(manager: UserManager): boolean {
   let found = false;
   for (const value of queue) {
     if (typeof value !== 'object' || !value || seen.has(value) || value === globalThis) continue;
-    if (value instanceof Node || seen.size > maxVisited) continue;
+    if (seen.size > maxVisited || (typeof Node === 'function' && value instanceof Node)) continue;
+    if (typeof Storage === 'function' && value instanceof Storage) continue; // The user store: strings only.
     seen.add(value);
     const service = value as Partial<RequestService>;
     if (typeof service.fetchWithTimeout === 'function') {

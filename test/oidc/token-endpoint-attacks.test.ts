@@ -58,11 +58,12 @@ describe('the OpenID Connect token endpoint redirects a token request to another
     });
   }
 
-  it('sends the refresh token to no other host when the revocation endpoint answers 307 at sign-out', async () => {
-    const v = keep.victim(victimApp(msw.use));
+  it('sends the refresh token to no other host when the revocation endpoint answers 307 at sign-out (user kept in sessionStorage)', async () => {
+    const v = keep.victim(victimApp(msw.use, { store: 'session' }));
     await v.callout('callout:Orders/orders').json();
     const received = redirecting(v, 307);
     await v.callout.signOut();
     expect(received).to.deep.equal([]);
+    sessionStorage.clear();
   });
 });
