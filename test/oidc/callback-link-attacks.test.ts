@@ -64,7 +64,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
       href: `${callbackPage}?code=${code}&state=${state}`,
       pass: [location.origin],
       relay: [],
-      timeoutMs: 2500,
+      timeoutMs: 2000,
     });
     channel.close();
     expect(report.requests.length, 'the tab loaded its page and scripts').to.be.greaterThan(1);
@@ -81,7 +81,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
   it('framed by a page of another origin, hands that page nothing and signs nobody in', async () => {
     const { v, accessToken, code } = await signedInVictim();
     const received = messageFrom(attackerOrigin, isReceived);
-    keep.element(frame(attackerPage({ frame: `${callbackPage}?code=${code}&state=anything`, waitMs: 1500 })));
+    keep.element(frame(attackerPage({ frame: `${callbackPage}?code=${code}&state=anything`, waitMs: 1000 })));
     const { messages } = await received;
     expect(messages, 'messages the framing page received').to.deep.equal([]);
     await victimUnchanged(v, accessToken);
@@ -90,7 +90,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
   it('opened as the popup of a page of another origin, posts nothing to that page and signs nobody in', async () => {
     const { v, accessToken, code } = await signedInVictim();
     const received = messageFrom(attackerOrigin, isReceived);
-    keep.element(frame(attackerPage({ open: `${callbackPage}?code=${code}&state=anything`, waitMs: 2000 })));
+    keep.element(frame(attackerPage({ open: `${callbackPage}?code=${code}&state=anything`, waitMs: 1500 })));
     const report = await received;
     expect(report.opened, 'the attacker page opened the callback page').to.equal(true);
     expect(report.messages, 'messages the opener received').to.deep.equal([]);
