@@ -1,6 +1,6 @@
-import type { CalloutError } from '../diagnostics/callout-error.js';
+import { CalloutError } from '../diagnostics/callout-error.js';
 import { type OAuthFailure, oauthError } from '../providers/oauth-errors.js';
-import { jwtExpiry } from '../tokens/token-lifetime.js';
+import { cappedExpiry, jwtExpiry } from '../tokens/token-lifetime.js';
 import type { CustomExchange, ExchangeProviderOptions } from './options.js';
 
 /** What a token endpoint answered, read per the grant's shape. */
@@ -128,11 +128,32 @@ function refusal(json: unknown, status: number): OAuthFailure {
   return { kind: status >= 500 ? 'server' : 'other', status };
 }
 
+/** The option that configures `url` (the first that does, for messages). */
+function optionOf(url: string, options: ExchangeProviderOptions): string {
+  const names = ['tokenEndpoint', 'refreshEndpoint', 'revocationEndpoint'] as const;
+  return names.find((name) => options[name] === url) ?? 'tokenEndpoint';
+}
+
+/** The error of an endpoint that answered with a redirect, which token requests never follow. */
+function redirected(url: string, options: ExchangeProviderOptions, call: Call): CalloutError {
+  const host = new URL(url).host;
+  const option = optionOf(url, options);
+  return new CalloutError({
+    code: 'redirect_not_followed',
+    option,
+    url,
+    message: `${call.step} failed: ${host} answered with a redirect, which is not followed`,
+    hint: `Set ${option} to the URL ${host} redirects to: requests carrying a token never follow redirects.`,
+  });
+}
+
 /**
- * POSTs `body` to `url` (no cookies, not cached, redirects refused, within `options.timeout`) and
- * returns the JSON answer. Rejects with a `CalloutError` naming the endpoint's host: the server's
- * OAuth error (a bare 400/401/403 reads as `invalid_grant`: refused), `network_error` (offline,
- * CORS, CSP), `timeout`, or `token_endpoint_error` for a server error or an answer that is not JSON.
+ * POSTs `body` to `url` (no cookies, not cached, redirects not followed, within
+ * `options.timeout`) and returns the JSON answer. Rejects with a `CalloutError` naming the
+ * endpoint's host: the server's OAuth error (a bare 400/401/403 reads as `invalid_grant`:
+ * refused), `redirect_not_followed` (the body carries a token, so it never goes on to where a
+ * redirect points), `network_error` (offline, CORS, CSP), `timeout`, or `token_endpoint_error`
+ * for a server error or an answer that is not JSON.
  */
 export async function post(
   url: string,
@@ -158,7 +179,8 @@ export async function post(
       body: body.body,
       credentials: 'omit',
       cache: 'no-store',
-      redirect: 'error',
+      // Not followed: a 307/308 would send the body — the subject or refresh token — on to its target.
+      redirect: 'manual',
       signal: AbortSignal.timeout(options.timeout ?? 10_000),
     });
   } catch (error) {
@@ -167,6 +189,7 @@ export async function post(
       error,
     );
   }
+  if (response.type === 'opaqueredirect') throw redirected(url, options, call);
   const json = parse(await response.text().catch(() => ''));
   if (!response.ok) throw fail(refusal(json, response.status));
   if (typeof json !== 'object' || json === null) throw fail({ kind: 'not-json', status: response.status });
@@ -191,9 +214,10 @@ function instant(value: unknown): number | undefined {
 /**
  * Reads an answer per the grant's shape (standard: `access_token`, `expires_in`,
  * `refresh_token`, `scope`). The expiry comes from the lifetime or absolute time the answer
- * names, else the JWT's `exp`, else `defaultLifetimeSeconds`; without any, and without an access
- * token, the answer is refused with `token_endpoint_error` naming the missing field and the option
- * that names it.
+ * names, else the JWT's `exp`, else `defaultLifetimeSeconds` — capped at a day and at the
+ * lifetime a JWT states (`exp` − `iat`), so an answer claiming years keeps no token that long.
+ * Without any expiry, and without an access token, the answer is refused with
+ * `token_endpoint_error` naming the missing field and the option that names it.
  */
 export function readAnswer(
   json: unknown,
@@ -227,7 +251,7 @@ export function readAnswer(
   const granted = names.scopes === undefined ? undefined : at(json, names.scopes);
   return {
     accessToken,
-    expiresOn: new Date(expiresAt),
+    expiresOn: new Date(cappedExpiry(accessToken, expiresAt, Date.now())),
     ...(typeof refreshToken === 'string' && refreshToken !== '' ? { refreshToken } : {}),
     scopes: Array.isArray(granted)
       ? granted.filter((s): s is string => typeof s === 'string')

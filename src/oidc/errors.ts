@@ -1,6 +1,8 @@
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import type { CalloutErrorCode } from '../diagnostics/error-codes.js';
+import { safeCause } from '../diagnostics/safe-cause.js';
 import { type OAuthFailure, oauthError } from '../providers/oauth-errors.js';
+import { redirectRefusedName } from './no-redirects.js';
 
 /** What the provider was doing when oidc-client-ts failed, for the message and hint. */
 export interface OidcFailureContext {
@@ -10,6 +12,8 @@ export interface OidcFailureContext {
   authority: string;
   clientId: string;
   scopes: readonly string[];
+  /** Tokens the provider holds or sent (refresh tokens above all): redacted should the server quote one. */
+  secrets?: readonly string[];
 }
 
 /** The sign-in window closed or never opened: oidc-client-ts says so only in its messages. */
@@ -59,28 +63,35 @@ function classify(error: unknown): OAuthFailure {
 /**
  * Turns anything oidc-client-ts throws into a {@link CalloutError}: the server's OAuth error
  * (`login_required`, `invalid_grant` …), an unreachable server (`network_error`: CORS, CSP,
- * offline), an answer that is not JSON, an iframe that never answered, a popup closed or blocked —
- * each with a hint naming the configured authority's host. `CalloutError`s pass through.
+ * offline), an answer that is not JSON, a redirect (`redirect_not_followed`: never followed, see
+ * no-redirects.ts), an iframe that never answered, a popup closed or blocked —
+ * each with a hint naming the configured authority's host, and `context.secrets` redacted from
+ * the message and the cause. `CalloutError`s pass through.
  */
 export function fromOidcError(error: unknown, context: OidcFailureContext): CalloutError {
   if (isCalloutError(error)) return error;
   const host = URL.parse(context.authority)?.host ?? context.authority;
-  const message = error instanceof Error ? error.message : String(error);
-  const window = windowFailures.find(([pattern]) => pattern.test(message));
-  if (window) {
+  const secrets = context.secrets ?? [];
+  const cause = safeCause(error, secrets);
+  const message = `OpenID Connect ${context.step} failed: ${cause?.message ?? ''}`;
+  if (error instanceof Error && error.name === redirectRefusedName) {
     return new CalloutError({
-      code: window[1],
-      hint: window[2],
-      cause: error,
-      message: `OpenID Connect ${context.step} failed: ${message}`,
+      code: 'redirect_not_followed',
+      option: 'authority',
+      cause,
+      message,
+      hint: `Requests to ${host} never follow redirects (they carry codes and refresh tokens): set authority to the issuer URL exactly, or its endpoints in oidc.metadata.`,
     });
   }
+  const window = windowFailures.find(([pattern]) => pattern.test(cause?.message ?? ''));
+  if (window) return new CalloutError({ code: window[1], hint: window[2], cause, message });
   return oauthError(classify(error), {
     step: `OpenID Connect ${context.step}`,
     host,
     clientId: context.clientId,
     scopes: context.scopes,
-    cause: error,
+    cause,
+    secrets,
   });
 }
 

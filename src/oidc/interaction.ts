@@ -28,7 +28,7 @@ function needsUserError(session: OidcSession, needs: NeedsUser, scopes: readonly
     code: 'interaction_required',
     message: mapped.message,
     hint: mapped.hint,
-    cause: needs.failure,
+    cause: mapped.cause,
   });
 }
 

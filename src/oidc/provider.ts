@@ -1,10 +1,11 @@
-import { UserManager } from 'oidc-client-ts';
+import { UserManager, Version } from 'oidc-client-ts';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { checkOidcOptions, expectedTokenEndpoints } from './check-options.js';
 import { disposedError } from './errors.js';
 import { interactiveToken, signInWith } from './interaction.js';
+import { refuseRedirects } from './no-redirects.js';
 import type { OidcProviderOptions, OidcSignInOptions } from './options.js';
 import { OidcSession } from './session.js';
 import { userManagerSettings } from './settings.js';
@@ -88,7 +89,15 @@ class OidcProvider implements OidcAuthProvider {
       });
     }
     this.tokenEndpoints = expectedTokenEndpoints(options);
-    this.#session = new OidcSession(options, new UserManager(userManagerSettings(options)));
+    const manager = new UserManager(userManagerSettings(options));
+    if (!refuseRedirects(manager)) {
+      throw new CalloutError({
+        code: 'configuration_error',
+        message: `oidc-client-ts ${Version} is not supported: its requests would follow redirects`,
+        hint: 'Install the oidc-client-ts version sso-callout depends on.',
+      });
+    }
+    this.#session = new OidcSession(options, manager);
     this.#session.startup = startSession(this.#session);
     this.#session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
   }

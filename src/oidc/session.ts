@@ -8,6 +8,9 @@ import { signInScopes } from './settings.js';
 /** A token handed out this many seconds before it expires is too close to expiry to hand out again. */
 const minimumLifetimeSeconds = 30;
 
+/** How many of the tokens oidc-client-ts held lately the session remembers, to redact them from errors. */
+const maxSecrets = 12;
+
 /** The {@link Account} of a user oidc-client-ts holds: `sub`, the first name it has, the display name. */
 export function toAccount(user: User): Account {
   const profile = user.profile;
@@ -55,6 +58,8 @@ export class OidcSession {
   /** The network acquisition running (one at a time: refresh tokens rotate). */
   network: Promise<unknown> | undefined;
   readonly #handed = new Map<string, string>();
+  /** Refresh, access and ID tokens of the users oidc-client-ts held lately (refresh tokens rotate). */
+  readonly #secrets: string[] = [];
   readonly #listeners = new Set<(account?: Account) => void>();
   #account: Account | undefined;
 
@@ -85,9 +90,23 @@ export class OidcSession {
     return () => this.#listeners.delete(listener);
   }
 
-  /** The failure context of `step` for `scopes`, for {@link fromOidcError}. */
+  /**
+   * The failure context of `step` for `scopes`, for {@link fromOidcError}: with every token of a
+   * user this session read lately, so that a server quoting the refresh token it was sent (or
+   * any other) leaves it in no message or cause.
+   */
   context(step: string, scopes: readonly string[] = []): OidcFailureContext {
-    return { step, authority: this.options.authority, clientId: this.options.clientId, scopes };
+    const { authority, clientId } = this.options;
+    return { step, authority, clientId, scopes, secrets: [...this.#secrets] };
+  }
+
+  /** Remembers the tokens of `user` for {@link context} (the newest {@link maxSecrets}). */
+  #remember(user: User): void {
+    for (const token of [user.refresh_token, user.access_token, user.id_token]) {
+      if (!token || this.#secrets.includes(token)) continue;
+      this.#secrets.push(token);
+      if (this.#secrets.length > maxSecrets) this.#secrets.shift();
+    }
   }
 
   /** `openid`, the configured scopes, those that needed the user and `extra`. */
@@ -98,6 +117,7 @@ export class OidcSession {
   /** The user oidc-client-ts holds, if it has an access token covering `scopes`. */
   async user(scopes: readonly string[]): Promise<User | undefined> {
     const user = await this.manager.getUser();
+    if (user) this.#remember(user);
     if (!user?.access_token) return undefined;
     const granted = new Set(user.scopes.map((scope) => scope.toLowerCase()));
     return scopes.every((scope) => granted.has(scope.toLowerCase())) ? user : undefined;
@@ -133,6 +153,7 @@ export class OidcSession {
    * its tokens) before anyone can use them and rejects with `account_mismatch`.
    */
   async accept(user: User, step: string): Promise<User> {
+    this.#remember(user);
     const hint = this.options.loginHint;
     const current = this.#account;
     const received = toAccount(user);

@@ -6,22 +6,58 @@ import type { TokenKeyParts } from './token-key.js';
 /** The longest a token received from another tab is kept: a day, whatever it claims. */
 export const maxSharedLifetimeMs = 24 * 60 * 60 * 1000;
 
+/** The longest a provider keeps a token whose answer it cannot vouch for (a token endpoint's): a day. */
+export const maxAnsweredLifetimeMs = 24 * 60 * 60 * 1000;
+
+/** The payload of a JWT (`header.payload.signature`), or `undefined`. Reads only; verifies nothing. */
+function jwtPayload(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    // atob accepts base64 without padding; base64url differs only in two characters.
+    const payload: unknown = JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const seconds = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
 /**
  * The `exp` claim of a JWT access token, in epoch milliseconds, or `undefined` when the token is
  * not a JWT with a numeric `exp` (opaque tokens, encrypted tokens). Reads only; verifies nothing.
  */
 export function jwtExpiry(token: string): number | undefined {
-  const payload = token.split('.');
-  if (payload.length !== 3) return undefined;
-  try {
-    // atob accepts base64 without padding; base64url differs only in two characters.
-    const exp = (
-      JSON.parse(atob(payload[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown } | null
-    )?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const exp = seconds(jwtPayload(token)?.exp);
+  return exp === undefined ? undefined : exp * 1000;
+}
+
+/**
+ * How long a JWT says it lives, in milliseconds: `exp` minus `iat` (or `nbf`), or `undefined`
+ * when it does not say. A duration, so a skewed local clock does not change it.
+ */
+export function jwtLifetime(token: string): number | undefined {
+  const payload = jwtPayload(token);
+  const exp = seconds(payload?.exp);
+  const start = seconds(payload?.iat) ?? seconds(payload?.nbf);
+  return exp === undefined || start === undefined ? undefined : (exp - start) * 1000;
+}
+
+/**
+ * When a token received `now` from a token endpoint must be considered expired, in epoch
+ * milliseconds: the earliest of what the answer claims, {@link maxAnsweredLifetimeMs} from `now`
+ * and — for a JWT that says how long it lives — that lifetime from `now`. So an answer claiming
+ * years (or a far absolute expiry) cannot keep a token, and a clock that is off cannot expire one
+ * at once.
+ */
+export function cappedExpiry(accessToken: string, claimedExpiresOn: number, now: number): number {
+  return Math.min(
+    claimedExpiresOn,
+    now + maxAnsweredLifetimeMs,
+    now + (jwtLifetime(accessToken) ?? Infinity),
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import { type ExchangeProviderOptions, exchangeProvider } from '../../src/exchange.js';
 import { type Callout, createCallout } from '../../src/index.js';
 import { type MsalAuthProvider, msalProvider } from '../../src/msal.js';
@@ -25,6 +26,8 @@ export interface ExchangeScenarioOptions {
   exchange?: Omit<ExchangeEmulatorOptions, 'subjectIssuer'>;
   /** The exchange provider's options beyond the subject (default: the emulator's custom endpoint). */
   provider?: (exchange: ExchangeEmulator) => Partial<ExchangeProviderOptions>;
+  /** Handlers that answer before the emulators' (a hostile endpoint, say). */
+  before?: (exchange: ExchangeEmulator) => RequestHandler[];
 }
 
 /**
@@ -57,7 +60,12 @@ export async function startExchangeScenario(
     audience: 'orders-api',
     scopes: ['orders'],
   });
-  const handlers = [...aad.handlers, ...exchange.handlers, ...api.handlers];
+  const handlers = [
+    ...(options.before?.(exchange) ?? []),
+    ...aad.handlers,
+    ...exchange.handlers,
+    ...api.handlers,
+  ];
   await servePage(...handlers);
   const clientId = crypto.randomUUID();
   const provider = msalProvider({

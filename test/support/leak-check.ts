@@ -38,3 +38,10 @@ export function leaksOf(error: unknown, details: unknown[], secrets: readonly st
     ...findSecret(details, secret, `events(token ${n})`),
   ]);
 }
+
+/** Every path from each of `roots` (named by its key) to one of `secrets`, as `findSecret` paths. */
+export function secretPaths(secrets: readonly string[], roots: Record<string, unknown>): string[] {
+  return secrets.flatMap((secret) =>
+    Object.entries(roots).flatMap(([name, root]) => findSecret(root, secret, name)),
+  );
+}
