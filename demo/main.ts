@@ -1,4 +1,4 @@
-import { createCallout, setDefaultCallout } from '../src/index.js';
+import { createCallout, getDefaultCallout, setDefaultCallout } from '../src/index.js';
 import { readDemoConfig } from './src/demo-config.js';
 import type { OfflineWorld } from './src/offline.js';
 
@@ -24,9 +24,13 @@ try {
     msal.setAttribute('authority', world.aad.authority);
     msal.setAttribute('login-hint', world.user);
     (msal as HTMLElement & { msal?: unknown }).msal = { auth: world.aad.msalAuth };
+    const { registerShipments } = await import('./src/shipments-provider.js');
+    registerShipments(getDefaultCallout(), world);
     mode.textContent = `Offline mode: Azure AD and the orders API are emulated in this page. ${world.user} has an SSO session, as after signing in to the host app.`;
   } else {
     document.body.classList.add('real-mode');
+    // The shipments API and its token endpoint exist only offline.
+    for (const element of document.querySelectorAll('.offline-only')) element.remove();
     msal.setAttribute('client-id', config.clientId);
     msal.setAttribute('authority', config.authority);
     if (config.loginHint) msal.setAttribute('login-hint', config.loginHint);
@@ -48,6 +52,14 @@ if (world) {
   injector.world = world;
   // For experiments from the browser console (and the end-to-end test): the emulated world.
   Object.assign(window, { ssoCalloutDemo: { world } });
+  // Started with a setup fault: once silent sign-in has failed, show what "Check setup" finds.
+  if (new URLSearchParams(location.search).has('fault')) {
+    const checkAfterFailure = () =>
+      void (document.querySelector('callout-log') as HTMLElement & { checkSetup(): Promise<unknown> })
+        .checkSetup()
+        .catch(() => {});
+    getDefaultCallout().events.addEventListener('interaction-required', checkAfterFailure, { once: true });
+  }
 }
 
 // <callout-msal> loads MSAL on demand; let it register its provider before the components that
