@@ -11,6 +11,9 @@ const mode = document.querySelector<HTMLElement>('#mode')!;
 const msal = document.querySelector('callout-msal')!;
 const credential = document.querySelector('callout-credential')!;
 
+// A visit started with a setup fault (setup-scenarios.ts) is a first visit: no cache from before.
+if (new URLSearchParams(location.search).has('fault')) sessionStorage.clear();
+
 // One client for the page; every element below uses it (no context provider above them).
 setDefaultCallout(createCallout({ channelName: 'sso-callout-demo' }));
 
@@ -48,18 +51,15 @@ try {
 // before the first callout, or the cold start's costs (and any early retry) would be missed.
 if (world) {
   await import('./src/fault-injector.js');
-  const injector = document.querySelector('demo-fault-injector') as HTMLElement & { world?: OfflineWorld };
+  const injector = document.querySelector('demo-fault-injector') as HTMLElement & {
+    world?: OfflineWorld;
+    message: string;
+  };
   injector.world = world;
   // For experiments from the browser console (and the end-to-end test): the emulated world.
   Object.assign(window, { ssoCalloutDemo: { world } });
-  // Started with a setup fault: once silent sign-in has failed, show what "Check setup" finds.
-  if (new URLSearchParams(location.search).has('fault')) {
-    const checkAfterFailure = () =>
-      void (document.querySelector('callout-log') as HTMLElement & { checkSetup(): Promise<unknown> })
-        .checkSetup()
-        .catch(() => {});
-    getDefaultCallout().events.addEventListener('interaction-required', checkAfterFailure, { once: true });
-  }
+  const { explainStartFault } = await import('./src/setup-scenarios.js');
+  explainStartFault(world, getDefaultCallout(), injector);
 }
 
 // <callout-msal> loads MSAL on demand; let it register its provider before the components that

@@ -1,4 +1,5 @@
-import { faultParameter } from './offline.js';
+import type { Callout } from '../../src/index.js';
+import { faultParameter, type OfflineWorld } from './offline.js';
 import type { Scenario } from './scenarios.js';
 
 /** `<callout-log>`'s "Check setup", run after a setup fault so the page shows what it finds. */
@@ -8,15 +9,16 @@ async function checkSetup(): Promise<void> {
   await document.querySelector<SetupLog>('callout-log')?.checkSetup();
 }
 
-/** The page again with `fault` (or without any), with a fresh MSAL cache for a cold start. */
+/**
+ * The page again with `fault` (or without any); main.ts starts a faulted page with an empty cache.
+ * Chromium carries the click's user activation into the reloaded same-origin page, where it lets
+ * the sign-in popup open at once (sso-callout getting the user through); a visit that starts
+ * without a click (open the URL in a new tab) shows the failure instead.
+ */
 function reloadWith(fault: string | undefined): string {
   const url = new URL(location.href);
-  if (fault) {
-    url.searchParams.set(faultParameter, fault);
-    sessionStorage.clear();
-  } else {
-    url.searchParams.delete(faultParameter);
-  }
+  if (fault) url.searchParams.set(faultParameter, fault);
+  else url.searchParams.delete(faultParameter);
   location.assign(url.href);
   return 'Reloading…';
 }
@@ -65,3 +67,20 @@ export const setupScenarios: Scenario[] = [
     },
   },
 ];
+
+/**
+ * For a page started with a setup fault (`?fault=third-party-cookies`): says in the fault
+ * injector what the visitor is looking at, and runs "Check setup" once the first silent sign-in
+ * has failed, so the log shows its reading of the failure.
+ */
+export function explainStartFault(
+  world: OfflineWorld,
+  callout: Callout,
+  injector: { message: string },
+): void {
+  if (!world.aad.faults.thirdPartyCookiesBlocked) return;
+  injector.message =
+    'This visit runs in a browser that blocks third-party cookies: the hidden frame finds no Azure AD session, so the components ask to sign in (login_required, whose hint names both causes). Sign in once from a click; renewals then ride the refresh token. Click the button again to leave this mode.';
+  const afterFailure = () => void checkSetup().catch(() => {});
+  callout.events.addEventListener('interaction-required', afterFailure, { once: true });
+}
