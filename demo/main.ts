@@ -1,4 +1,4 @@
-import { createCallout, setDefaultCallout } from '../src/index.js';
+import { createCallout, getDefaultCallout, setDefaultCallout } from '../src/index.js';
 import { readDemoConfig } from './src/demo-config.js';
 import type { OfflineWorld } from './src/offline.js';
 
@@ -10,6 +10,9 @@ import type { OfflineWorld } from './src/offline.js';
 const mode = document.querySelector<HTMLElement>('#mode')!;
 const msal = document.querySelector('callout-msal')!;
 const credential = document.querySelector('callout-credential')!;
+
+// A visit started with a setup fault (setup-scenarios.ts) is a first visit: no cache from before.
+if (new URLSearchParams(location.search).has('fault')) sessionStorage.clear();
 
 // One client for the page; every element below uses it (no context provider above them).
 setDefaultCallout(createCallout({ channelName: 'sso-callout-demo' }));
@@ -24,9 +27,13 @@ try {
     msal.setAttribute('authority', world.aad.authority);
     msal.setAttribute('login-hint', world.user);
     (msal as HTMLElement & { msal?: unknown }).msal = { auth: world.aad.msalAuth };
+    const { registerShipments } = await import('./src/shipments-provider.js');
+    registerShipments(getDefaultCallout(), world);
     mode.textContent = `Offline mode: Azure AD and the orders API are emulated in this page. ${world.user} has an SSO session, as after signing in to the host app.`;
   } else {
     document.body.classList.add('real-mode');
+    // The shipments API and its token endpoint exist only offline.
+    for (const element of document.querySelectorAll('.offline-only')) element.remove();
     msal.setAttribute('client-id', config.clientId);
     msal.setAttribute('authority', config.authority);
     if (config.loginHint) msal.setAttribute('login-hint', config.loginHint);
@@ -44,10 +51,15 @@ try {
 // before the first callout, or the cold start's costs (and any early retry) would be missed.
 if (world) {
   await import('./src/fault-injector.js');
-  const injector = document.querySelector('demo-fault-injector') as HTMLElement & { world?: OfflineWorld };
+  const injector = document.querySelector('demo-fault-injector') as HTMLElement & {
+    world?: OfflineWorld;
+    message: string;
+  };
   injector.world = world;
   // For experiments from the browser console (and the end-to-end test): the emulated world.
   Object.assign(window, { ssoCalloutDemo: { world } });
+  const { explainStartFault } = await import('./src/setup-scenarios.js');
+  explainStartFault(world, getDefaultCallout(), injector);
 }
 
 // <callout-msal> loads MSAL on demand; let it register its provider before the components that

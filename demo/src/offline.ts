@@ -1,35 +1,74 @@
+import { HttpResponse, http, passthrough } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { type AadEmulator, createAadEmulator } from '../../test/support/aad-emulator.js';
 import { type ApiEmulator, createApiEmulator } from '../../test/support/api-emulator.js';
+import { createExchangeEmulator, type ExchangeEmulator } from '../../test/support/exchange-emulator.js';
 import { createDemoApi, type Order } from './demo-api.js';
+import { respondShipments } from './shipments-api.js';
+
+/** Faults of the page's own setup, which no emulator owns. */
+export interface PageFaults {
+  /** `/redirect.html` answers 404, as when the redirect page was never deployed. */
+  redirectMissing: boolean;
+}
 
 /** The emulated world the offline demo runs in. */
 export interface OfflineWorld {
   aad: AadEmulator;
   api: ApiEmulator;
+  /** The shipments API's own token endpoint: it exchanges the user's Entra token for its token. */
+  exchange: ExchangeEmulator;
+  /** The shipments API, which accepts only the exchange's tokens. */
+  shipmentsApi: ApiEmulator;
+  page: PageFaults;
   orders: Order[];
   /** The user with an Azure AD session: the host page's signed-in user. */
   user: string;
 }
 
-/** Where the emulated API lives. */
+/** Where the emulated APIs live. */
 export const offlineApiUrl = 'https://api.contoso.test/v1/';
+export const offlineShipmentsUrl = 'https://shipments.contoso.test/v2/';
+
+/** The query parameter that starts the page with a fault (for faults that need a fresh page). */
+export const faultParameter = 'fault';
 
 /**
- * Starts Azure AD and the orders API inside this page, with MSW's service worker — the same
- * emulators the tests use. Nothing leaves the browser. Resolves once the worker controls the page
- * (hidden iframes and popups navigating to the emulated sign-in pages go through it too).
+ * Starts Azure AD, the orders API, the shipments API and its token endpoint inside this page, with
+ * MSW's service worker — the same emulators the tests use. Nothing leaves the browser. Resolves
+ * once the worker controls the page (hidden iframes and popups navigating to the emulated sign-in
+ * pages go through it too). `?fault=third-party-cookies` starts in a browser that blocks them.
  */
 export async function startOfflineWorld(): Promise<OfflineWorld> {
   const user = 'jane@contoso.com';
   const aad = createAadEmulator({ session: user });
+  aad.faults.thirdPartyCookiesBlocked =
+    new URLSearchParams(location.search).get(faultParameter) === 'third-party-cookies';
   const { orders, respond } = createDemoApi();
   const api = createApiEmulator({ issuer: aad, baseUrl: offlineApiUrl, respond });
-  const worker = setupWorker(...aad.handlers, ...api.handlers);
+  const exchange = createExchangeEmulator({ subjectIssuer: aad });
+  const shipmentsApi = createApiEmulator({
+    issuer: exchange,
+    baseUrl: offlineShipmentsUrl,
+    audience: 'orders-api',
+    scopes: ['orders'],
+    respond: respondShipments,
+  });
+  const page: PageFaults = { redirectMissing: false };
+  const redirectPage = http.get(new URL('/redirect.html', location.origin).href, () =>
+    page.redirectMissing
+      ? new HttpResponse('<!doctype html><title>Not found</title>', {
+          status: 404,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        })
+      : passthrough(),
+  );
+  const handlers = [...aad.handlers, ...api.handlers, ...exchange.handlers, ...shipmentsApi.handlers];
+  const worker = setupWorker(redirectPage, ...handlers);
   await worker.start({
     quiet: true,
     onUnhandledFrame: 'bypass',
     serviceWorker: { url: '/mockServiceWorker.js' },
   });
-  return { aad, api, orders, user };
+  return { aad, api, exchange, shipmentsApi, page, orders, user };
 }

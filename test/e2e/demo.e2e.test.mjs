@@ -48,7 +48,7 @@ const provoked = /Failed to load resource: the server responded with a status of
 const screenshot = (name) =>
   page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage: true });
 
-/** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number }>} */
+/** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number; exchange: number; exchangeRefresh: number; shipments: number }>} */
 const readCounters = () =>
   page.evaluate(() => {
     const { world } = /** @type {any} */ (window).ssoCalloutDemo;
@@ -60,6 +60,9 @@ const readCounters = () =>
       api: world.api.counters.requests,
       orders: world.orders.length,
       retries,
+      exchange: world.exchange.counters.exchanges,
+      exchangeRefresh: world.exchange.counters.refreshes,
+      shipments: world.shipmentsApi.counters.requests,
     };
   });
 
@@ -92,6 +95,7 @@ async function until(check, what = 'the counters to change') {
 
 const orderRows = () => page.locator('callout-get#orders table.orders tbody tr');
 const ordersState = () => page.locator('callout-get#orders').getAttribute('state');
+const shipmentRows = () => page.locator('callout-get#shipments table.orders tbody tr');
 
 before(async () => {
   const port = await freePort();
@@ -152,11 +156,32 @@ describe('the demo', () => {
     await screenshot('1-loaded');
   });
 
-  it('costs one authorize and one token request for all its components', async () => {
-    const c = await until((x) => x.api >= 2, 'both components to load');
+  it('costs one authorize and one token request per API audience for all its components', async () => {
+    const c = await until((x) => x.api >= 2 && x.shipments >= 1, 'the three components to load');
     assert.equal(c.authorize, 1);
-    assert.equal(c.token, 1);
+    assert.equal(c.token, 2, 'the orders API and the shipments token endpoint');
     assert.equal(c.retries, 0);
+  });
+
+  it('shows the shipments through a token exchange with one exchange request', async () => {
+    await shipmentRows().first().waitFor();
+    assert.equal(await shipmentRows().count(), 3);
+    const c = await counters();
+    assert.equal(c.exchange, 1);
+    assert.equal(c.exchangeRefresh, 0);
+    assert.equal(c.shipments, 1);
+    const shown = page.locator('demo-fault-injector [data-counter="exchange"]');
+    assert.equal(await shown.textContent(), '1');
+  });
+
+  it('renews the exchanged token with a new exchange when its refresh tokens are revoked', async () => {
+    const before = await counters();
+    await runScenario('exchange-revoke');
+    const c = await until((x) => x.shipments > before.shipments, 'the shipments to reload');
+    assert.equal(c.exchangeRefresh - before.exchangeRefresh, 1, 'one refused refresh');
+    assert.equal(c.exchange - before.exchange, 1, 'one new exchange');
+    assert.equal(c.authorize + c.token, before.authorize + before.token, 'no Azure AD request');
+    await shipmentRows().first().waitFor();
   });
 
   it('recovers from a revoked token with one refresh and one retry', async () => {
@@ -229,6 +254,16 @@ describe('the demo', () => {
     await orderRows().first().waitFor();
     assert.equal(await ordersState(), 'data');
     await runScenario('idp-down');
+  });
+
+  it('shows what "Check setup" finds when the API hides WWW-Authenticate', async () => {
+    await runScenario('hide-www-authenticate');
+    const found = page.locator('callout-log [part~="check-fail"]', { hasText: 'WWW-Authenticate' });
+    await found.first().waitFor();
+    assert.match((await found.first().textContent()) ?? '', /cors-www-authenticate/);
+    assert.match((await found.first().textContent()) ?? '', /Access-Control-Expose-Headers/);
+    await screenshot('5-check-setup');
+    await runScenario('hide-www-authenticate');
   });
 
   it('asks for sign-in when the SSO session ends, and shows data after the popup', async () => {
