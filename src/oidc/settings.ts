@@ -25,9 +25,11 @@ function storage(store: OidcStore | undefined): Storage {
  * The `UserManager` settings of `options`: code + PKCE, popup and iframe answers at the callback
  * page, full-page redirects back to `returnUri`; the user kept per `store` (in memory by
  * default); the sign-in state (PKCE verifier, nonce — no token) in memory, or in sessionStorage
- * when a full-page redirect must find it after the page comes back. oidc-client-ts's own timers
- * stay off — no automatic silent renew, no session monitor: the client's token store decides when
- * to renew. The `oidc` passthrough comes first, so ours win.
+ * when a full-page redirect must find it after the page comes back, under a key prefix of this
+ * provider's own (its authority and client id), so two providers on one page never read, redeem,
+ * fail or remove each other's. oidc-client-ts's own timers stay off — no automatic silent renew,
+ * no session monitor: the client's token store decides when to renew. The `oidc` passthrough
+ * comes first, so ours win.
  */
 export function userManagerSettings(options: OidcProviderOptions): UserManagerSettings {
   const callback = callbackUriOf(options);
@@ -45,6 +47,7 @@ export function userManagerSettings(options: OidcProviderOptions): UserManagerSe
     scope: signInScopes(options).join(' '),
     userStore: new WebStorageStateStore({ store: storage(options.store) }),
     stateStore: new WebStorageStateStore({
+      prefix: `sso-callout.oidc.${JSON.stringify([options.authority, options.clientId])}.`,
       store: options.interaction === 'redirect' ? sessionStorage : new InMemoryWebStorage(),
     }),
     automaticSilentRenew: false,
