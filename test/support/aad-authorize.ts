@@ -1,20 +1,11 @@
 import type { EmulatorContext } from './aad-context.js';
 import { authorizeErrorParams } from './aad-dialect.js';
 import { type AadError, aadErrors } from './aad-errors.js';
-import { type AadUser, errorPage, html, signInPage } from './aad-pages.js';
+import { type AadUser, errorPage, html, redirectToApp, signInPage } from './aad-pages.js';
 
-/** Redirects back to the app with `values` in the fragment (or query, per response_mode). */
+/** Redirects back to the app with `values` in the fragment (Entra's default) or as response_mode asks. */
 function respond(params: URLSearchParams, values: Record<string, string>): Response {
-  const answer = new URLSearchParams(values);
-  const stateParam = params.get('state');
-  if (stateParam) answer.set('state', stateParam);
-  const target = new URL(params.get('redirect_uri') ?? '');
-  if (params.get('response_mode') === 'query') target.search = answer.toString();
-  else target.hash = answer.toString();
-  return new Response(null, {
-    status: 302,
-    headers: { location: target.href, 'cache-control': 'no-store' },
-  });
+  return redirectToApp(params, values, 'fragment');
 }
 
 function respondError(ctx: EmulatorContext, params: URLSearchParams, error: AadError): Response {

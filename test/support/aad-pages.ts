@@ -48,3 +48,24 @@ export function html(body: string, status = 200): Response {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
+
+/**
+ * Redirects back to the app's `redirect_uri` with `values` (and the request's `state`) in the
+ * query or the fragment: as `response_mode` asks (`query` or `fragment`), else as the identity
+ * provider's default.
+ */
+export function redirectToApp(
+  params: URLSearchParams,
+  values: Record<string, string>,
+  defaultMode: 'fragment' | 'query',
+): Response {
+  const answer = new URLSearchParams(values);
+  const state = params.get('state');
+  if (state) answer.set('state', state);
+  const target = new URL(params.get('redirect_uri') ?? '');
+  const mode = params.get('response_mode');
+  const inQuery = mode === 'query' || (mode !== 'fragment' && defaultMode === 'query');
+  if (inQuery) target.search = answer.toString();
+  else target.hash = answer.toString();
+  return new Response(null, { status: 302, headers: { location: target.href, 'cache-control': 'no-store' } });
+}

@@ -1,20 +1,14 @@
 import { HttpResponse } from 'msw';
-import { type AadUser, html, signInPage } from './aad-pages.js';
+import { type AadUser, html, redirectToApp, signInPage } from './aad-pages.js';
 import { pkceChallenge, signToken } from './aad-tokens.js';
 import type { OidcContext, OidcGrant } from './oidc-emulator.js';
 
 const noStore = { 'cache-control': 'no-store' };
 const identityScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
 
-/** Redirects back to the app with `values` (and the request's `state`) in the query or fragment. */
+/** Redirects back to the app with `values` in the query (the code flow's default) or as response_mode asks. */
 function redirectBack(params: URLSearchParams, values: Record<string, string>): Response {
-  const answer = new URLSearchParams(values);
-  const state = params.get('state');
-  if (state) answer.set('state', state);
-  const target = new URL(params.get('redirect_uri') ?? '');
-  if (params.get('response_mode') === 'fragment') target.hash = answer.toString();
-  else target.search = answer.toString();
-  return new Response(null, { status: 302, headers: { location: target.href, ...noStore } });
+  return redirectToApp(params, values, 'query');
 }
 
 function tokenError(error: string, description: string, status = 400): Response {
