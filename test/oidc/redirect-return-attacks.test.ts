@@ -6,6 +6,7 @@ import {
   attackerCode,
   cleanUpAfterEach,
   presentedCodes,
+  restorePageAfterEach,
   type Victim,
   victimApp,
 } from '../support/oidc-attacker.js';
@@ -33,11 +34,7 @@ describe('a crafted link to the app page that a redirect sign-in returns to', ()
   const msw = useMsw();
   failOnUnhandledRejections();
   const keep = cleanUpAfterEach();
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(history.state, '', original);
-    sessionStorage.clear();
-  });
+  const original = restorePageAfterEach();
 
   /** This page's URL as if the victim had opened the attacker's link: `answer` added to the query. */
   function landOn(answer: Record<string, string>): string {

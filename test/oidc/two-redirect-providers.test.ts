@@ -4,7 +4,12 @@ import { userManagerSettings } from '../../src/oidc/settings.js';
 import type { OidcProviderOptions } from '../../src/oidc.js';
 import { useMsw } from '../support/msw-worker.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
-import { cleanUpAfterEach, presentedCodes, victimApp } from '../support/oidc-attacker.js';
+import {
+  cleanUpAfterEach,
+  presentedCodes,
+  restorePageAfterEach,
+  victimApp,
+} from '../support/oidc-attacker.js';
 import { createOidcEmulator } from '../support/oidc-emulator.js';
 import { callbackPage } from '../support/oidc-setup.js';
 
@@ -19,11 +24,7 @@ describe('two redirect providers on one page', () => {
   const msw = useMsw();
   failOnUnhandledRejections();
   const keep = cleanUpAfterEach();
-  const original = location.href;
-  afterEach(() => {
-    history.replaceState(history.state, '', original);
-    sessionStorage.clear();
-  });
+  restorePageAfterEach();
 
   it("leaves provider B's answer to B: A redeems nothing and keeps the URL, B redeems it with 1 token request", async () => {
     const idp = createOidcEmulator();

@@ -175,3 +175,17 @@ export function cleanUpAfterEach(): CleanUp {
     },
   };
 }
+
+/**
+ * Puts this page's URL back as it was before the file's tests and clears sessionStorage after
+ * each test, for tests that stage a redirect answer in the URL and pending states in storage.
+ * Returns the original URL.
+ */
+export function restorePageAfterEach(): string {
+  const original = location.href;
+  afterEach(() => {
+    history.replaceState(history.state, '', original);
+    sessionStorage.clear();
+  });
+  return original;
+}
