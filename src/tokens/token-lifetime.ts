@@ -3,11 +3,11 @@ import { copyAccount } from './token-checks.js';
 import type { StoredToken } from './token-entries.js';
 import type { TokenKeyParts } from './token-key.js';
 
-/** The longest a token received from another tab is kept: a day, whatever it claims. */
-export const maxSharedLifetimeMs = 24 * 60 * 60 * 1000;
-
-/** The longest a provider keeps a token whose answer it cannot vouch for (a token endpoint's): a day. */
-export const maxAnsweredLifetimeMs = 24 * 60 * 60 * 1000;
+/**
+ * The longest a token is kept whose stated lifetime nothing vouches for — one received from
+ * another tab, or from a token endpoint's answer: a day, whatever it claims.
+ */
+export const maxUnvouchedLifetimeMs = 24 * 60 * 60 * 1000;
 
 /** The payload of a JWT (`header.payload.signature`), or `undefined`. Reads only; verifies nothing. */
 function jwtPayload(token: string): Record<string, unknown> | undefined {
@@ -47,7 +47,7 @@ export function jwtLifetime(token: string): number | undefined {
 
 /**
  * When a token received `now` from a token endpoint must be considered expired, in epoch
- * milliseconds: the earliest of what the answer claims, {@link maxAnsweredLifetimeMs} from `now`
+ * milliseconds: the earliest of what the answer claims, {@link maxUnvouchedLifetimeMs} from `now`
  * and — for a JWT that says how long it lives — that lifetime from `now`. So an answer claiming
  * years (or a far absolute expiry) cannot keep a token, and a clock that is off cannot expire one
  * at once.
@@ -55,18 +55,22 @@ export function jwtLifetime(token: string): number | undefined {
 export function cappedExpiry(accessToken: string, claimedExpiresOn: number, now: number): number {
   return Math.min(
     claimedExpiresOn,
-    now + maxAnsweredLifetimeMs,
+    now + maxUnvouchedLifetimeMs,
     now + (jwtLifetime(accessToken) ?? Infinity),
   );
 }
 
 /**
  * When a token received from another tab must be considered expired: the earliest of what the
- * message says, the JWT's own `exp` where it can be read, and {@link maxSharedLifetimeMs} from
+ * message says, the JWT's own `exp` where it can be read, and {@link maxUnvouchedLifetimeMs} from
  * `now`. `undefined` when that moment is not after `now` (the token is refused).
  */
 export function sharedExpiry(accessToken: string, claimedExpiresOn: number, now: number): number | undefined {
-  const expiresOn = Math.min(claimedExpiresOn, now + maxSharedLifetimeMs, jwtExpiry(accessToken) ?? Infinity);
+  const expiresOn = Math.min(
+    claimedExpiresOn,
+    now + maxUnvouchedLifetimeMs,
+    jwtExpiry(accessToken) ?? Infinity,
+  );
   return expiresOn > now ? expiresOn : undefined;
 }
 
