@@ -8,35 +8,49 @@ export interface Msw {
 }
 
 /**
- * Starts one MSW worker for the current test file (in a root `before` hook) and resets its
- * handlers after each test. Call `use(...)` inside a test to install that test's handlers.
+ * The page's one MSW worker, shared by every `useMsw()` block and every `servePage()` call of a
+ * test file, and started once. Starting a second worker in the same page makes MSW call
+ * `registration.update()` on the registration the first one made, without awaiting it; on a
+ * loaded machine that update can fail ("Not found") as an unhandled rejection, and the file's
+ * next test fails for it. Each test file runs in its own browser context, so the first start
+ * always registers afresh.
  */
-export function useMsw(): Msw {
-  const worker = setupWorker();
-  before(async () => {
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  });
-  afterEach(() => {
-    worker.resetHandlers();
-  });
-  after(() => {
-    worker.stop();
-  });
-  return { use: (...handlers) => worker.use(...handlers) };
+let pageWorker: { worker: SetupWorker; started: Promise<unknown> } | undefined;
+
+function startPageWorker(): { worker: SetupWorker; started: Promise<unknown> } {
+  if (!pageWorker) {
+    const worker = setupWorker();
+    pageWorker = { worker, started: worker.start({ quiet: true, onUnhandledFrame: 'bypass' }) };
+  }
+  return pageWorker;
 }
 
-/** The worker {@link servePage} shares between all the scenarios of a page. */
-let pageWorker: SetupWorker | undefined;
+/**
+ * Makes sure the page's MSW worker runs (in a `before` hook) and removes the running test's
+ * handlers after each test. Call `use(...)` inside a test to install that test's handlers.
+ * Several `describe` blocks of one file may each call it: they share the one worker.
+ */
+export function useMsw(): Msw {
+  before(async () => {
+    await startPageWorker().started;
+  });
+  afterEach(() => {
+    pageWorker?.worker.resetHandlers();
+  });
+  return {
+    use: (...handlers) => {
+      if (!pageWorker) throw new Error('useMsw(): use() was called before the worker started');
+      pageWorker.worker.use(...handlers);
+    },
+  };
+}
 
 /**
- * Makes `handlers` the only handlers of the page's shared MSW worker (the scenario helpers' worker,
+ * Makes `handlers` the only handlers of the page's MSW worker (the scenario helpers' worker,
  * which lives as long as the page), starting it on first use.
  */
 export async function servePage(...handlers: RequestHandler[]): Promise<void> {
-  if (pageWorker) {
-    pageWorker.resetHandlers(...handlers);
-    return;
-  }
-  pageWorker = setupWorker(...handlers);
-  await pageWorker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  const { worker, started } = startPageWorker();
+  await started;
+  worker.resetHandlers(...handlers);
 }
