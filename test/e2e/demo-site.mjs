@@ -15,7 +15,8 @@ const root = new URL('../../', import.meta.url);
 const shots = new URL('test-results/e2e/', root);
 
 /** Statuses the scenarios provoke on purpose: the browser logs each as a console error. */
-export const provoked = /Failed to load resource: the server responded with a status of (401|403|429|500)/;
+export const provoked =
+  /Failed to load resource: the server responded with a status of (400|401|403|429|500)/;
 
 /** @returns {Promise<number>} a free loopback port */
 const freePort = () =>
