@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { screenshot as saveScreenshot, startDemoSite, watchedPage } from './demo-site.mjs';
+import { screenshot as saveScreenshot, startDemoSite, waitFor, watchedPage } from './demo-site.mjs';
 
 /** @type {Awaited<ReturnType<typeof startDemoSite>>} */
 let site;
@@ -59,15 +59,7 @@ async function counters() {
 }
 
 /** Waits until `check` holds for the counters. @param {(c: Awaited<ReturnType<typeof counters>>) => boolean} check */
-async function until(check, what = 'the counters to change') {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const current = await counters();
-    if (check(current)) return current;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(current)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = (check, what = 'the counters to change') => waitFor(counters, check, what);
 
 const orderRows = () => page.locator('callout-get#orders table.orders tbody tr');
 const ordersState = () => page.locator('callout-get#orders').getAttribute('state');
