@@ -16,9 +16,9 @@ const groups: { title: string; scenarios: Scenario[] }[] = [
 ];
 
 /**
- * The demo's fault injector: breaks the emulated Azure AD or API in one click, and counts what
- * it costs (requests to each identity provider, token endpoint and API; auth retries). Fires `scenario-run` after each scenario so
- * the page can refresh its components.
+ * The demo's fault injector: breaks an emulated identity provider, token source or API in one
+ * click, and counts what it costs (requests to each of them; auth retries). Fires `scenario-run`
+ * after each scenario so the page can refresh its components.
  */
 export class DemoFaultInjector extends LitElement {
   static override properties = { message: { state: true }, world: { attribute: false } };
