@@ -35,7 +35,7 @@ export const oidcScenarios: Scenario[] = [
       world.supportIdp.state.session = undefined;
       world.supportIdp.revokeRefreshTokens();
       world.supportApi.revokeAll();
-      return 'Support IdP session ended: the next call gets 401, its refresh is refused and the hidden frame answers login_required, so the tickets card shows "Sign in".';
+      return 'Support IdP session ended: the next call gets 401, its refresh is refused and the hidden frame answers login_required, so the tickets card shows "Sign in to continue".';
     },
   },
 ];
