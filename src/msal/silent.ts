@@ -44,9 +44,14 @@ const isSsoRecoverable = (error: unknown): boolean =>
 /**
  * The typed error of a failed `ssoSilent`, read more closely where the browser lets the page tell
  * "no session" from "third-party cookies blocked", or a timeout from Chrome's Local Network Access
- * (silent-failure.ts, loaded on the first failure; without it, the usual reading).
+ * (silent-failure.ts, loaded on the first failure; without it, the usual reading). Also used by
+ * the LWS host for the silent sign-in a sign-in page's hand-back starts. Never rejects.
  */
-async function readSsoFailure(session: MsalSession, error: unknown, scopes: string[]): Promise<CalloutError> {
+export async function readSsoFailure(
+  session: MsalSession,
+  error: unknown,
+  scopes: string[],
+): Promise<CalloutError> {
   const mapped = fromMsalError(error, session.context('ssoSilent', scopes));
   const failure = {
     mapped,
