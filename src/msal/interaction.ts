@@ -3,7 +3,7 @@ import type { CalloutError } from '../diagnostics/callout-error.js';
 import { needsSignIn } from '../diagnostics/needs-sign-in.js';
 import type { AccessToken, Account, TokenRequest } from '../types.js';
 import { pickAccount, toAccount } from './account.js';
-import { aadstsCode, fromMsalError, msalError, msalErrorCode } from './errors.js';
+import { fromMsalError, msalError } from './errors.js';
 import type { HostSignIn } from './host.js';
 import { runExclusiveInteraction } from './interaction-lock.js';
 import type { MsalSignInOptions } from './options.js';
@@ -89,18 +89,8 @@ function interactionError(session: MsalSession, needs: NeedsUser, scopes: string
       ? ` (before that, ${fromMsalError(earlier, session.context('acquireTokenSilent', scopes)).message})`
       : '';
   const code = needsSignIn(mapped) ? mapped.code : 'interaction_required';
-  const ended = before && refreshTokenEnded(earlier) ? refreshTokenEndedHint : '';
-  return msalError(code, `${mapped.message}${before}`, `${ended}${mapped.hint}`, failure);
+  return msalError(code, `${mapped.message}${before}`, mapped.hint, failure);
 }
-
-/** A refresh token that ran out: MSAL's own expiry check, or Entra ID's AADSTS700084. */
-function refreshTokenEnded(error: unknown): boolean {
-  return msalErrorCode(error) === 'refresh_token_expired' || aadstsCode(error) === 700084;
-}
-
-/** What a hint says first when the refresh token ran out and silent sign-in could not replace it. */
-const refreshTokenEndedHint =
-  "The sign-in has ended: its refresh token expired (in Entra ID a single-page app's lasts 24 hours from the interactive sign-in, however often it is renewed) and silent sign-in could not start a new one. Sign in again: callout.signIn() from a click, or <callout-login>. Why silent sign-in failed: ";
 
 /**
  * The plain browser's interactive sign-in (see `MsalHost.signIn`), under the page-wide lock:

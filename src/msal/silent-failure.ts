@@ -45,6 +45,8 @@ export interface SilentFailure {
   interactiveAt: number | undefined;
   /** Whether the provider runs inside Lightning Web Security. */
   lws: boolean;
+  /** Why MSAL's cache and refresh token could not serve first (MSAL's error), if they were tried. */
+  earlier?: unknown;
 }
 
 /** A more precise reading: its code (or none: keep the usual code), what shows it, and the hint. */
@@ -67,7 +69,8 @@ const timeoutCodes = new Set(['timed_out', 'monitor_window_timeout']);
 /**
  * The error a failed silent sign-in ends in: `failure.mapped`, or — when the browser lets the page
  * tell more — `third_party_cookies_blocked` or `local_network_blocked` with the evidence in the
- * message, or the mapped error with a possible cause added to its hint. Never rejects.
+ * message, or the mapped error with a possible cause added to its hint. After a refresh token
+ * that ran out, the hint first says that the sign-in ended and to sign in again. Never rejects.
  */
 export async function refineSilentFailure(failure: SilentFailure, make: MakeError): Promise<CalloutError> {
   const { mapped } = failure;
@@ -80,10 +83,30 @@ export async function refineSilentFailure(failure: SilentFailure, make: MakeErro
   } catch {
     verdict = undefined; // What the browser would not answer changes nothing.
   }
-  if (!verdict) return mapped;
+  const ended = refreshTokenRanOut(failure.earlier) ? refreshTokenEndedHint : '';
+  if (!verdict) return ended ? make(mapped.code, mapped.message, `${ended}${mapped.hint}`, mapped) : mapped;
   const hint = verdict.code ? verdict.hint : `${mapped.hint}${verdict.hint}`;
-  return make(verdict.code ?? mapped.code, `${mapped.message} — ${verdict.evidence}`, hint, mapped);
+  return make(
+    verdict.code ?? mapped.code,
+    `${mapped.message} — ${verdict.evidence}`,
+    `${ended}${hint}`,
+    mapped,
+  );
 }
+
+/** Whether MSAL's error says the refresh token had run out: its own expiry check, or Entra ID's AADSTS700084. */
+function refreshTokenRanOut(earlier: unknown): boolean {
+  const { errorCode, errorNo, message } = (earlier ?? {}) as Record<string, unknown>;
+  return (
+    errorCode === 'refresh_token_expired' ||
+    String(errorNo) === '700084' ||
+    /AADSTS700084\b/.test(String(message))
+  );
+}
+
+/** What a hint says first when the refresh token had run out and silent sign-in could not replace it. */
+const refreshTokenEndedHint =
+  "The sign-in has ended: its refresh token expired (in Entra ID a single-page app's lasts 24 hours from the interactive sign-in, however often it is renewed) and silent sign-in could not start a new one. Sign in again: callout.signIn() from a click, or <callout-login>. Why silent sign-in failed: ";
 
 async function cookieVerdict(failure: SilentFailure, host: string): Promise<SilentVerdict | undefined> {
   const at = failure.interactiveAt === undefined ? '' : new Date(failure.interactiveAt).toLocaleTimeString();

@@ -3,7 +3,6 @@ import { CalloutError } from '../../diagnostics/callout-error.js';
 import { CalloutErrorCode } from '../../diagnostics/error-codes.js';
 import type { ApplicationSource, HostSignIn, MsalHost } from '../host.js';
 import type { MsalSession } from '../session.js';
-import { readSsoFailure } from '../silent.js';
 import { LwsPublicClientApplication } from './application.js';
 import { withOpaqueMsalIframes } from './opaque-iframe.js';
 import { SignInListener } from './sign-in-listener.js';
@@ -159,7 +158,7 @@ export class LwsHost implements MsalHost {
    */
   async #frameFailed(error: unknown, scopes: string[]): Promise<never> {
     const session = this.#session;
-    const failure = await readSsoFailure(session, error, scopes);
+    const failure = await session.readSsoFailure(error, scopes);
     session.lastSilent = { at: Date.now(), outcome: failure.code };
     const blocked = failure.code === CalloutErrorCode.thirdPartyCookiesBlocked;
     if (blocked && !this.#listener?.pending) for (const waiter of [...this.#waiters]) waiter.fail(failure);
