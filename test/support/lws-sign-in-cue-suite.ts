@@ -24,6 +24,8 @@ interface CueContext extends SandboxedApp {
 interface CueHandle {
   ready: () => Promise<void>;
   account: () => string | undefined;
+  /** Calls `signIn()` (its timeout: the default ten minutes); resolves with `signed in` or the error's code. */
+  signIn: () => Promise<string>;
 }
 
 /** Inside the sandbox: an MSAL provider with a sign-in page, listening for the page's cue. */
@@ -43,7 +45,15 @@ function sandboxedProvider(context: CueContext): CueHandle {
     },
     { iframeBridgeTimeout: 3_000 },
   );
-  return { ready: () => provider.ready(), account: () => provider.account?.username };
+  return {
+    ready: () => provider.ready(),
+    account: () => provider.account?.username,
+    signIn: () =>
+      provider.signIn().then(
+        () => 'signed in',
+        (error: { code?: string }) => error.code ?? String(error),
+      ),
+  };
 }
 
 async function startProvider(s: LwsScenario, loginHint: string, hintDelayMs = 0): Promise<CueHandle> {
@@ -113,6 +123,21 @@ export function describeSignInCues(options: { gated: boolean }): void {
       for (const message of forged) post(s.clientId, message);
       await sleep(1_500);
       expect((await s.authorizeCounters()).silentAuthorize).to.equal(0);
+      expect(provider.account()).to.equal(undefined);
+    });
+
+    it('keeps a waiting signIn() waiting while another cue waits to be served, so a cue that came first cannot end it', async () => {
+      // The user has a session, but the browser keeps it from the hidden frame: every attempt fails.
+      const s = await startLwsScenario({ thirdPartyCookiesBlocked: true });
+      const provider = await startProvider(s, 'jane@contoso.com');
+      await provider.ready();
+      const outcome = provider.signIn();
+      // Two cues at once: the first is served now, the second waits for the 5 s window.
+      post(s.clientId, cue(s.clientId, 'jane@contoso.com'));
+      post(s.clientId, cue(s.clientId, 'jane@contoso.com'));
+      expect(await outcome).to.equal('third_party_cookies_blocked');
+      // It ended after the second cue's attempt, not the first's — and long before ten minutes.
+      expect((await s.authorizeCounters()).silentAuthorize).to.equal(2);
       expect(provider.account()).to.equal(undefined);
     });
 
