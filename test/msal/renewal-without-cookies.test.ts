@@ -123,7 +123,10 @@ describe('msalProvider: how long a user goes without a prompt when the browser b
     ],
   ];
   for (const [cache, sentence, asking] of days) {
-    it(sentence, async () => {
+    it(sentence, async function () {
+      // A whole day of visits — sign-in, reloads, a tab, a restart, hourly renewals — each one
+      // starting MSAL afresh: more than the default budget on a loaded machine (no timing is asserted).
+      this.timeout(90_000);
       const reopened = (step: 'reload' | 'tab' | 'restart') => (asking.includes(step) ? asksAgain : refresh);
       expect(await aDay(cache, clock)).to.deep.equal({
         firstVisit,
