@@ -9,6 +9,7 @@ export {
   type MsalCacheLocation,
   MsalInteraction,
   type MsalLwsMode,
+  type MsalNestedAppAuthMode,
   type MsalProviderOptions,
   type MsalSignInOptions,
 } from './msal/options.js';

@@ -68,6 +68,7 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
     clientCapabilities: { attribute: 'client-capabilities' },
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
+    nestedAppAuth: { attribute: 'nested-app-auth' },
     msal: { attribute: false },
   };
 
@@ -115,6 +116,12 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
 
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
   lwsNamespace: string | null = null;
+
+  /**
+   * Teams tabs and Outlook/Office add-ins: `auto` (default) gets tokens from the host through its
+   * bridge when the page has one; `off` signs in as in a browser.
+   */
+  nestedAppAuth: string | null = null;
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];

@@ -1,6 +1,11 @@
 import { namePattern } from '../../src/credentials/name-rule.js';
 import { checkMsalOptions, type MsalOptionName } from '../../src/msal/check-options.js';
-import type { MsalCacheLocation, MsalInteraction, MsalProviderOptions } from '../../src/msal.js';
+import type {
+  MsalCacheLocation,
+  MsalInteraction,
+  MsalNestedAppAuthMode,
+  MsalProviderOptions,
+} from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
 /** The raw attributes of a `<callout-msal>` (the element itself has them all). */
@@ -24,6 +29,8 @@ export interface MsalAttributes {
   signInPage: string | null;
   /** Under Lightning Web Security: the components' namespace (default `c`). */
   lwsNamespace: string | null;
+  /** Nested app authentication in Teams/Outlook hosts: `auto` (default) or `off`. */
+  nestedAppAuth: string | null;
 }
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -70,6 +77,7 @@ export function parseMsalAttributes(
   set('clientCapabilities', capabilities);
   set('signInPage', text(attributes.signInPage));
   set('lwsNamespace', text(attributes.lwsNamespace));
+  set('nestedAppAuth', text(attributes.nestedAppAuth) as MsalNestedAppAuthMode | undefined);
   set('msal', passthrough);
   return checkOptions(options) ?? { name, options };
 }
@@ -82,6 +90,7 @@ const attributeOf: Record<MsalOptionName, string> = {
   redirectUri: 'redirect-uri',
   interaction: 'interaction',
   cache: 'cache',
+  nestedAppAuth: 'nested-app-auth',
 };
 
 /** `msalProvider`'s own checks of the options (no MSAL needed), reported by attribute. */

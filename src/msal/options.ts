@@ -26,6 +26,12 @@ export type MsalCacheLocation = 'memory' | 'session' | 'local';
  */
 export type MsalLwsMode = 'auto' | boolean;
 
+/**
+ * Nested app authentication in a Teams tab or an Outlook/Office add-in: `'auto'` (default) uses
+ * the host's bridge when the page has one, `'off'` never does.
+ */
+export type MsalNestedAppAuthMode = 'auto' | 'off';
+
 /** Options of `msalProvider`. */
 export interface MsalProviderOptions {
   /** Application (client) id of the SPA app registration. Required unless `instance` is given. */
@@ -87,6 +93,15 @@ export interface MsalProviderOptions {
    * milliseconds, before it rejects with `timeout`. Default 600 000 (ten minutes).
    */
   signInTimeout?: number;
+  /**
+   * Nested app authentication (Teams tabs, Outlook and Office add-ins): `'auto'` (default) — when
+   * the host injected its bridge (`window.nestedAppAuthBridge`) before the provider is created,
+   * tokens come from the host for the user signed in to it (no hidden iframe, no redirect page;
+   * sign-in goes through the host's own window); `'off'` — the page signs in as in a browser.
+   * The app registration needs the redirect URI `brk-multihub://<host of the page>` (see
+   * docs/msal.md). Ignored under Lightning Web Security and for an app's own `instance`.
+   */
+  nestedAppAuth?: MsalNestedAppAuthMode;
 }
 
 /** What `signIn()` of the MSAL provider accepts. */

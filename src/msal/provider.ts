@@ -9,6 +9,7 @@ import { interactiveToken, signInWith } from './interaction.js';
 import { interactionSettled } from './interaction-lock.js';
 import { lwsHost } from './lws/load.js';
 import { resolveLwsMode } from './lws/mode.js';
+import { hasHostBridge, nestedAppAuthHost } from './nested-app-auth.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
@@ -81,7 +82,9 @@ export interface MsalAuthProvider extends AuthProvider {
  * **Where it runs** is chosen once, here (host.ts): a plain browser, or Salesforce Lightning Web
  * Security (`lws`, detected by default), whose adaptations (lws/) load with a dynamic `import()`
  * only then. Under LWS a failure to load them is reported by `ready()` and the first call, not
- * thrown here; `signInUrl()` answers at once.
+ * thrown here; `signInUrl()` answers at once. In a Teams tab or an Outlook/Office add-in whose
+ * host injected its bridge (nested-app-auth.ts, `nestedAppAuth: 'auto'`), MSAL's nestable client
+ * (a chunk of its own) gets the tokens from the host: same API, no iframe, no redirect page.
  *
  * @example
  * ```ts
@@ -111,7 +114,9 @@ class MsalProvider implements MsalAuthProvider {
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
-    const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());
+    const nested = !lws && hasHostBridge(options.nestedAppAuth);
+    const chooseHost = (session: MsalSession): MsalHost =>
+      lws ? lwsHost(session) : nested ? nestedAppAuthHost(browserHost()) : browserHost();
     const session = new MsalSession({
       options,
       clientId,

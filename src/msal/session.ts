@@ -144,7 +144,8 @@ export class MsalSession {
     return {
       step,
       scopes,
-      redirectUri: this.redirectUri,
+      // In a Teams/Outlook host, the host redeems with the broker redirect URI (nested-app-auth.ts).
+      redirectUri: this.host.nested?.active ? `brk-multihub://${location.host}` : this.redirectUri,
       clientId: this.clientId,
       authority: this.authority,
     };

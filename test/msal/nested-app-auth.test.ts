@@ -1,0 +1,244 @@
+import { expect } from '@open-wc/testing';
+import { type Callout, type CalloutError, createCallout } from '../../src/index.js';
+import { type MsalAuthProvider, type MsalProviderOptions, msalProvider } from '../../src/msal.js';
+import { type AadEmulator, createAadEmulator } from '../support/aad-emulator.js';
+import { click } from '../support/aad-gesture.js';
+import { type ApiEmulator, createApiEmulator } from '../support/api-emulator.js';
+import { expectFailure } from '../support/expect-failure.js';
+import { findSecret } from '../support/find-secret.js';
+import { servePage } from '../support/msw-worker.js';
+import { createNaaBridge, type NaaBridge, type NaaBridgeOptions } from '../support/naa-bridge.js';
+import { aadOrders } from '../support/test-client.js';
+
+/** A Teams/Outlook page: the host's bridge (installed or not), Azure AD and an API trusting the host's tokens. */
+interface HostPage {
+  aad: AadEmulator;
+  api: ApiEmulator;
+  host: NaaBridge;
+  provider: MsalAuthProvider;
+  callout: Callout;
+  /** Iframes added to the page since the provider was created. */
+  iframes(): number;
+}
+
+interface HostPageOptions {
+  /** Install the host's bridge before the provider is created. Default `true`. */
+  installed?: boolean;
+  bridge?: Partial<NaaBridgeOptions>;
+  provider?: Partial<MsalProviderOptions>;
+}
+
+const cleanups: (() => void)[] = [];
+
+async function hostPage(options: HostPageOptions = {}): Promise<HostPage> {
+  const aad = createAadEmulator();
+  const host = createNaaBridge({ environment: new URL(aad.authority).host, ...options.bridge });
+  const installed = options.installed ?? true;
+  const api = createApiEmulator({ issuer: installed ? host : aad });
+  await servePage(...aad.handlers, ...api.handlers);
+  if (installed) cleanups.push(host.install());
+  let iframes = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeName === 'IFRAME') iframes++;
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  cleanups.push(() => observer.disconnect());
+  const clientId = crypto.randomUUID();
+  const provider = msalProvider({
+    clientId,
+    redirectUri: `${location.origin}/redirect.html`,
+    interaction: 'popup',
+    cache: 'session',
+    ...options.provider,
+    msal: { auth: { clientId, ...aad.msalAuth } },
+  });
+  const callout = createCallout({
+    providers: { aad: provider },
+    credentials: { Orders: aadOrders },
+    crossTab: false,
+  });
+  cleanups.push(() => callout.dispose());
+  return { aad, api, host, provider, callout, iframes: () => iframes };
+}
+
+describe('msalProvider in a Teams or Outlook host (nested app authentication)', () => {
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    sessionStorage.clear();
+  });
+
+  it("gets the host's tokens through its bridge: 20 concurrent callouts cost 1 bridge request, no iframe, no token endpoint request", async () => {
+    const page = await hostPage();
+    const sources: string[] = [];
+    page.callout.events.addEventListener('token', (e) => sources.push(e.detail.source));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => page.callout(`callout:Orders/orders/${i}`).json()),
+    );
+    expect(answers).to.have.length(20);
+    expect(page.api.counters.authorized).to.equal(20);
+    expect(page.host.counters).to.deep.equal({ GetInitContext: 1, GetToken: 1, GetTokenPopup: 0, other: 0 });
+    expect(page.iframes()).to.equal(0);
+    expect(page.aad.counters.token).to.equal(0);
+    expect(page.aad.counters.authorize).to.equal(0);
+    expect(page.aad.counters.openidConfiguration).to.equal(0);
+    expect(sources).to.deep.equal(['sso-silent']);
+    expect(page.provider.account?.username).to.equal('jane@contoso.com');
+  });
+
+  it('needs no login hint: the host knows its user', async () => {
+    const page = await hostPage({ provider: { loginHint: undefined } });
+    await page.callout('callout:Orders/orders').json();
+    expect(page.host.counters.GetToken).to.equal(1);
+    expect(page.provider.account?.username).to.equal('jane@contoso.com');
+  });
+
+  it("when the host needs the user, getToken raises interaction_required and a click's signIn goes through the host's window", async () => {
+    const page = await hostPage({ bridge: { needsConsent: true } });
+    const error = await expectFailure(page.callout('callout:Orders/orders').json());
+    expect(error.code).to.equal('interaction_required');
+    expect(page.host.counters.GetTokenPopup).to.equal(0); // No gesture: nothing opens by itself.
+    const account = await click(() => page.provider.signIn());
+    expect(account.username).to.equal('jane@contoso.com');
+    expect(page.host.counters.GetTokenPopup).to.equal(1);
+    await page.callout('callout:Orders/orders').json();
+    expect(page.api.counters.authorized).to.equal(1);
+    expect(page.iframes()).to.equal(0);
+    expect(page.aad.counters.token + page.aad.counters.authorize).to.equal(0);
+  });
+
+  it("signs in through the host's window also with interaction: 'redirect' (MSAL has no redirect there)", async () => {
+    const page = await hostPage({ bridge: { needsConsent: true }, provider: { interaction: 'redirect' } });
+    const account = await click(() => page.provider.signIn());
+    expect(account.username).to.equal('jane@contoso.com');
+    expect(page.host.counters.GetTokenPopup).to.equal(1);
+    expect(location.pathname).to.not.contain('authorize');
+  });
+
+  it('signs out locally, then waits for a sign-in: the next sign-in goes through the host', async () => {
+    const page = await hostPage({ provider: { signOutScope: 'global' } });
+    await page.callout('callout:Orders/orders').json();
+    await page.callout.signOut();
+    expect(page.provider.account).to.equal(undefined);
+    const before = page.host.counters.GetToken;
+    const error = await expectFailure(page.provider.getToken({ scopes: ['api://orders/Orders.Read'] }));
+    expect(error.code).to.equal('interaction_required');
+    expect(page.host.counters.GetToken).to.equal(before);
+    await click(() => page.provider.signIn());
+    expect(page.host.counters.GetTokenPopup).to.equal(1);
+    expect(page.aad.counters.logout).to.equal(0);
+  });
+
+  it("outside a host, signs in as before: one hidden-frame sign-in and one token request, the bridge's code never loaded", async () => {
+    const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
+    await Promise.all(Array.from({ length: 5 }, () => page.callout('callout:Orders/orders').json()));
+    expect(page.aad.counters.silentAuthorize).to.equal(1);
+    expect(page.aad.counters.token).to.equal(1);
+    expect(page.host.received).to.have.length(0);
+    const report = await page.callout.diagnose();
+    const nested = report.checks.find((c) => c.id === 'nested-app-auth' && c.provider === 'aad');
+    expect(nested?.status).to.equal('skip');
+  });
+
+  it("with nestedAppAuth: 'off', ignores the host's bridge", async () => {
+    const page = await hostPage({ provider: { nestedAppAuth: 'off', loginHint: 'jane@contoso.com' } });
+    await expectFailure(page.callout('callout:Orders/orders').json()); // The API trusts only the host's tokens.
+    expect(page.host.received).to.have.length(0);
+    expect(page.aad.counters.silentAuthorize).to.equal(1);
+  });
+
+  it("keeps the host's tokens out of every error and event", async () => {
+    const page = await hostPage();
+    const seen: unknown[] = [];
+    for (const type of [
+      'token',
+      'request',
+      'response',
+      'retry',
+      'error',
+      'interaction-required',
+      'account',
+    ]) {
+      page.callout.events.addEventListener(type as 'token', (e) => seen.push(e.detail));
+    }
+    await page.callout('callout:Orders/orders').json();
+    page.host.faults.silent = {
+      status: 'PERSISTENT_ERROR',
+      code: 'server_error',
+      description: `the host failed after ${page.host.issued[0]}`,
+    };
+    const errors: CalloutError[] = [];
+    errors.push(await expectFailure(page.provider.getToken({ scopes: ['api://other/Other.Read'] })));
+    page.host.faults.silent = { status: 'USER_INTERACTION_REQUIRED', code: 'interaction_required' };
+    const scopes = ['api://orders/Orders.Read'];
+    errors.push(await expectFailure(page.provider.getToken({ scopes, forceRefresh: true })));
+    expect(errors.map((e) => e.code)).to.deep.equal(['token_endpoint_error', 'interaction_required']);
+    expect(page.host.issued.length).to.be.greaterThan(0);
+    for (const token of page.host.issued) {
+      expect(findSecret({ seen, errors, account: page.provider.account }, token)).to.deep.equal([]);
+    }
+  });
+
+  it('refuses the host user when the login hint names someone else (account_mismatch)', async () => {
+    const page = await hostPage({ provider: { loginHint: 'sam@contoso.com' } });
+    const error = await expectFailure(page.callout('callout:Orders/orders').json());
+    expect(error.code).to.equal('account_mismatch');
+    expect(page.api.counters.requests).to.equal(0);
+  });
+
+  it('reports the host mode in diagnose(): tokens from the host, no redirect page or frame checks', async () => {
+    const page = await hostPage();
+    await page.provider.ready();
+    const report = await page.callout.diagnose();
+    const mine = report.checks.filter((c) => c.provider === 'aad');
+    const nested = mine.find((c) => c.id === 'nested-app-auth');
+    expect(nested?.status).to.equal('ok');
+    expect(nested?.seen).to.contain('host-emulator 1.0.0');
+    expect(mine.map((c) => c.id)).to.not.include('redirect-page');
+    expect(page.aad.counters.token + page.aad.counters.authorize).to.equal(0);
+  });
+});
+
+describe('the host bridge under attack', () => {
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    for (const node of document.querySelectorAll('[data-attack]')) node.remove();
+    sessionStorage.clear();
+  });
+
+  it('markup named nestedAppAuthBridge (an iframe, a form) cannot switch a plain page to a bridge, nor stall its start-up', async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<iframe data-attack name="nestedAppAuthBridge"></iframe><form data-attack id="nestedAppAuthBridge"></form>',
+    );
+    expect((window as { nestedAppAuthBridge?: unknown }).nestedAppAuthBridge).to.not.equal(undefined);
+    const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
+    await page.callout('callout:Orders/orders').json();
+    expect(page.aad.counters.silentAuthorize).to.equal(1);
+    const report = await page.callout.diagnose();
+    expect(report.checks.find((c) => c.id === 'nested-app-auth')?.status).to.equal('skip');
+  });
+
+  it('a bridge a script installs after the provider was created is never asked', async () => {
+    const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
+    cleanups.push(page.host.install());
+    await page.callout('callout:Orders/orders').json();
+    expect(page.host.received).to.have.length(0);
+    expect(page.aad.counters.silentAuthorize).to.equal(1);
+  });
+
+  it("a bridge that never answers MSAL's handshake leaves the page signing in as in a browser", async () => {
+    const page = await hostPage({
+      bridge: { faults: { silentHandshake: true } },
+      provider: { loginHint: 'jane@contoso.com' },
+    });
+    await page.provider.ready();
+    expect(page.host.counters.GetInitContext).to.equal(1);
+    const report = await page.callout.diagnose();
+    expect(report.checks.find((c) => c.id === 'nested-app-auth')?.status).to.equal('warn');
+    await page.provider.getToken({ scopes: ['api://orders/Orders.Read'] });
+    expect(page.aad.counters.silentAuthorize).to.equal(1);
+    expect(page.host.counters.GetToken).to.equal(0);
+  });
+});
