@@ -9,7 +9,7 @@ export {
   type MsalCacheLocation,
   MsalInteraction,
   type MsalLwsMode,
-  type MsalNestedAppAuthMode,
+  type MsalNestedAppAuth,
   type MsalProviderOptions,
   type MsalSignInOptions,
 } from './msal/options.js';

@@ -68,7 +68,7 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
     clientCapabilities: { attribute: 'client-capabilities' },
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
-    nestedAppAuth: { attribute: 'nested-app-auth' },
+    nestedAppAuth: { attribute: false },
     msal: { attribute: false },
   };
 
@@ -118,10 +118,10 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
   lwsNamespace: string | null = null;
 
   /**
-   * Teams tabs and Outlook/Office add-ins: `auto` (default) gets tokens from the host through its
-   * bridge when the page has one; `off` signs in as in a browser.
+   * Teams tabs and Outlook/Office add-ins (property only): `nestedAppAuth` of
+   * `sso-callout/nested-app-auth`, so tokens come from the host when the page runs in one.
    */
-  nestedAppAuth: string | null = null;
+  nestedAppAuth: MsalProviderOptions['nestedAppAuth'];
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];

@@ -3,7 +3,7 @@ import { checkMsalOptions, type MsalOptionName } from '../../src/msal/check-opti
 import type {
   MsalCacheLocation,
   MsalInteraction,
-  MsalNestedAppAuthMode,
+  MsalNestedAppAuth,
   MsalProviderOptions,
 } from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
@@ -29,8 +29,8 @@ export interface MsalAttributes {
   signInPage: string | null;
   /** Under Lightning Web Security: the components' namespace (default `c`). */
   lwsNamespace: string | null;
-  /** Nested app authentication in Teams/Outlook hosts: `auto` (default) or `off`. */
-  nestedAppAuth: string | null;
+  /** Nested app authentication in Teams/Outlook hosts (property only): `nestedAppAuth` of `sso-callout/nested-app-auth`. */
+  nestedAppAuth?: MsalNestedAppAuth | undefined;
 }
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -77,7 +77,7 @@ export function parseMsalAttributes(
   set('clientCapabilities', capabilities);
   set('signInPage', text(attributes.signInPage));
   set('lwsNamespace', text(attributes.lwsNamespace));
-  set('nestedAppAuth', text(attributes.nestedAppAuth) as MsalNestedAppAuthMode | undefined);
+  set('nestedAppAuth', attributes.nestedAppAuth);
   set('msal', passthrough);
   return checkOptions(options) ?? { name, options };
 }
@@ -90,7 +90,6 @@ const attributeOf: Record<MsalOptionName, string> = {
   redirectUri: 'redirect-uri',
   interaction: 'interaction',
   cache: 'cache',
-  nestedAppAuth: 'nested-app-auth',
 };
 
 /** `msalProvider`'s own checks of the options (no MSAL needed), reported by attribute. */

@@ -6,14 +6,7 @@
 import type { MsalProviderOptions } from './options.js';
 
 /** The options {@link checkMsalOptions} can find at fault, named as in `MsalProviderOptions`. */
-export type MsalOptionName =
-  | 'clientId'
-  | 'authority'
-  | 'tenant'
-  | 'redirectUri'
-  | 'interaction'
-  | 'cache'
-  | 'nestedAppAuth';
+export type MsalOptionName = 'clientId' | 'authority' | 'tenant' | 'redirectUri' | 'interaction' | 'cache';
 
 /** An option of `msalProvider` that cannot work. */
 export interface MsalOptionProblem {
@@ -50,15 +43,14 @@ export function redirectUriOf(options: MsalProviderOptions): string {
 const choices = {
   interaction: ['popup', 'redirect', 'none'],
   cache: ['memory', 'session', 'local'],
-  nestedAppAuth: ['auto', 'off'],
 } as const;
 
 /**
  * Finds the first option of `options` that cannot work, checking what MSAL would reject only
  * later, or never: a missing client id; an authority that is not an https URL (MSAL refuses
  * `http:` even on localhost); a redirect URI that is not a URL or not on this page's origin (the
- * answer comes back over a BroadcastChannel, which stays within one origin); an `interaction`,
- * `cache` or `nestedAppAuth` outside its values. Returns `undefined` when none is wrong. Synchronous, pure (reads
+ * answer comes back over a BroadcastChannel, which stays within one origin); an `interaction` or
+ * `cache` outside its values. Returns `undefined` when none is wrong. Synchronous, pure (reads
  * only `location.origin`), never throws. Not for an app's own `instance`, which brings its own
  * configuration.
  */
@@ -115,7 +107,7 @@ function checkRedirectUri(options: MsalProviderOptions): MsalOptionProblem | und
 }
 
 function checkChoices(options: MsalProviderOptions): MsalOptionProblem | undefined {
-  for (const option of ['interaction', 'cache', 'nestedAppAuth'] as const) {
+  for (const option of ['interaction', 'cache'] as const) {
     const value: unknown = options[option];
     const allowed: readonly string[] = choices[option];
     if (value === undefined || allowed.includes(value as string)) continue;

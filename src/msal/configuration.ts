@@ -29,7 +29,6 @@ const optionHints: Record<MsalOptionName, string> = {
     "Host redirect.html on the page's own origin; register it as a Single-page application redirect URI.",
   interaction: choose,
   cache: choose,
-  nestedAppAuth: choose,
 };
 
 /** The `configuration_error` for an option {@link checkMsalOptions} found at fault. */

@@ -49,10 +49,9 @@ function nestedCheck(session: MsalSession, provider: string): DiagnosisCheck {
   const extra = { provider };
   const nested = session.host.nested;
   if (!nested) {
-    const seen =
-      session.options.nestedAppAuth === 'off'
-        ? 'nestedAppAuth is off: the provider signs in as in a browser'
-        : "no Teams/Outlook host's bridge on this page when the provider was created: it signs in as in a browser";
+    const seen = session.options.nestedAppAuth
+      ? "no Teams/Outlook host's bridge on this page when the provider was created: it signs in as in a browser"
+      : 'nested app authentication is not enabled (nestedAppAuth of sso-callout/nested-app-auth): the provider signs in as in a browser';
     return check('nested-app-auth', 'skip', seen, extra);
   }
   if (nested.active) {

@@ -69,7 +69,7 @@ export const errorTable: ErrorEntry[] = [
   ],
   ['invalid_grant', 'invalid_grant', 'The refresh token or authorization code was rejected: $a'],
   [
-    'user_cancelled user_canceled',
+    'user_cancelled',
     'interaction_required',
     'The sign-in window was closed before sign-in finished: call callout.signIn() again from a click.',
   ],
@@ -77,11 +77,6 @@ export const errorTable: ErrorEntry[] = [
     'popup_window_error empty_window_error block_nested_popups',
     'popup_blocked',
     'The browser blocked the sign-in popup: call callout.signIn() directly in a click handler (or use <callout-login>), not after awaiting something slow; or allow popups for this site; or use interaction: "redirect".',
-  ],
-  [
-    'nested_app_auth_bridge_disabled',
-    'configuration_error',
-    `The Teams/Outlook host refused to get tokens for client $c (nested app authentication): register $r as a redirect URI of the app, under the $p; or pass nestedAppAuth: 'off'.`,
   ],
   [
     'redirect_in_iframe',

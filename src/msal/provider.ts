@@ -9,7 +9,6 @@ import { interactiveToken, signInWith } from './interaction.js';
 import { interactionSettled } from './interaction-lock.js';
 import { lwsHost } from './lws/load.js';
 import { resolveLwsMode } from './lws/mode.js';
-import { hasHostBridge, nestedAppAuthHost } from './nested-app-auth.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
@@ -83,8 +82,9 @@ export interface MsalAuthProvider extends AuthProvider {
  * Security (`lws`, detected by default), whose adaptations (lws/) load with a dynamic `import()`
  * only then. Under LWS a failure to load them is reported by `ready()` and the first call, not
  * thrown here; `signInUrl()` answers at once. In a Teams tab or an Outlook/Office add-in whose
- * host injected its bridge (nested-app-auth.ts, `nestedAppAuth: 'auto'`), MSAL's nestable client
- * (a chunk of its own) gets the tokens from the host: same API, no iframe, no redirect page.
+ * host injected its bridge (nested-app-auth.ts), with `nestedAppAuth` from
+ * `sso-callout/nested-app-auth`, MSAL's nestable client gets the tokens from the host: same API,
+ * no iframe, no redirect page.
  *
  * @example
  * ```ts
@@ -114,9 +114,8 @@ class MsalProvider implements MsalAuthProvider {
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
-    const nested = !lws && hasHostBridge(options.nestedAppAuth);
     const chooseHost = (session: MsalSession): MsalHost =>
-      lws ? lwsHost(session) : nested ? nestedAppAuthHost(browserHost()) : browserHost();
+      lws ? lwsHost(session) : (options.nestedAppAuth?.host(browserHost()) ?? browserHost());
     const session = new MsalSession({
       options,
       clientId,

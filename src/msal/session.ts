@@ -144,8 +144,7 @@ export class MsalSession {
     return {
       step,
       scopes,
-      // In a Teams/Outlook host, the host redeems with the broker redirect URI (nested-app-auth.ts).
-      redirectUri: this.host.nested?.active ? `brk-multihub://${location.host}` : this.redirectUri,
+      redirectUri: this.redirectUri,
       clientId: this.clientId,
       authority: this.authority,
     };

@@ -143,7 +143,7 @@ export class SilentChain {
     }
     try {
       const result = await this.#sso(request, account);
-      const token = session.token(result, nested && result.fromCache ? 'cache' : 'sso-silent');
+      const token = session.token(result, result.fromCache ? 'cache' : 'sso-silent');
       session.lastSilent = { at: Date.now(), outcome: 'ok' };
       return token;
     } catch (error) {
@@ -174,8 +174,8 @@ export class SilentChain {
         ...session.userHints(),
         ...(sid ? { sid } : {}),
         ...(request.claims ? { claims: request.claims } : {}),
-        // The nestable client reads it (the host's bridge answers from MSAL's cache otherwise).
-        ...(request.forceRefresh && session.host.nested?.active ? { forceRefresh: true } : {}),
+        // Read by the nestable client (a host's bridge answers from MSAL's cache otherwise).
+        ...(request.forceRefresh ? { forceRefresh: true } : {}),
       })
       .then((result) => session.accept(result, { loginHint, sid, account }, 'ssoSilent'))
       .then((result) => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { type Callout, type CalloutError, createCallout } from '../../src/index.js';
 import { type MsalAuthProvider, type MsalProviderOptions, msalProvider } from '../../src/msal.js';
+import { nestedAppAuth } from '../../src/nested-app-auth.js';
 import { type AadEmulator, createAadEmulator } from '../support/aad-emulator.js';
 import { click } from '../support/aad-gesture.js';
 import { type ApiEmulator, createApiEmulator } from '../support/api-emulator.js';
@@ -51,6 +52,7 @@ async function hostPage(options: HostPageOptions = {}): Promise<HostPage> {
     redirectUri: `${location.origin}/redirect.html`,
     interaction: 'popup',
     cache: 'session',
+    nestedAppAuth,
     ...options.provider,
     msal: { auth: { clientId, ...aad.msalAuth } },
   });
@@ -130,7 +132,7 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     expect(page.aad.counters.logout).to.equal(0);
   });
 
-  it("outside a host, signs in as before: one hidden-frame sign-in and one token request, the bridge's code never loaded", async () => {
+  it('outside a host, signs in as before: one hidden-frame sign-in and one token request, no bridge asked', async () => {
     const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
     await Promise.all(Array.from({ length: 5 }, () => page.callout('callout:Orders/orders').json()));
     expect(page.aad.counters.silentAuthorize).to.equal(1);
@@ -141,15 +143,16 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     expect(nested?.status).to.equal('skip');
   });
 
-  it("with nestedAppAuth: 'off', ignores the host's bridge", async () => {
-    const page = await hostPage({ provider: { nestedAppAuth: 'off', loginHint: 'jane@contoso.com' } });
+  it("without nestedAppAuth, ignores the host's bridge", async () => {
+    const page = await hostPage({ provider: { nestedAppAuth: undefined, loginHint: 'jane@contoso.com' } });
     await expectFailure(page.callout('callout:Orders/orders').json()); // The API trusts only the host's tokens.
     expect(page.host.received).to.have.length(0);
     expect(page.aad.counters.silentAuthorize).to.equal(1);
   });
 
   it("keeps the host's tokens out of every error and event", async () => {
-    const page = await hostPage();
+    // interaction 'none': a click of an earlier test may still count as a gesture for a few seconds.
+    const page = await hostPage({ provider: { interaction: 'none' } });
     const seen: unknown[] = [];
     for (const type of [
       'token',
@@ -178,6 +181,28 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     for (const token of page.host.issued) {
       expect(findSecret({ seen, errors, account: page.provider.account }, token)).to.deep.equal([]);
     }
+  });
+
+  it("names the broker redirect URI when the host refuses the app, and asks for a new click when the user closes the host's window", async () => {
+    const page = await hostPage({ provider: { interaction: 'none' } });
+    const scopes = ['api://orders/Orders.Read'];
+    page.host.faults.silent = { status: 'DISABLED' };
+    const disabled = await expectFailure(page.provider.getToken({ scopes }));
+    expect(disabled.code).to.equal('configuration_error');
+    expect(disabled.hint).to.contain(`brk-multihub://${location.host}`);
+    page.host.faults.silent = {
+      status: 'PERSISTENT_ERROR',
+      code: 'invalid_request',
+      description: 'AADSTS50011: The redirect URI specified in the request does not match.',
+    };
+    const mismatch = await expectFailure(page.provider.getToken({ scopes }));
+    expect(mismatch.code).to.equal('redirect_uri_mismatch');
+    expect(mismatch.hint).to.contain(`brk-multihub://${location.host}`);
+    page.host.faults.interactive = { status: 'USER_CANCEL' };
+    // Settled inside the click: the host answers before the click helper awaits the result.
+    const closed = await click(() => expectFailure(page.provider.signIn()));
+    expect(closed.code).to.equal('interaction_required');
+    expect(closed.hint).to.contain("host's sign-in window was closed");
   });
 
   it('refuses the host user when the login hint names someone else (account_mismatch)', async () => {
