@@ -118,6 +118,15 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     expect(location.pathname).to.not.contain('authorize');
   });
 
+  it("with interaction: 'redirect', a token demand from a click opens the host's window, not a redirect", async () => {
+    const page = await hostPage({ bridge: { needsConsent: true }, provider: { interaction: 'redirect' } });
+    const scopes = ['api://orders/Orders.Read'];
+    const token = await click(() => page.provider.getToken({ scopes }));
+    expect(token.source).to.equal('interactive');
+    expect(page.host.counters.GetTokenPopup).to.equal(1);
+    expect(page.aad.counters.authorize).to.equal(0);
+  });
+
   it('signs out locally, then waits for a sign-in: the next sign-in goes through the host', async () => {
     const page = await hostPage({ provider: { signOutScope: 'global' } });
     await page.callout('callout:Orders/orders').json();
