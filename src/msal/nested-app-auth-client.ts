@@ -19,7 +19,7 @@ import {
   type SilentRequest,
   type SsoSilentRequest,
 } from '@azure/msal-browser';
-import { msalError, msalErrorCode } from './errors.js';
+import { CalloutError } from '../diagnostics/callout-error.js';
 import type { MsalHost } from './host.js';
 import type { NestedAppAuthState } from './nested-app-auth.js';
 import type { MsalNestedAppAuth } from './options.js';
@@ -42,24 +42,25 @@ function hostFailure(error: unknown): never {
       if (typeof text === 'string') fields[field] = text.replace(tokenShaped, '[redacted]');
     }
   }
-  const code = msalErrorCode(error);
+  // MSAL's errorCode, read here so this entry shares no module with the provider but the core's.
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
   const reason = `MSAL (nested app authentication) failed (${code}): ${String((error as Error).message).split('\n')[0]}`;
   const broker = `brk-multihub://${globalThis.location.host}`;
   if (code === 'nested_app_auth_bridge_disabled' || /AADSTS50011\b/.test(String((error as Error).message))) {
-    throw msalError(
-      code === 'nested_app_auth_bridge_disabled' ? 'configuration_error' : 'redirect_uri_mismatch',
-      reason,
-      `The Teams/Outlook host gets tokens only for an app registration with the broker redirect URI: register ${broker} as a "Single-page application" redirect URI of the app (Entra ID → App registrations → Authentication).`,
-      error,
-    );
+    throw new CalloutError({
+      code: code === 'nested_app_auth_bridge_disabled' ? 'configuration_error' : 'redirect_uri_mismatch',
+      message: reason,
+      hint: `The Teams/Outlook host gets tokens only for an app registration with the broker redirect URI: register ${broker} as a "Single-page application" redirect URI of the app (Entra ID → App registrations → Authentication).`,
+      cause: error,
+    });
   }
   if (code === 'user_canceled') {
-    throw msalError(
-      'interaction_required',
-      reason,
-      "The host's sign-in window was closed before sign-in finished: call callout.signIn() again from a click.",
-      error,
-    );
+    throw new CalloutError({
+      code: 'interaction_required',
+      message: reason,
+      hint: "The host's sign-in window was closed before sign-in finished: call callout.signIn() again from a click.",
+      cause: error,
+    });
   }
   throw error;
 }
