@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../components/callout-msal/define.js';
 import { type Callout, type CalloutError, createCallout } from '../../src/index.js';
 import { type MsalAuthProvider, type MsalProviderOptions, msalProvider } from '../../src/msal.js';
 import { nestedAppAuth } from '../../src/nested-app-auth.js';
@@ -212,6 +213,27 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     const closed = await click(() => expectFailure(page.provider.signIn()));
     expect(closed.code).to.equal('interaction_required');
     expect(closed.hint).to.contain("host's sign-in window was closed");
+  });
+
+  it('<callout-msal> with the nestedAppAuth property gets its tokens from the host', async () => {
+    const page = await hostPage();
+    const callout = createCallout({ crossTab: false, credentials: { Orders: aadOrders } });
+    cleanups.push(() => callout.dispose());
+    const el = document.createElement('callout-msal');
+    el.callout = callout;
+    el.id = 'aad';
+    const clientId = crypto.randomUUID();
+    el.setAttribute('client-id', clientId);
+    el.setAttribute('cache', 'memory');
+    el.msal = { auth: { clientId, ...page.aad.msalAuth } };
+    el.nestedAppAuth = nestedAppAuth;
+    document.body.append(el);
+    cleanups.push(() => el.remove());
+    await waitUntil(() => callout.providers.get('aad'), 'the element defines its provider');
+    await callout('callout:Orders/orders').json();
+    expect(page.host.counters.GetToken).to.equal(1);
+    expect(page.host.counters.GetInitContext).to.equal(2); // The scenario's own provider started too.
+    expect(page.aad.counters.token + page.aad.counters.authorize).to.equal(0);
   });
 
   it('refuses the host user when the login hint names someone else (account_mismatch)', async () => {
