@@ -1,76 +1,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/callout-msal/define.js';
-import { type Callout, type CalloutError, createCallout } from '../../src/index.js';
-import { type MsalAuthProvider, type MsalProviderOptions, msalProvider } from '../../src/msal.js';
+import { type CalloutError, createCallout } from '../../src/index.js';
 import { nestedAppAuth } from '../../src/nested-app-auth.js';
-import { type AadEmulator, createAadEmulator } from '../support/aad-emulator.js';
 import { click } from '../support/aad-gesture.js';
-import { type ApiEmulator, createApiEmulator } from '../support/api-emulator.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { findSecret } from '../support/find-secret.js';
-import { servePage } from '../support/msw-worker.js';
-import { createNaaBridge, type NaaBridge, type NaaBridgeOptions } from '../support/naa-bridge.js';
+import { afterTest, hostPage, useHostPages } from '../support/naa-host-page.js';
 import { aadOrders } from '../support/test-client.js';
 
-/** A Teams/Outlook page: the host's bridge (installed or not), Azure AD and an API trusting the host's tokens. */
-interface HostPage {
-  aad: AadEmulator;
-  api: ApiEmulator;
-  host: NaaBridge;
-  provider: MsalAuthProvider;
-  callout: Callout;
-  /** Iframes added to the page since the provider was created. */
-  iframes(): number;
-}
-
-interface HostPageOptions {
-  /** Install the host's bridge before the provider is created. Default `true`. */
-  installed?: boolean;
-  bridge?: Partial<NaaBridgeOptions>;
-  provider?: Partial<MsalProviderOptions>;
-}
-
-const cleanups: (() => void)[] = [];
-
-async function hostPage(options: HostPageOptions = {}): Promise<HostPage> {
-  const aad = createAadEmulator();
-  const host = createNaaBridge({ environment: new URL(aad.authority).host, ...options.bridge });
-  const installed = options.installed ?? true;
-  const api = createApiEmulator({ issuer: installed ? host : aad });
-  await servePage(...aad.handlers, ...api.handlers);
-  if (installed) cleanups.push(host.install());
-  let iframes = 0;
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node.nodeName === 'IFRAME') iframes++;
-    }
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  cleanups.push(() => observer.disconnect());
-  const clientId = crypto.randomUUID();
-  const provider = msalProvider({
-    clientId,
-    redirectUri: `${location.origin}/redirect.html`,
-    interaction: 'popup',
-    cache: 'session',
-    nestedAppAuth,
-    ...options.provider,
-    msal: { auth: { clientId, ...aad.msalAuth } },
-  });
-  const callout = createCallout({
-    providers: { aad: provider },
-    credentials: { Orders: aadOrders },
-    crossTab: false,
-  });
-  cleanups.push(() => callout.dispose());
-  return { aad, api, host, provider, callout, iframes: () => iframes };
-}
-
 describe('msalProvider in a Teams or Outlook host (nested app authentication)', () => {
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    sessionStorage.clear();
-  });
+  useHostPages();
 
   it("gets the host's tokens through its bridge: 20 concurrent callouts cost 1 bridge request, no iframe, no token endpoint request", async () => {
     const page = await hostPage();
@@ -218,7 +157,7 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
   it('<callout-msal> with the nestedAppAuth property gets its tokens from the host', async () => {
     const page = await hostPage();
     const callout = createCallout({ crossTab: false, credentials: { Orders: aadOrders } });
-    cleanups.push(() => callout.dispose());
+    afterTest(() => callout.dispose());
     const el = document.createElement('callout-msal');
     el.callout = callout;
     el.id = 'aad';
@@ -228,7 +167,7 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     el.msal = { auth: { clientId, ...page.aad.msalAuth } };
     el.nestedAppAuth = nestedAppAuth;
     document.body.append(el);
-    cleanups.push(() => el.remove());
+    afterTest(() => el.remove());
     await waitUntil(() => callout.providers.get('aad'), 'the element defines its provider');
     await callout('callout:Orders/orders').json();
     expect(page.host.counters.GetToken).to.equal(1);
@@ -253,48 +192,5 @@ describe('msalProvider in a Teams or Outlook host (nested app authentication)', 
     expect(nested?.seen).to.contain('host-emulator 1.0.0');
     expect(mine.map((c) => c.id)).to.not.include('redirect-page');
     expect(page.aad.counters.token + page.aad.counters.authorize).to.equal(0);
-  });
-});
-
-describe('the host bridge under attack', () => {
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const node of document.querySelectorAll('[data-attack]')) node.remove();
-    sessionStorage.clear();
-  });
-
-  it('markup named nestedAppAuthBridge (an iframe, a form) cannot switch a plain page to a bridge, nor stall its start-up', async () => {
-    document.body.insertAdjacentHTML(
-      'beforeend',
-      '<iframe data-attack name="nestedAppAuthBridge"></iframe><form data-attack id="nestedAppAuthBridge"></form>',
-    );
-    expect((window as { nestedAppAuthBridge?: unknown }).nestedAppAuthBridge).to.not.equal(undefined);
-    const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
-    await page.callout('callout:Orders/orders').json();
-    expect(page.aad.counters.silentAuthorize).to.equal(1);
-    const report = await page.callout.diagnose();
-    expect(report.checks.find((c) => c.id === 'nested-app-auth')?.status).to.equal('skip');
-  });
-
-  it('a bridge a script installs after the provider was created is never asked', async () => {
-    const page = await hostPage({ installed: false, provider: { loginHint: 'jane@contoso.com' } });
-    cleanups.push(page.host.install());
-    await page.callout('callout:Orders/orders').json();
-    expect(page.host.received).to.have.length(0);
-    expect(page.aad.counters.silentAuthorize).to.equal(1);
-  });
-
-  it("a bridge that never answers MSAL's handshake leaves the page signing in as in a browser", async () => {
-    const page = await hostPage({
-      bridge: { faults: { silentHandshake: true } },
-      provider: { loginHint: 'jane@contoso.com' },
-    });
-    await page.provider.ready();
-    expect(page.host.counters.GetInitContext).to.equal(1);
-    const report = await page.callout.diagnose();
-    expect(report.checks.find((c) => c.id === 'nested-app-auth')?.status).to.equal('warn');
-    await page.provider.getToken({ scopes: ['api://orders/Orders.Read'] });
-    expect(page.aad.counters.silentAuthorize).to.equal(1);
-    expect(page.host.counters.GetToken).to.equal(0);
   });
 });
