@@ -43,7 +43,8 @@ export const ours = [
   },
   {
     id: 'nested-app-auth',
-    label: 'sso-callout/nested-app-auth (w/o MSAL, w/o core; MSAL itself grows by its nestable client, about 3.8 kB)',
+    label:
+      'sso-callout/nested-app-auth (w/o MSAL, w/o core; MSAL itself grows by its nestable client, about 3.8 kB)',
     entry: 'src/nested-app-auth.ts',
     external: [...ky, ...msal],
     coreExternal: true,
