@@ -63,7 +63,7 @@ function nestedCheck(session: MsalSession, provider: string): DiagnosisCheck {
   return check(
     'nested-app-auth',
     'warn',
-    "the page has a host's bridge, but it did not complete MSAL's handshake: the provider signs in as in a browser (hidden frame, popups), which hosts often block",
+    "the page has a host's bridge, but the provider does not use it — the bridge did not complete MSAL's handshake, or the provider was given an app's own instance: it signs in as in a browser (hidden frame, popups), which hosts often block",
     { ...extra, hint },
   );
 }
