@@ -25,6 +25,7 @@ const library: UserConfig['build'] = {
       // <callout-msal> with MSAL up front, for pages that always use it (one round trip less cold).
       'define-msal': here('./components/callout-msal/define.ts'),
       msal: here('./src/msal.ts'),
+      'nested-app-auth': here('./src/nested-app-auth.ts'),
       redirect: here('./src/redirect.ts'),
       oidc: here('./src/oidc.ts'),
       'oidc-callback': here('./src/oidc-callback.ts'),

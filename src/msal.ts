@@ -9,6 +9,7 @@ export {
   type MsalCacheLocation,
   MsalInteraction,
   type MsalLwsMode,
+  type MsalNestedAppAuth,
   type MsalProviderOptions,
   type MsalSignInOptions,
 } from './msal/options.js';

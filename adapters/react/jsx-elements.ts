@@ -152,6 +152,11 @@ export interface CalloutMsalProps extends ElementProps<CalloutMsal> {
   'lws-namespace'?: string | undefined;
   /** Mode of the element's shadow root, read once when it first connects. Default `open` (or `CalloutElement.defaultShadowMode`). */
   'shadow-mode'?: 'open' | 'closed' | undefined;
+  /**
+   * Teams tabs and Outlook/Office add-ins (property only): `nestedAppAuth` of
+   * `sso-callout/nested-app-auth`, so tokens come from the host when the page runs in one.
+   */
+  nestedAppAuth?: CalloutMsal['nestedAppAuth'] | undefined;
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal?: CalloutMsal['msal'] | undefined;
   /**

@@ -68,6 +68,7 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
     clientCapabilities: { attribute: 'client-capabilities' },
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
+    nestedAppAuth: { attribute: false },
     msal: { attribute: false },
   };
 
@@ -115,6 +116,12 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
 
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
   lwsNamespace: string | null = null;
+
+  /**
+   * Teams tabs and Outlook/Office add-ins (property only): `nestedAppAuth` of
+   * `sso-callout/nested-app-auth`, so tokens come from the host when the page runs in one.
+   */
+  nestedAppAuth: MsalProviderOptions['nestedAppAuth'];
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];

@@ -1,6 +1,11 @@
 import { namePattern } from '../../src/credentials/name-rule.js';
 import { checkMsalOptions, type MsalOptionName } from '../../src/msal/check-options.js';
-import type { MsalCacheLocation, MsalInteraction, MsalProviderOptions } from '../../src/msal.js';
+import type {
+  MsalCacheLocation,
+  MsalInteraction,
+  MsalNestedAppAuth,
+  MsalProviderOptions,
+} from '../../src/msal.js';
 import { InvalidAttribute } from '../shared/invalid-attribute.js';
 
 /** The raw attributes of a `<callout-msal>` (the element itself has them all). */
@@ -24,6 +29,8 @@ export interface MsalAttributes {
   signInPage: string | null;
   /** Under Lightning Web Security: the components' namespace (default `c`). */
   lwsNamespace: string | null;
+  /** Nested app authentication in Teams/Outlook hosts (property only): `nestedAppAuth` of `sso-callout/nested-app-auth`. */
+  nestedAppAuth?: MsalNestedAppAuth | undefined;
 }
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -70,6 +77,7 @@ export function parseMsalAttributes(
   set('clientCapabilities', capabilities);
   set('signInPage', text(attributes.signInPage));
   set('lwsNamespace', text(attributes.lwsNamespace));
+  set('nestedAppAuth', attributes.nestedAppAuth);
   set('msal', passthrough);
   return checkOptions(options) ?? { name, options };
 }

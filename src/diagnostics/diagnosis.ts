@@ -25,6 +25,7 @@ export type DiagnosisCheckId =
   | 'third-party-cookies'
   | 'local-network-access'
   | 'msal-cache'
+  | 'nested-app-auth'
   | 'versions'
   | 'provider-checks';
 

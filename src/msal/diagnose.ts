@@ -1,7 +1,8 @@
 /**
  * The MSAL provider's own checks for `callout.diagnose()`, loaded with a dynamic `import()` the
  * first time they run: its redirect page, Local Network Access between the identity provider and
- * that page, where MSAL keeps its cache, and its Lightning Web Security adaptations. No token is
+ * that page, where MSAL keeps its cache, whether a Teams/Outlook host gives the tokens (nested app
+ * authentication), and its Lightning Web Security adaptations. No token is
  * acquired and nothing is sent to the identity provider or any API.
  */
 import type { Configuration } from '@azure/msal-browser';
@@ -27,13 +28,44 @@ export async function diagnoseMsal(
   insideLws: () => boolean,
 ): Promise<DiagnosisCheck[]> {
   const configuration = session.configuration;
+  const nested = nestedCheck(session, context.name);
+  // Tokens from a Teams/Outlook host: no redirect page, hidden frame or third-party cookie is involved.
+  if (session.host.nested?.active) return [nested, cacheCheck(configuration, context.name)];
   const lws = lwsCheck(session, context.name, insideLws());
   const [redirect, network] = await Promise.all([
     redirectPageCheck(session.redirectUri, context, !session.host.opensWindows),
     localNetworkCheck(session.redirectUri, authorizeUrl(configuration), context.name),
   ]);
   const cookies = silentCheck(session, context.name);
-  return [redirect, network, cacheCheck(configuration, context.name), cookies, ...(lws ? [lws] : [])];
+  return [redirect, network, cacheCheck(configuration, context.name), cookies, nested, ...(lws ? [lws] : [])];
+}
+
+/**
+ * The `nested-app-auth` check: whether the provider gets its tokens from a Teams/Outlook host
+ * (nested app authentication), signs in as in a browser because the host's bridge did not answer,
+ * or runs on a page without a host's bridge.
+ */
+function nestedCheck(session: MsalSession, provider: string): DiagnosisCheck {
+  const extra = { provider };
+  const nested = session.host.nested;
+  if (!nested) {
+    const seen = session.options.nestedAppAuth
+      ? "no Teams/Outlook host's bridge on this page when the provider was created: it signs in as in a browser"
+      : 'nested app authentication is not enabled (nestedAppAuth of sso-callout/nested-app-auth): the provider signs in as in a browser';
+    return check('nested-app-auth', 'skip', seen, extra);
+  }
+  if (nested.active) {
+    const by = nested.sdk ? ` (${nested.sdk})` : '';
+    const seen = `tokens come from the host${by} through its bridge, for the user signed in to it: no hidden frame, sign-in in the host's window`;
+    return check('nested-app-auth', 'ok', seen, extra);
+  }
+  const hint = `In Teams, call app.initialize() of the Teams JavaScript library before creating the provider; register brk-multihub://${globalThis.location.host} as a "Single-page application" redirect URI.`;
+  return check(
+    'nested-app-auth',
+    'warn',
+    "the page has a host's bridge, but the provider does not use it — the bridge did not complete MSAL's handshake, or the provider was given an app's own instance: it signs in as in a browser (hidden frame, popups), which hosts often block",
+    { ...extra, hint },
+  );
 }
 
 /** The `local-network-access` check: does the hidden frame step from a public site into a more private one? */

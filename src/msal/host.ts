@@ -7,6 +7,7 @@ import {
   type SsoSilentRequest,
 } from '@azure/msal-browser';
 import { windowSignIn } from './interaction.js';
+import type { NestedAppAuthState } from './nested-app-auth.js';
 import type { MsalInteraction } from './options.js';
 import { closeChannels, withOwnChannels } from './own-channels.js';
 
@@ -53,6 +54,11 @@ export interface MsalHost {
   signInUrl(loginHint: string | undefined): string | undefined;
   /** Releases what the host holds open (channels, listeners, timers). Idempotent. */
   dispose(): void;
+  /**
+   * Only on a page with a Teams/Outlook host's bridge (nested-app-auth.ts): whether tokens come
+   * from the host (`active`). The silent chain and the interaction policy read it.
+   */
+  readonly nested?: NestedAppAuthState;
 }
 
 /**

@@ -20,7 +20,8 @@ import { cachedToken, type NeedsUser } from './silent.js';
  * cannot open windows: LWS) throws the typed error at once; `redirect` leaves for the identity
  * provider (`acquireTokenRedirect`) and throws meanwhile; `popup` opens one only while the page
  * has a user gesture (`navigator.userActivation.isActive`), else throws. The scopes are kept for
- * the next sign-in. When another interaction ran instead, its result is looked up silently.
+ * the next sign-in. When another interaction ran instead, its result is looked up silently. In
+ * a Teams/Outlook host (nested app authentication) `redirect` acts as `popup`: the host's window.
  */
 export async function interactiveToken(
   session: MsalSession,
@@ -30,7 +31,9 @@ export async function interactiveToken(
   const scopes = [...request.scopes];
   const error = interactionError(session, needs, scopes);
   for (const scope of scopes) session.wantedScopes.add(scope);
-  const policy = session.options.interaction ?? 'popup';
+  const configured = session.options.interaction ?? 'popup';
+  // In a Teams/Outlook host, the host shows its own sign-in window; MSAL has no redirect there.
+  const policy = configured === 'redirect' && session.host.nested?.active ? 'popup' : configured;
   if (policy === 'none' || session.signedOut || !session.host.opensWindows) throw error;
   const app = session.app;
   const account = session.account;

@@ -3,6 +3,7 @@
  * so `<callout-msal>` and the options check (check-options.ts) can use it before MSAL is loaded.
  */
 import type { Configuration, IPublicClientApplication } from '@azure/msal-browser';
+import type { MsalHost } from './host.js';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
 export const MsalInteraction = {
@@ -25,6 +26,15 @@ export type MsalCacheLocation = 'memory' | 'session' | 'local';
  * detects the sandbox, `true` forces the adaptations, `false` turns them off.
  */
 export type MsalLwsMode = 'auto' | boolean;
+
+/**
+ * Nested app authentication for Teams tabs and Outlook/Office add-ins: the `nestedAppAuth` export
+ * of `sso-callout/nested-app-auth`, which brings MSAL's nestable client. Opaque: pass it as is.
+ */
+export interface MsalNestedAppAuth {
+  /** The provider's host: `browser` itself, or, on a page with a host's bridge, built on it (nested-app-auth-client.ts). */
+  readonly host: (browser: MsalHost) => MsalHost;
+}
 
 /** Options of `msalProvider`. */
 export interface MsalProviderOptions {
@@ -87,6 +97,17 @@ export interface MsalProviderOptions {
    * milliseconds, before it rejects with `timeout`. Default 600 000 (ten minutes).
    */
   signInTimeout?: number;
+  /**
+   * Nested app authentication (Teams tabs, Outlook and Office add-ins): pass `nestedAppAuth` from
+   * `sso-callout/nested-app-auth`. Then, when the host injected its bridge
+   * (`window.nestedAppAuthBridge`) before the provider is created, tokens come from the host for
+   * the user signed in to it (no hidden iframe, no redirect page; sign-in goes through the host's
+   * own window); on other pages the provider signs in as in a browser. Without it (the default)
+   * the page never uses a host's bridge, and does not carry MSAL's nestable client. The app
+   * registration needs the redirect URI `brk-multihub://<host of the page>` (docs/msal.md).
+   * Ignored under Lightning Web Security and for an app's own `instance`.
+   */
+  nestedAppAuth?: MsalNestedAppAuth;
 }
 
 /** What `signIn()` of the MSAL provider accepts. */

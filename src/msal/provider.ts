@@ -81,7 +81,10 @@ export interface MsalAuthProvider extends AuthProvider {
  * **Where it runs** is chosen once, here (host.ts): a plain browser, or Salesforce Lightning Web
  * Security (`lws`, detected by default), whose adaptations (lws/) load with a dynamic `import()`
  * only then. Under LWS a failure to load them is reported by `ready()` and the first call, not
- * thrown here; `signInUrl()` answers at once.
+ * thrown here; `signInUrl()` answers at once. In a Teams tab or an Outlook/Office add-in whose
+ * host injected its bridge (nested-app-auth.ts), with `nestedAppAuth` from
+ * `sso-callout/nested-app-auth`, MSAL's nestable client gets the tokens from the host: same API,
+ * no iframe, no redirect page.
  *
  * @example
  * ```ts
@@ -111,7 +114,8 @@ class MsalProvider implements MsalAuthProvider {
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
-    const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());
+    const chooseHost = (session: MsalSession): MsalHost =>
+      lws ? lwsHost(session) : (options.nestedAppAuth?.host(browserHost()) ?? browserHost());
     const session = new MsalSession({
       options,
       clientId,

@@ -159,6 +159,7 @@ export class MsalSession {
    */
   readSsoFailure(error: unknown, scopes: string[], earlier?: unknown): Promise<CalloutError> {
     const mapped = fromMsalError(error, this.context('ssoSilent', scopes));
+    if (this.host.nested?.active) return Promise.resolve(mapped); // A host's bridge: no frame, no cookies.
     const failure = {
       mapped,
       errorCode: msalErrorCode(error),

@@ -75,6 +75,10 @@ export async function cachedToken(
  *    expected user. Concurrent callers share one attempt; a caller that had no account and waited
  *    starts over with the account the attempt found.
  *
+ * In a Teams/Outlook host (nested app authentication) there is one step: `ssoSilent` through the
+ * host's bridge, which answers from MSAL's cache (`'cache'`) or asks the host (`'sso-silent'`),
+ * for the host's user, so no login hint is needed.
+ *
  * Resolves with the token, or with {@link NeedsUser} when only the user can help (after a
  * sign-out, nothing silent is tried beyond the cache). Any other failure rejects, typed.
  */
@@ -93,8 +97,10 @@ export class SilentChain {
     if (!session.account && !session.signedOut)
       session.setAccount(pickAccount(session.app, session.loginHint));
     const account = session.account;
+    // In a Teams/Outlook host, its bridge serves MSAL's cache and knows the user (nested-app-auth.ts).
+    const nested = session.host.nested?.active;
     let earlier: unknown;
-    if (account) {
+    if (account && !nested) {
       try {
         return await cachedToken(session, account, request);
       } catch (error) {
@@ -103,7 +109,7 @@ export class SilentChain {
         earlier = error;
       }
     }
-    if (session.signedOut || !(session.loginHint || session.options.sid || account)) {
+    if (session.signedOut || !(nested || session.loginHint || session.options.sid || account)) {
       return { failure: earlier, earlier };
     }
     if (this.#pendingSso) {
@@ -112,7 +118,8 @@ export class SilentChain {
       if (session.account && !account) return this.acquire(request);
     }
     try {
-      const token = session.token(await this.#sso(request, account), 'sso-silent');
+      const result = await this.#sso(request, account);
+      const token = session.token(result, result.fromCache ? 'cache' : 'sso-silent');
       session.lastSilent = { at: Date.now(), outcome: 'ok' };
       return token;
     } catch (error) {
@@ -143,6 +150,8 @@ export class SilentChain {
         ...session.userHints(),
         ...(sid ? { sid } : {}),
         ...(request.claims ? { claims: request.claims } : {}),
+        // Read by the nestable client (a host's bridge answers from MSAL's cache otherwise).
+        ...(request.forceRefresh ? { forceRefresh: true } : {}),
       })
       .then((result) => session.accept(result, { loginHint, sid, account }, 'ssoSilent'))
       .then((result) => {

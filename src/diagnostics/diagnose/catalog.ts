@@ -107,6 +107,14 @@ export const checkCatalog: Readonly<Record<DiagnosisCheckId, CheckEntry>> = {
       "MSAL's `cache` option decides where it keeps accounts and its ID, access and refresh tokens: `memory` (lost on reload), `session` (this tab, survives reloads), `local` (every tab of the origin, survives restarts).",
     fix: 'Choose the `cache` option for the reload and tab behaviour you want (sso-callout itself never writes tokens to storage; under Lightning Web Security `local` is refused).',
   },
+  'nested-app-auth': {
+    title: 'Teams / Outlook host: tokens from the host (nested app authentication)',
+    symptom:
+      "In a Teams tab or an Outlook/Office add-in, users are asked to sign in although they are signed in to the host, popups are blocked, or silent sign-in times out; or the host's sign-in ends in `redirect_uri_mismatch`.",
+    cause:
+      "A host that supports nested app authentication injects a bridge (`window.nestedAppAuthBridge`) through which MSAL gets tokens for the host's user. The provider uses it when the bridge is there when the provider is created and answers MSAL's handshake; otherwise it signs in as in a browser (hidden frame, popups), which hosts often block. The host issues tokens only to an app registration with the broker redirect URI `brk-multihub://<host of the page>`.",
+    fix: 'In Teams, call `app.initialize()` of the Teams JavaScript library before creating the provider (or declaring `<callout-msal>`); keep `nestedAppAuth` at `auto`. Register `brk-multihub://<host of the page>` (port included, no path) as a "Single-page application" redirect URI of the app (docs/msal.md).',
+  },
   'provider-checks': {
     title: "A provider's own checks",
     symptom: "The report has a failed check saying a provider's checks failed.",
