@@ -68,6 +68,7 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
     clientCapabilities: { attribute: 'client-capabilities' },
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
+    platformBroker: { attribute: 'platform-broker' },
     msal: { attribute: false },
   };
 
@@ -115,6 +116,13 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
 
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
   lwsNamespace: string | null = null;
+
+  /**
+   * Present (`platform-broker`, no value) turns on the device's platform broker (Windows: Edge's
+   * DOM API or the Windows Accounts extension): silent tokens without third-party cookies for
+   * the broker's account. Entra ID only; see docs/msal.md.
+   */
+  platformBroker: string | null = null;
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];

@@ -24,6 +24,8 @@ export interface MsalAttributes {
   signInPage: string | null;
   /** Under Lightning Web Security: the components' namespace (default `c`). */
   lwsNamespace: string | null;
+  /** `platform-broker`: present (empty or `true`) turns MSAL's platform broker on. */
+  platformBroker: string | null;
 }
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -71,6 +73,17 @@ export function parseMsalAttributes(
   set('signInPage', text(attributes.signInPage));
   set('lwsNamespace', text(attributes.lwsNamespace));
   set('msal', passthrough);
+  const broker = attributes.platformBroker?.trim().toLowerCase();
+  if (broker !== undefined) {
+    if (broker !== '' && broker !== 'true' && broker !== 'platform-broker') {
+      return fail(
+        'platform-broker',
+        attributes.platformBroker,
+        'it is a boolean attribute: present (platform-broker) turns the broker on; remove it to turn it off',
+      );
+    }
+    options.platformBroker = true;
+  }
   return checkOptions(options) ?? { name, options };
 }
 
@@ -82,6 +95,7 @@ const attributeOf: Record<MsalOptionName, string> = {
   redirectUri: 'redirect-uri',
   interaction: 'interaction',
   cache: 'cache',
+  platformBroker: 'platform-broker',
 };
 
 /** `msalProvider`'s own checks of the options (no MSAL needed), reported by attribute. */

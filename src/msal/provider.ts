@@ -2,7 +2,7 @@ import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/di
 import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
-import { authorityEndpoints, buildMsalConfiguration } from './configuration.js';
+import { authorityEndpoints, buildMsalConfiguration, msalOptionError } from './configuration.js';
 import { disposedError, fromMsalError } from './errors.js';
 import { type ApplicationSource, browserHost, type MsalHost } from './host.js';
 import { interactiveToken, signInWith } from './interaction.js';
@@ -10,6 +10,7 @@ import { interactionSettled } from './interaction-lock.js';
 import { lwsHost } from './lws/load.js';
 import { resolveLwsMode } from './lws/mode.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
+import { checkInstanceBroker } from './platform-broker.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { SignOutChannel } from './sign-out-channel.js';
@@ -109,6 +110,8 @@ class MsalProvider implements MsalAuthProvider {
       ? { instance: options.instance }
       : { configuration: buildMsalConfiguration(options) };
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
+    const brokerProblem = 'instance' in source ? checkInstanceBroker(options, configured) : undefined;
+    if (brokerProblem) throw msalOptionError(brokerProblem);
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
     const chooseHost = (session: MsalSession): MsalHost => (lws ? lwsHost(session) : browserHost());

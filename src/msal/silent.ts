@@ -8,6 +8,7 @@ import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { pickAccount } from './account.js';
 import { aadstsCode, fromMsalError, msalError, msalErrorCode } from './errors.js';
+import { brokerHadFinalSay } from './platform-broker.js';
 import type { MsalSession } from './session.js';
 
 /** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
@@ -28,6 +29,8 @@ const ssoRecoverable: ReadonlySet<string> = new Set([
   'refresh_token_expired',
   'bad_token',
   'no_account_error',
+  // The platform broker failed for good (disabled, gone): MSAL dropped it and wants the web flow.
+  'token_refresh_required',
 ]);
 
 /** MSAL errors that mean "the user must interact" (so the policy decides what happens). */
@@ -98,6 +101,9 @@ export async function cachedToken(
  *    expected user. Concurrent callers share one attempt; a caller that had no account and waited
  *    starts over with the account the attempt found.
  *
+ * With the platform broker (platform-broker.ts), step 1 is the broker for an account it answered
+ * for before, and its "the user must interact" is final: step 2 would only ask it again.
+ *
  * Resolves with the token, or with {@link NeedsUser} when only the user can help (after a
  * sign-out, nothing silent is tried beyond the cache). Any other failure rejects, typed.
  */
@@ -124,6 +130,9 @@ export class SilentChain {
         if (!isSsoRecoverable(error))
           throw fromMsalError(error, session.context('acquireTokenSilent', scopes));
         earlier = error;
+        const interaction = error instanceof InteractionRequiredAuthError;
+        if (brokerHadFinalSay(session.configuration, account, interaction))
+          return { failure: error, earlier };
       }
     }
     if (session.signedOut || !(session.loginHint || session.options.sid || account)) {
