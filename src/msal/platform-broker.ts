@@ -115,3 +115,16 @@ export function brokerHadFinalSay(
 ): boolean {
   return interactionRequired && !!account?.nativeAccountId && platformBrokerEnabled(configuration);
 }
+
+/**
+ * Whether a forced renewal for `account` must skip MSAL's memory cache of the broker's tokens:
+ * for an account the broker answered for, MSAL serves `forceRefresh` from that cache unless the
+ * lookup policy skips it, so a token the API just refused would come back again.
+ */
+export function skipBrokerCache(
+  configuration: Configuration,
+  account: AccountInfo,
+  forceRefresh: boolean | undefined,
+): boolean {
+  return forceRefresh === true && !!account.nativeAccountId && platformBrokerEnabled(configuration);
+}

@@ -8,7 +8,7 @@ import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { pickAccount } from './account.js';
 import { aadstsCode, fromMsalError, msalError, msalErrorCode } from './errors.js';
-import { brokerHadFinalSay } from './platform-broker.js';
+import { brokerHadFinalSay, skipBrokerCache } from './platform-broker.js';
 import type { MsalSession } from './session.js';
 
 /** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
@@ -68,7 +68,7 @@ async function readSsoFailure(session: MsalSession, error: unknown, scopes: stri
 
 /**
  * A token for `account` from MSAL's cache or its refresh token (`acquireTokenSilent`, never the
- * hidden iframe), checked to be that account (`source: 'cache'` or `'refresh'`). Rejects with
+ * hidden iframe) — or from the platform broker for an account it answered for — checked to be that account (`source: 'cache'` or `'refresh'`). Rejects with
  * MSAL's error as is, or `account_mismatch`.
  */
 export async function cachedToken(
@@ -81,7 +81,9 @@ export async function cachedToken(
     scopes: [...request.scopes],
     ...(request.claims ? { claims: request.claims } : {}),
     ...(request.forceRefresh ? { forceRefresh: true } : {}),
-    cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    cacheLookupPolicy: skipBrokerCache(session.configuration, account, request.forceRefresh)
+      ? CacheLookupPolicy.RefreshTokenAndNetwork
+      : CacheLookupPolicy.AccessTokenAndRefreshToken,
   });
   // From its cache MSAL answers for the account the tokens were looked up by, but for an OpenID
   // Connect server without tenant ids it may lose the account's ID token claims (or the account)

@@ -1,0 +1,209 @@
+import { PublicClientApplication } from '@azure/msal-browser';
+import { expect } from '@open-wc/testing';
+import { parseMsalAttributes } from '../../components/callout-msal/msal-attributes.js';
+import { CalloutError } from '../../src/diagnostics/callout-error.js';
+import type { MsalProviderOptions } from '../../src/msal/options.js';
+import { msalProvider } from '../../src/msal.js';
+import { type AadScenario, type ScenarioOptions, useScenarios } from '../support/aad-setup.js';
+import { expectFailure, expectThrown } from '../support/expect-failure.js';
+import { leaksOf, recordEventDetails } from '../support/leak-check.js';
+import { installPlatformBroker, type PlatformBrokerEmulator } from '../support/platform-broker.js';
+
+/** The extension handshake's own timeout, made longer than a test: `ready()` proves it was never awaited. */
+const neverAwaited = { system: { nativeBrokerHandshakeTimeout: 600_000 } };
+
+describe('msalProvider with the platform broker (platformBroker)', () => {
+  const { start } = useScenarios();
+  let broker: PlatformBrokerEmulator | undefined;
+  afterEach(() => {
+    broker?.uninstall();
+    broker = undefined;
+  });
+
+  /**
+   * A scenario whose page has the emulated broker installed before its provider's MSAL starts
+   * (the emulator comes with the scenario: its first provider is replaced, as by a reload).
+   */
+  async function withBroker(provider: Partial<MsalProviderOptions>, options: ScenarioOptions = {}) {
+    const s = await start({ ...options, provider });
+    await s.provider.ready();
+    broker = installPlatformBroker(s.aad);
+    s.reloadPage();
+    return s;
+  }
+
+  /** One token through the broker's first use: Entra ID names the broker's account in the frame's answer. */
+  async function firstBrokerToken(s: AadScenario) {
+    const token = await s.callout.token('Orders');
+    s.aad.resetCounters();
+    return token;
+  }
+
+  it('gets the first token from the broker after one silent authorize that names its account, with no token request', async () => {
+    const s = await withBroker({ platformBroker: true });
+    const token = await s.callout.token('Orders');
+    expect(token.source).to.equal('broker');
+    expect(token.account?.username).to.equal('jane@contoso.com');
+    expect(broker?.counters.getSupportedContracts).to.equal(1);
+    expect(broker?.counters.executeGetToken).to.equal(1);
+    expect(s.aad.counters.silentAuthorize).to.equal(1);
+    expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal('1');
+    expect(s.aad.counters.token).to.equal(0);
+    await s.callout('callout:Orders/orders').json();
+    expect(s.api.counters.authorized).to.equal(1);
+  });
+
+  it('gets every later token from the broker with no hidden iframe and no token request, also after a reload', async () => {
+    const s = await withBroker({ platformBroker: true });
+    await firstBrokerToken(s);
+    const calls = broker?.counters.executeGetToken ?? 0;
+    const reloaded = s.reloadPage();
+    const token = await reloaded.token('Orders');
+    const forced = await reloaded.token('Orders', { forceRefresh: true });
+    expect([token.source, forced.source]).to.deep.equal(['broker', 'broker']);
+    expect(broker?.counters.executeGetToken).to.equal(calls + 2);
+    expect(broker?.received.at(-1)?.accountId).to.equal(broker?.received[0]?.accountId);
+    expect(s.aad.counters.authorize).to.equal(0);
+    expect(s.aad.counters.token).to.equal(0);
+  });
+
+  it('goes to the interaction policy, with our code and hint and no hidden iframe, when the broker says the user must interact', async () => {
+    const s = await withBroker({ platformBroker: true });
+    await firstBrokerToken(s);
+    const calls = broker?.counters.executeGetToken ?? 0;
+    if (broker) broker.answer = 'interaction-required';
+    const reloaded = s.reloadPage();
+    const error = await expectFailure(reloaded.token('Orders'));
+    expect(error.code).to.equal('interaction_required');
+    expect(error.hint).to.match(/callout\.signIn\(\) from a click/);
+    expect(broker?.counters.executeGetToken).to.equal(calls + 1);
+    expect(s.aad.counters.authorize).to.equal(0);
+    expect(s.aad.counters.token).to.equal(0);
+  });
+
+  it('ends a first sign-in the broker refuses in interaction_required with our hint, after the one silent authorize', async () => {
+    const s = await withBroker({ platformBroker: true });
+    if (broker) broker.answer = 'interaction-required';
+    const error = await expectFailure(s.callout.token('Orders'));
+    expect(error.code).to.equal('interaction_required');
+    expect(error.hint).to.match(/callout\.signIn\(\) from a click/);
+    expect(broker?.counters.executeGetToken).to.equal(1);
+    expect(s.aad.counters.silentAuthorize).to.equal(1);
+    expect(s.aad.counters.token).to.equal(0);
+  });
+
+  it('falls back to the hidden iframe and the token endpoint when the broker turns out disabled', async () => {
+    const s = await withBroker({ platformBroker: true });
+    await firstBrokerToken(s);
+    if (broker) broker.answer = 'disabled';
+    const calls = broker?.counters.executeGetToken ?? 0;
+    const reloaded = s.reloadPage();
+    const token = await reloaded.token('Orders');
+    expect(token.source).to.equal('sso-silent');
+    expect(broker?.counters.executeGetToken).to.equal(calls + 1);
+    expect(s.aad.counters.silentAuthorize).to.equal(1);
+    expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
+    expect(s.aad.counters.token).to.equal(1);
+  });
+
+  it('changes nothing when no broker is found: the same requests as without the option, no nativebroker, no wait', async () => {
+    const s = await start({ provider: { platformBroker: true, msal: neverAwaited } });
+    await s.provider.ready();
+    const token = await s.callout.token('Orders');
+    expect(token.source).to.equal('sso-silent');
+    expect(s.aad.counters.silentAuthorize).to.equal(1);
+    expect(s.aad.counters.token).to.equal(1);
+    expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
+  });
+
+  it('does not use a DOM API that lacks the token contract', async () => {
+    const s = await start({ provider: { platformBroker: true, msal: neverAwaited } });
+    await s.provider.ready();
+    broker = installPlatformBroker(s.aad, { contracts: [] });
+    s.reloadPage();
+    const token = await s.callout.token('Orders');
+    expect(token.source).to.equal('sso-silent');
+    expect(broker.counters.getSupportedContracts).to.equal(1);
+    expect(broker.counters.executeGetToken).to.equal(0);
+    expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
+  });
+
+  it('never calls a broker that is present while the option is off', async () => {
+    const s = await withBroker({});
+    const token = await s.callout.token('Orders');
+    expect(token.source).to.equal('sso-silent');
+    expect(broker?.counters.getSupportedContracts).to.equal(0);
+    expect(broker?.counters.executeGetToken).to.equal(0);
+    expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
+    expect(s.aad.counters.token).to.equal(1);
+  });
+
+  it("keeps the broker's tokens out of every error and event", async () => {
+    const s = await withBroker({ platformBroker: true });
+    const details = recordEventDetails(s.callout);
+    await s.callout('callout:Orders/orders').json();
+    if (broker) broker.answer = 'interaction-required';
+    const error = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
+    expect(broker?.issued.length).to.be.greaterThan(0);
+    expect(leaksOf(error, details, broker?.issued ?? [])).to.deep.equal([]);
+  });
+});
+
+describe('the platformBroker option', () => {
+  const base = { clientId: 'abc', redirectUri: `${location.origin}/redirect.html` };
+
+  it('refuses at once what MSAL would refuse later, naming platformBroker with its hint', () => {
+    const cases = [
+      { ...base, platformBroker: 'yes' as unknown as boolean },
+      { ...base, platformBroker: true, msal: { system: { protocolMode: 'OIDC' as const } } },
+      { ...base, msal: { experimental: { allowPlatformBrokerWithDOM: true } } },
+    ];
+    const errors = cases.map((options) => expectThrown(() => msalProvider(options)));
+    expect(errors.map((e) => [e.code, e.option])).to.deep.equal(
+      Array.from({ length: 3 }, () => ['configuration_error', 'platformBroker']),
+    );
+    expect(errors[1]?.message).to.contain("protocolMode 'OIDC'");
+    expect(errors[2]?.message).to.contain('invalid_platform_broker_configuration');
+    for (const error of errors) expect(error.hint).to.contain('platformBroker: true');
+  });
+
+  it("refuses platformBroker for an app's own instance that has the broker off", () => {
+    const app = new PublicClientApplication({ auth: { clientId: 'abc' } });
+    const error = expectThrown(() => msalProvider({ instance: app, platformBroker: true }));
+    expect([error.code, error.option]).to.deep.equal(['configuration_error', 'platformBroker']);
+    expect(error.hint).to.contain('system.allowPlatformBroker');
+    const on = new PublicClientApplication({
+      auth: { clientId: 'abc' },
+      system: { allowPlatformBroker: true },
+    });
+    const provider = msalProvider({ instance: on, platformBroker: true });
+    expect(provider).to.not.be.instanceOf(CalloutError);
+    provider.dispose();
+  });
+
+  it('reads the platform-broker attribute as present or absent, and refuses a value that looks like off', () => {
+    const attributes = {
+      name: null,
+      id: 'aad',
+      clientId: 'abc',
+      authority: null,
+      tenant: null,
+      redirectUri: null,
+      loginHint: null,
+      domainHint: null,
+      sid: null,
+      interaction: null,
+      scopes: null,
+      cache: null,
+      clientCapabilities: null,
+      signInPage: null,
+      lwsNamespace: null,
+    };
+    const read = (platformBroker: string | null) =>
+      parseMsalAttributes({ ...attributes, platformBroker }, undefined);
+    expect(read('')).to.deep.include({ options: { clientId: 'abc', platformBroker: true } });
+    expect(read('true')).to.have.nested.property('options.platformBroker', true);
+    expect(read(null)).to.not.have.nested.property('options.platformBroker');
+    expect(read('false')).to.have.property('attribute', 'platform-broker');
+  });
+});
