@@ -25,6 +25,7 @@ export type DiagnosisCheckId =
   | 'third-party-cookies'
   | 'local-network-access'
   | 'msal-cache'
+  | 'platform-broker'
   | 'versions'
   | 'provider-checks';
 

@@ -1,7 +1,8 @@
 /**
  * The MSAL provider's own checks for `callout.diagnose()`, loaded with a dynamic `import()` the
  * first time they run: its redirect page, Local Network Access between the identity provider and
- * that page, where MSAL keeps its cache, and its Lightning Web Security adaptations. No token is
+ * that page, where MSAL keeps its cache, the platform broker, and its Lightning Web Security
+ * adaptations. No token is
  * acquired and nothing is sent to the identity provider or any API.
  */
 import type { Configuration } from '@azure/msal-browser';
@@ -13,27 +14,31 @@ import {
   browserHasLocalNetworkAccess,
   crossesIntoLocalNetwork,
 } from './address-space.js';
+import { platformBrokerCheck } from './diagnose-broker.js';
 import { redirectPageCheck } from './diagnose-redirect.js';
 import type { MsalSession } from './session.js';
 
 /**
- * Every check of the provider of `session`. `insideLws` is the
- * core's probe, handed over so that this chunk imports no module the page has loaded already
- * (a bundler would move such modules into a shared chunk).
+ * Every check of the provider of `session`. `insideLws` is the core's probe and
+ * `brokerAvailable` MSAL's platform-broker detection, handed over so that this chunk imports no
+ * module the page has loaded already (a bundler would move such modules into a shared chunk).
  */
 export async function diagnoseMsal(
   session: MsalSession,
   context: ProviderDiagnosisContext,
   insideLws: () => boolean,
+  brokerAvailable: () => Promise<boolean> = async () => false,
 ): Promise<DiagnosisCheck[]> {
   const configuration = session.configuration;
   const lws = lwsCheck(session, context.name, insideLws());
-  const [redirect, network] = await Promise.all([
+  const [redirect, network, broker] = await Promise.all([
     redirectPageCheck(session.redirectUri, context, !session.host.opensWindows),
     localNetworkCheck(session.redirectUri, authorizeUrl(configuration), context.name),
+    platformBrokerCheck(session, context.name, brokerAvailable),
   ]);
   const cookies = silentCheck(session, context.name);
-  return [redirect, network, cacheCheck(configuration, context.name), cookies, ...(lws ? [lws] : [])];
+  const cache = cacheCheck(configuration, context.name);
+  return [redirect, network, cache, cookies, broker, ...(lws ? [lws] : [])];
 }
 
 /** The `local-network-access` check: does the hidden frame step from a public site into a more private one? */

@@ -1,3 +1,4 @@
+import { isPlatformBrokerAvailable } from '@azure/msal-browser';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
@@ -40,8 +41,9 @@ export interface MsalAuthProvider extends AuthProvider {
   /**
    * The provider's checks for `callout.diagnose()` (msal/diagnose.ts, loaded on first use): its
    * redirect page (this origin, the bridge, frameable, no COOP), Local Network Access between the
-   * identity provider and that page, where MSAL keeps its cache, its Lightning Web Security
-   * adaptations. Acquires nothing and sends nothing to the identity provider.
+   * identity provider and that page, where MSAL keeps its cache, the platform broker (is it
+   * offered, is it on), its Lightning Web Security adaptations. Acquires nothing and sends
+   * nothing to the identity provider.
    */
   diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
   /**
@@ -157,7 +159,7 @@ class MsalProvider implements MsalAuthProvider {
 
   async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
     const { diagnoseMsal } = await import('./diagnose.js');
-    return diagnoseMsal(this.#session, context, insideLws);
+    return diagnoseMsal(this.#session, context, insideLws, () => isPlatformBrokerAvailable(true));
   }
 
   async getToken(request: TokenRequest): Promise<AccessToken> {

@@ -2,12 +2,20 @@ import { PublicClientApplication } from '@azure/msal-browser';
 import { expect } from '@open-wc/testing';
 import { parseMsalAttributes } from '../../components/callout-msal/msal-attributes.js';
 import { CalloutError } from '../../src/diagnostics/callout-error.js';
+import type { Diagnosis, DiagnosisCheck } from '../../src/index.js';
 import type { MsalProviderOptions } from '../../src/msal/options.js';
 import { msalProvider } from '../../src/msal.js';
 import { type AadScenario, type ScenarioOptions, useScenarios } from '../support/aad-setup.js';
 import { expectFailure, expectThrown } from '../support/expect-failure.js';
 import { leaksOf, recordEventDetails } from '../support/leak-check.js';
 import { installPlatformBroker, type PlatformBrokerEmulator } from '../support/platform-broker.js';
+
+/** The one `platform-broker` check of `report` (provider `aad`). */
+function brokerCheck(report: Diagnosis): DiagnosisCheck {
+  const found = report.checks.filter((c) => c.id === 'platform-broker' && c.provider === 'aad');
+  expect(found).to.have.length(1);
+  return found[0] as DiagnosisCheck;
+}
 
 /** The extension handshake's own timeout, made longer than a test: `ready()` proves it was never awaited. */
 const neverAwaited = { system: { nativeBrokerHandshakeTimeout: 600_000 } };
@@ -136,6 +144,41 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     expect(broker?.counters.executeGetToken).to.equal(0);
     expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
     expect(s.aad.counters.token).to.equal(1);
+  });
+
+  it('replaces a token the API refuses with a new one from the broker: one forced renewal, no token request', async () => {
+    const s = await withBroker({ platformBroker: true });
+    await s.callout('callout:Orders/orders').json();
+    const calls = broker?.counters.executeGetToken ?? 0;
+    s.api.revokeAll();
+    s.aad.resetCounters();
+    await s.callout('callout:Orders/orders').json();
+    expect(broker?.counters.executeGetToken).to.equal(calls + 1);
+    expect(s.aad.counters.authorize).to.equal(0);
+    expect(s.aad.counters.token).to.equal(0);
+  });
+
+  it('reports in diagnose() a broker that is on, and whether it answered for the account', async () => {
+    const s = await withBroker({ platformBroker: true });
+    const before = brokerCheck(await s.callout.diagnose());
+    await s.callout.token('Orders');
+    const after = brokerCheck(await s.callout.diagnose());
+    expect([before.status, after.status]).to.deep.equal(['ok', 'ok']);
+    expect(before.seen).to.contain("on, and this browser offers the broker through Edge's");
+    expect(after.seen).to.contain('the broker answered for jane@contoso.com');
+    expect(broker?.counters.executeGetToken, 'diagnose() asks for no token').to.equal(1);
+  });
+
+  it('warns in diagnose() when the browser offers a broker the provider leaves off, and skips when neither', async () => {
+    const s = await withBroker({});
+    const offered = brokerCheck(await s.callout.diagnose());
+    expect(offered.status).to.equal('warn');
+    expect(offered.hint).to.contain('platformBroker: true');
+    broker?.uninstall();
+    const absent = brokerCheck(await s.callout.diagnose());
+    expect(absent.status).to.equal('skip');
+    const on = await start({ provider: { platformBroker: true } });
+    expect(brokerCheck(await on.callout.diagnose()).seen).to.contain('offers no platform broker');
   });
 
   it("keeps the broker's tokens out of every error and event", async () => {

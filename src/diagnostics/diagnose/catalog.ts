@@ -107,6 +107,14 @@ export const checkCatalog: Readonly<Record<DiagnosisCheckId, CheckEntry>> = {
       "MSAL's `cache` option decides where it keeps accounts and its ID, access and refresh tokens: `memory` (lost on reload), `session` (this tab, survives reloads), `local` (every tab of the origin, survives restarts).",
     fix: 'Choose the `cache` option for the reload and tab behaviour you want (sso-callout itself never writes tokens to storage; under Lightning Web Security `local` is refused).',
   },
+  'platform-broker': {
+    title: "The device's platform broker (Windows)",
+    symptom:
+      'On managed Windows devices, users whose browser blocks third-party cookies are still asked to sign in (`login_required`, `third_party_cookies_blocked`), although Windows holds their sign-in.',
+    cause:
+      "Windows keeps the user's Entra ID sign-in in its platform broker (Web Account Manager), which Edge offers to pages through a DOM API and Chrome through the Windows Accounts extension. MSAL uses it only when the provider's `platformBroker` option is on: then Entra ID names the broker's account in the first sign-in's answer, and every later token for that account comes from the broker, with no hidden frame and no third-party cookie.",
+    fix: 'Pass `platformBroker: true` to `msalProvider` (the `platform-broker` attribute of `<callout-msal>`), with Entra ID as the authority. Where no broker is found, nothing changes.',
+  },
   'provider-checks': {
     title: "A provider's own checks",
     symptom: "The report has a failed check saying a provider's checks failed.",
