@@ -123,6 +123,23 @@ export const errorTable: ErrorEntry[] = [
     'token_endpoint_error',
     'The token endpoint answered something that is not JSON (a proxy or captive-portal page?): check the authority and any proxy on the way to $l.',
   ],
+  [
+    'user_switch',
+    'account_mismatch',
+    "The user picked another account in the device's sign-in prompt (the platform broker) than the one this page signed in with: to change users, callout.signOut() first, then sign in with the account wanted.",
+  ],
+  [
+    'invalid_platform_broker_configuration cannot_allow_platform_broker',
+    'configuration_error',
+    "MSAL refused its platform-broker settings ($e): turn the broker on with platformBroker: true rather than msal.system / msal.experimental, and only with Entra ID (MSAL refuses it with protocolMode 'OIDC').",
+  ],
+];
+
+/** For a failure of the device's platform broker (MSAL's `NativeAuthError`) that no entry names. */
+export const brokerEntry: ErrorEntry = [
+  '',
+  'token_endpoint_error',
+  "The device's platform broker failed ($e): see the cause for the broker's status and error number; to rule the broker out, turn platformBroker off, and check that the device can reach $l.",
 ];
 
 /** For what no entry names. */

@@ -100,6 +100,20 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     expect(s.aad.counters.token).to.equal(0);
   });
 
+  it('refuses an account switched in the broker prompt with account_mismatch, and types a broker failure with its own hint', async () => {
+    const s = await withBroker({ platformBroker: true });
+    await firstBrokerToken(s);
+    if (broker) broker.answer = 'other-account';
+    const switched = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
+    expect(switched.code).to.equal('account_mismatch');
+    expect(switched.hint).to.contain('callout.signOut() first');
+    if (broker) broker.answer = 'failure';
+    const failed = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
+    expect(failed.code).to.equal('token_endpoint_error');
+    expect(failed.hint).to.contain("The device's platform broker failed (broker_error)");
+    expect(s.aad.counters.authorize).to.equal(0);
+  });
+
   it('falls back to the hidden iframe and the token endpoint when the broker turns out disabled', async () => {
     const s = await withBroker({ platformBroker: true });
     await firstBrokerToken(s);

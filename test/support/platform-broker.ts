@@ -14,7 +14,11 @@ export type BrokerAnswer =
   /** The broker lost the account (removed from Windows): ACCOUNT_UNAVAILABLE. */
   | 'account-unavailable'
   /** The broker is switched off by policy: DISABLED, after which MSAL stops using it. */
-  | 'disabled';
+  | 'disabled'
+  /** The broker fails in a way MSAL has no status for (PERSISTENT_ERROR, a WAM error number). */
+  | 'failure'
+  /** The user picks another account in the broker's prompt: a token for that account, under its own id. */
+  | 'other-account';
 
 /** Options of {@link installPlatformBroker}. */
 export interface PlatformBrokerOptions {
@@ -53,11 +57,11 @@ function errorAnswer(status: string, code: string, description: string): Record<
   return {
     isSuccess: false,
     state: '',
-    error: { code, description, errorCode: '-2147186943', protocolError: '', status, properties: {} },
+    error: { code, description, errorCode: '3399614467', protocolError: '', status, properties: {} },
   };
 }
 
-const answers: Record<Exclude<BrokerAnswer, 'token'>, Record<string, unknown>> = {
+const answers: Record<Exclude<BrokerAnswer, 'token' | 'other-account'>, Record<string, unknown>> = {
   'interaction-required': errorAnswer(
     'USER_INTERACTION_REQUIRED',
     'interaction_required',
@@ -69,6 +73,7 @@ const answers: Record<Exclude<BrokerAnswer, 'token'>, Record<string, unknown>> =
     'The account is not on this device.',
   ),
   disabled: errorAnswer('DISABLED', 'disabled', 'The platform broker is disabled by policy.'),
+  failure: errorAnswer('PERSISTENT_ERROR', 'broker_error', 'The broker could not complete the request.'),
 };
 
 /**
@@ -109,9 +114,12 @@ export function installPlatformBroker(
   const executeGetToken = async (request: BrokerTokenRequest): Promise<Record<string, unknown>> => {
     emulator.counters.executeGetToken++;
     emulator.received.push({ ...request });
-    const user = accountIds.get(request.accountId ?? '');
-    if (!user) return answers['account-unavailable'];
-    if (emulator.answer !== 'token') return answers[emulator.answer];
+    const held = accountIds.get(request.accountId ?? '');
+    if (!held) return answers['account-unavailable'];
+    const { answer } = emulator;
+    if (answer !== 'token' && answer !== 'other-account') return answers[answer];
+    const other = aad.state.users.find((u) => u.oid !== held.oid);
+    const user = answer === 'other-account' && other ? other : held;
     const scopes = (request.scope ?? '').split(' ').filter(Boolean);
     const signed = await aad.signGrant({ clientId: request.clientId ?? '', user, scopes, strong: true });
     emulator.issued.push(signed.accessToken, signed.idToken);
@@ -121,7 +129,7 @@ export function installPlatformBroker(
       accessToken: signed.accessToken,
       idToken: signed.idToken,
       clientInfo: btoa(JSON.stringify({ uid: user.oid, utid: aad.state.tenantId })),
-      account: { id: request.accountId, userName: user.username, properties: {} },
+      account: { id: `broker-account.${user.oid}`, userName: user.username, properties: {} },
       scopes: signed.scope,
       expiresIn: signed.expiresIn,
       properties: {},
