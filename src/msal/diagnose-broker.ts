@@ -6,7 +6,6 @@
  */
 import { check } from '../diagnostics/diagnose/catalog.js';
 import type { DiagnosisCheck } from '../diagnostics/diagnosis.js';
-import { platformBrokerEnabled } from './platform-broker.js';
 import type { MsalSession } from './session.js';
 
 /** Which way this browser offers the broker: Edge's DOM API when the page has it, else the extension. */
@@ -31,7 +30,8 @@ export async function platformBrokerCheck(
     // Inside Lightning Web Security MSAL's detection talks to the window in ways the sandbox may block.
     return check('platform-broker', 'skip', 'not checked inside Lightning Web Security', extra);
   }
-  const enabled = platformBrokerEnabled(session.configuration);
+  // As platformBrokerEnabled says; not imported, so this lazy chunk shares no module with the page's.
+  const enabled = session.configuration.system?.allowPlatformBroker === true;
   const account = session.account;
   if (enabled && account?.nativeAccountId) {
     const seen = `on; the broker answered for ${account.username}, so silent tokens for that account come from it (no hidden frame, no third-party cookie)`;

@@ -126,12 +126,12 @@ export const errorTable: ErrorEntry[] = [
   [
     'user_switch',
     'account_mismatch',
-    "The user picked another account in the device's sign-in prompt (the platform broker) than the one this page signed in with: to change users, callout.signOut() first, then sign in with the account wanted.",
+    'The user picked another account in the platform broker: sign out first to change users.',
   ],
   [
     'invalid_platform_broker_configuration cannot_allow_platform_broker',
     'configuration_error',
-    "MSAL refused its platform-broker settings ($e): turn the broker on with platformBroker: true rather than msal.system / msal.experimental, and only with Entra ID (MSAL refuses it with protocolMode 'OIDC').",
+    'MSAL refused the platform broker ($e): use platformBroker: true, with Entra ID only.',
   ],
 ];
 
@@ -139,7 +139,7 @@ export const errorTable: ErrorEntry[] = [
 export const brokerEntry: ErrorEntry = [
   '',
   'token_endpoint_error',
-  "The device's platform broker failed ($e): see the cause for the broker's status and error number; to rule the broker out, turn platformBroker off, and check that the device can reach $l.",
+  'The platform broker failed ($e): see the cause; turn platformBroker off to rule it out.',
 ];
 
 /** For what no entry names. */

@@ -47,84 +47,39 @@ export function platformBrokerEnabled(configuration: Configuration): boolean {
   return configuration.system?.allowPlatformBroker === true;
 }
 
-const problem = (value: unknown, text: string): MsalOptionProblem => ({
-  option: 'platformBroker',
-  value: value === undefined ? undefined : String(value),
-  problem: text,
-});
-
 /**
- * Finds what cannot work with the platform broker, before MSAL would fail on it: an option that
- * is not a boolean; the broker with `protocolMode: 'OIDC'` (MSAL throws
- * `cannot_allow_platform_broker` when it is created: the broker serves Entra ID only); MSAL's DOM
- * setting without the broker (MSAL throws `invalid_platform_broker_configuration` at the first
- * token). Synchronous and pure; `undefined` when nothing is wrong.
+ * Finds a `platformBroker` that cannot work and that MSAL would not report: a value that is not a
+ * boolean, and the option asked of an app's own `instance` (`configuration`) whose broker is off
+ * (its configuration cannot change once it is created). What MSAL refuses itself — the broker with
+ * `protocolMode: 'OIDC'`, its DOM setting without the broker — becomes `configuration_error`
+ * through the error table. Synchronous and pure; `undefined` when nothing is wrong.
  */
-export function checkPlatformBroker(options: MsalProviderOptions): MsalOptionProblem | undefined {
-  const value: unknown = options.platformBroker;
-  if (value !== undefined && typeof value !== 'boolean') {
-    return problem(value, 'it must be true or false');
-  }
-  const msal = options.msal ?? {};
-  const on = value ?? msal.system?.allowPlatformBroker === true;
-  if (on && msal.system?.protocolMode === 'OIDC') {
-    return problem(
-      value ?? 'msal.system.allowPlatformBroker',
-      "the platform broker signs in to Entra ID only, and MSAL refuses it with msal.system.protocolMode 'OIDC'",
-    );
-  }
-  if (!on && value === undefined && msal.experimental?.allowPlatformBrokerWithDOM === true) {
-    return problem(
-      undefined,
-      'msal.experimental.allowPlatformBrokerWithDOM needs the broker itself on, or MSAL fails every token (invalid_platform_broker_configuration)',
-    );
-  }
-  return undefined;
-}
-
-/**
- * `platformBroker` asked of an app's own `instance`, whose configuration the provider cannot
- * change: a problem when that instance has the broker off.
- */
-export function checkInstanceBroker(
+export function checkPlatformBroker(
   options: MsalProviderOptions,
-  configuration: Configuration,
+  configuration?: Configuration,
 ): MsalOptionProblem | undefined {
-  if (options.platformBroker !== true || platformBrokerEnabled(configuration)) return undefined;
-  return problem(
-    true,
-    "the app's own instance has system.allowPlatformBroker off, and its configuration cannot change after it is created",
-  );
+  const value: unknown = options.platformBroker;
+  const wrong =
+    value !== undefined && typeof value !== 'boolean'
+      ? 'it must be true or false'
+      : value && configuration && !platformBrokerEnabled(configuration)
+        ? "the app's own instance has system.allowPlatformBroker off"
+        : undefined;
+  return wrong ? { option: 'platformBroker', value: String(value), problem: wrong } : undefined;
 }
 
-/** The hint for a {@link checkPlatformBroker} or {@link checkInstanceBroker} problem. */
+/** The hint for a {@link checkPlatformBroker} problem. */
 export const platformBrokerHint =
-  "Pass platformBroker: true (true or false, or the platform-broker attribute), only with Entra ID; for an app's own instance, set system.allowPlatformBroker (and experimental.allowPlatformBrokerWithDOM for Edge) in its configuration.";
+  "Pass true or false; for an app's own instance, set system.allowPlatformBroker in its configuration.";
 
 /**
- * Whether a silent failure for `account` came from the platform broker's final word: the broker is
- * on, `account` is one the broker answered for (MSAL keeps its `nativeAccountId`), and the broker
- * said the user must interact. `ssoSilent` would only ask the broker again for that account (MSAL
- * routes it there, not to the hidden frame), so the silent chain goes straight to the interaction
- * policy instead.
+ * Whether `account` is one the platform broker answered for (MSAL keeps its `nativeAccountId`)
+ * while the broker is on: MSAL then sends its silent requests to the broker first. Two things
+ * follow for the silent chain (silent.ts). The broker's "the user must interact" is final:
+ * `ssoSilent` would only ask the broker again for that account (MSAL routes it there, not to the
+ * hidden frame). And a forced renewal must skip MSAL's memory cache of the broker's tokens, which
+ * MSAL otherwise serves despite `forceRefresh`, so a token the API just refused would come back.
  */
-export function brokerHadFinalSay(
-  configuration: Configuration,
-  account: AccountInfo | undefined,
-  interactionRequired: boolean,
-): boolean {
-  return interactionRequired && !!account?.nativeAccountId && platformBrokerEnabled(configuration);
-}
-
-/**
- * Whether a forced renewal for `account` must skip MSAL's memory cache of the broker's tokens:
- * for an account the broker answered for, MSAL serves `forceRefresh` from that cache unless the
- * lookup policy skips it, so a token the API just refused would come back again.
- */
-export function skipBrokerCache(
-  configuration: Configuration,
-  account: AccountInfo,
-  forceRefresh: boolean | undefined,
-): boolean {
-  return forceRefresh === true && !!account.nativeAccountId && platformBrokerEnabled(configuration);
+export function brokerAccount(configuration: Configuration, account: AccountInfo | undefined): boolean {
+  return !!account?.nativeAccountId && platformBrokerEnabled(configuration);
 }

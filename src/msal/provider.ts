@@ -11,7 +11,7 @@ import { interactionSettled } from './interaction-lock.js';
 import { lwsHost } from './lws/load.js';
 import { resolveLwsMode } from './lws/mode.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
-import { checkInstanceBroker } from './platform-broker.js';
+import { checkPlatformBroker } from './platform-broker.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { SignOutChannel } from './sign-out-channel.js';
@@ -112,7 +112,7 @@ class MsalProvider implements MsalAuthProvider {
       ? { instance: options.instance }
       : { configuration: buildMsalConfiguration(options) };
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
-    const brokerProblem = 'instance' in source ? checkInstanceBroker(options, configured) : undefined;
+    const brokerProblem = 'instance' in source ? checkPlatformBroker(options, configured) : undefined;
     if (brokerProblem) throw msalOptionError(brokerProblem);
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);

@@ -8,7 +8,7 @@ import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { pickAccount } from './account.js';
 import { aadstsCode, fromMsalError, msalError, msalErrorCode } from './errors.js';
-import { brokerHadFinalSay, skipBrokerCache } from './platform-broker.js';
+import { brokerAccount } from './platform-broker.js';
 import type { MsalSession } from './session.js';
 
 /** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
@@ -81,9 +81,10 @@ export async function cachedToken(
     scopes: [...request.scopes],
     ...(request.claims ? { claims: request.claims } : {}),
     ...(request.forceRefresh ? { forceRefresh: true } : {}),
-    cacheLookupPolicy: skipBrokerCache(session.configuration, account, request.forceRefresh)
-      ? CacheLookupPolicy.RefreshTokenAndNetwork
-      : CacheLookupPolicy.AccessTokenAndRefreshToken,
+    cacheLookupPolicy:
+      request.forceRefresh && brokerAccount(session.configuration, account)
+        ? CacheLookupPolicy.RefreshTokenAndNetwork
+        : CacheLookupPolicy.AccessTokenAndRefreshToken,
   });
   // From its cache MSAL answers for the account the tokens were looked up by, but for an OpenID
   // Connect server without tenant ids it may lose the account's ID token claims (or the account)
@@ -132,8 +133,8 @@ export class SilentChain {
         if (!isSsoRecoverable(error))
           throw fromMsalError(error, session.context('acquireTokenSilent', scopes));
         earlier = error;
-        const interaction = error instanceof InteractionRequiredAuthError;
-        if (brokerHadFinalSay(session.configuration, account, interaction))
+        // The broker's "the user must interact" for its own account is final (platform-broker.ts).
+        if (error instanceof InteractionRequiredAuthError && brokerAccount(session.configuration, account))
           return { failure: error, earlier };
       }
     }

@@ -106,11 +106,11 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     if (broker) broker.answer = 'other-account';
     const switched = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
     expect(switched.code).to.equal('account_mismatch');
-    expect(switched.hint).to.contain('callout.signOut() first');
+    expect(switched.hint).to.contain('sign out first');
     if (broker) broker.answer = 'failure';
     const failed = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
     expect(failed.code).to.equal('token_endpoint_error');
-    expect(failed.hint).to.contain("The device's platform broker failed (broker_error)");
+    expect(failed.hint).to.contain('The platform broker failed (broker_error)');
     expect(s.aad.counters.authorize).to.equal(0);
   });
 
@@ -126,6 +126,14 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     expect(s.aad.counters.silentAuthorize).to.equal(1);
     expect(s.aad.received.authorize[0]?.get('nativebroker')).to.equal(null);
     expect(s.aad.counters.token).to.equal(1);
+  });
+
+  it("fails the first token with configuration_error when the passthrough turns on MSAL's DOM setting without the broker", async () => {
+    const s = await start({ provider: { msal: { experimental: { allowPlatformBrokerWithDOM: true } } } });
+    const error = await expectFailure(s.callout.token('Orders'));
+    expect(error.code).to.equal('configuration_error');
+    expect(error.message).to.contain('invalid_platform_broker_configuration');
+    expect(error.hint).to.contain('use platformBroker: true');
   });
 
   it('changes nothing when no broker is found: the same requests as without the option, no nativebroker, no wait', async () => {
@@ -209,25 +217,25 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
 describe('the platformBroker option', () => {
   const base = { clientId: 'abc', redirectUri: `${location.origin}/redirect.html` };
 
-  it('refuses at once what MSAL would refuse later, naming platformBroker with its hint', () => {
-    const cases = [
-      { ...base, platformBroker: 'yes' as unknown as boolean },
-      { ...base, platformBroker: true, msal: { system: { protocolMode: 'OIDC' as const } } },
-      { ...base, msal: { experimental: { allowPlatformBrokerWithDOM: true } } },
-    ];
-    const errors = cases.map((options) => expectThrown(() => msalProvider(options)));
-    expect(errors.map((e) => [e.code, e.option])).to.deep.equal(
-      Array.from({ length: 3 }, () => ['configuration_error', 'platformBroker']),
-    );
-    expect(errors[1]?.message).to.contain("protocolMode 'OIDC'");
-    expect(errors[2]?.message).to.contain('invalid_platform_broker_configuration');
-    for (const error of errors) expect(error.hint).to.contain('platformBroker: true');
+  it('refuses a platformBroker that is not a boolean at once, naming the option', () => {
+    const error = expectThrown(() => msalProvider({ ...base, platformBroker: 'yes' as unknown as boolean }));
+    expect([error.code, error.option]).to.deep.equal(['configuration_error', 'platformBroker']);
+    expect(error.message).to.contain('it must be true or false');
+  });
+
+  it("turns MSAL's refusal of the broker with protocolMode OIDC into configuration_error with our hint", () => {
+    const oidc = { ...base, platformBroker: true, msal: { system: { protocolMode: 'OIDC' as const } } };
+    const error = expectThrown(() => msalProvider(oidc));
+    expect(error.code).to.equal('configuration_error');
+    expect(error.message).to.contain('cannot_allow_platform_broker');
+    expect(error.hint).to.contain('with Entra ID only');
   });
 
   it("refuses platformBroker for an app's own instance that has the broker off", () => {
     const app = new PublicClientApplication({ auth: { clientId: 'abc' } });
     const error = expectThrown(() => msalProvider({ instance: app, platformBroker: true }));
     expect([error.code, error.option]).to.deep.equal(['configuration_error', 'platformBroker']);
+    expect(error.message).to.contain('system.allowPlatformBroker off');
     expect(error.hint).to.contain('system.allowPlatformBroker');
     const on = new PublicClientApplication({
       auth: { clientId: 'abc' },
