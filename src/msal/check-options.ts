@@ -58,9 +58,9 @@ const choices = {
  * later, or never: a missing client id; an authority that is not an https URL (MSAL refuses
  * `http:` even on localhost); a redirect URI that is not a URL or not on this page's origin (the
  * answer comes back over a BroadcastChannel, which stays within one origin); an `interaction` or
- * `cache` outside its values; a `platformBroker` MSAL would refuse (platform-broker.ts). Returns `undefined` when none is wrong. Synchronous, pure (reads
- * only `location.origin`), never throws. Not for an app's own `instance`, which brings its own
- * configuration.
+ * `cache` outside its values; a `platformBroker` that is not a boolean (platform-broker.ts).
+ * Returns `undefined` when none is wrong. Synchronous, pure (reads only `location.origin`), never
+ * throws. Not for an app's own `instance`, which brings its own configuration.
  */
 export function checkMsalOptions(options: MsalProviderOptions): MsalOptionProblem | undefined {
   if (!(options.clientId ?? options.msal?.auth?.clientId)) {

@@ -2,7 +2,7 @@
  * The `platformBroker` option: MSAL's platform broker (Web Account Manager on Windows), reached
  * through Edge's `navigator.platformAuthentication` DOM API or the "Windows Accounts" browser
  * extension. This module decides nothing MSAL decides; it turns the option into MSAL's two
- * settings, checks what MSAL would reject later (or never), and tells the silent chain when the
+ * settings, checks what MSAL would not report, and tells the silent chain when the
  * broker's answer is final. It imports nothing of `@azure/msal-browser` at run time, so
  * `<callout-msal>` runs its checks before MSAL is loaded.
  *
