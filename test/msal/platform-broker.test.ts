@@ -1,12 +1,9 @@
-import { PublicClientApplication } from '@azure/msal-browser';
 import { expect } from '@open-wc/testing';
-import { parseMsalAttributes } from '../../components/callout-msal/msal-attributes.js';
-import { CalloutError } from '../../src/diagnostics/callout-error.js';
 import type { Diagnosis, DiagnosisCheck } from '../../src/index.js';
 import type { MsalProviderOptions } from '../../src/msal/options.js';
-import { msalProvider } from '../../src/msal.js';
+import { click } from '../support/aad-gesture.js';
 import { type AadScenario, type ScenarioOptions, useScenarios } from '../support/aad-setup.js';
-import { expectFailure, expectThrown } from '../support/expect-failure.js';
+import { expectFailure } from '../support/expect-failure.js';
 import { leaksOf, recordEventDetails } from '../support/leak-check.js';
 import { installPlatformBroker, type PlatformBrokerEmulator } from '../support/platform-broker.js';
 
@@ -71,6 +68,25 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     expect([token.source, forced.source]).to.deep.equal(['broker', 'broker']);
     expect(broker?.counters.executeGetToken).to.equal(calls + 2);
     expect(broker?.received.at(-1)?.accountId).to.equal(broker?.received[0]?.accountId);
+    expect(s.aad.counters.authorize).to.equal(0);
+    expect(s.aad.counters.token).to.equal(0);
+  });
+
+  it('gets the user through a browser that blocks third-party cookies: one sign-in from a click, then tokens from the broker with no iframe, also after a reload', async () => {
+    const s = await withBroker({ platformBroker: true });
+    s.aad.faults.thirdPartyCookiesBlocked = true;
+    const blocked = await expectFailure(s.callout.token('Orders'));
+    expect(blocked.code).to.equal('login_required');
+    await click(() => s.callout.signIn());
+    // The popup's answer named the broker's account: the sign-in's token came from the broker.
+    expect(s.aad.received.authorize.at(-1)?.get('nativebroker')).to.equal('1');
+    expect(broker?.counters.executeGetToken).to.equal(1);
+    s.aad.resetCounters();
+    const reloaded = s.reloadPage();
+    const token = await reloaded.token('Orders');
+    await reloaded('callout:Orders/orders').json();
+    expect(token.source).to.equal('broker');
+    expect(broker?.counters.executeGetToken).to.equal(2);
     expect(s.aad.counters.authorize).to.equal(0);
     expect(s.aad.counters.token).to.equal(0);
   });
@@ -211,64 +227,5 @@ describe('msalProvider with the platform broker (platformBroker)', () => {
     const error = await expectFailure(s.callout.token('Orders', { forceRefresh: true }));
     expect(broker?.issued.length).to.be.greaterThan(0);
     expect(leaksOf(error, details, broker?.issued ?? [])).to.deep.equal([]);
-  });
-});
-
-describe('the platformBroker option', () => {
-  const base = { clientId: 'abc', redirectUri: `${location.origin}/redirect.html` };
-
-  it('refuses a platformBroker that is not a boolean at once, naming the option', () => {
-    const error = expectThrown(() => msalProvider({ ...base, platformBroker: 'yes' as unknown as boolean }));
-    expect([error.code, error.option]).to.deep.equal(['configuration_error', 'platformBroker']);
-    expect(error.message).to.contain('it must be true or false');
-  });
-
-  it("turns MSAL's refusal of the broker with protocolMode OIDC into configuration_error with our hint", () => {
-    const oidc = { ...base, platformBroker: true, msal: { system: { protocolMode: 'OIDC' as const } } };
-    const error = expectThrown(() => msalProvider(oidc));
-    expect(error.code).to.equal('configuration_error');
-    expect(error.message).to.contain('cannot_allow_platform_broker');
-    expect(error.hint).to.contain('with Entra ID only');
-  });
-
-  it("refuses platformBroker for an app's own instance that has the broker off", () => {
-    const app = new PublicClientApplication({ auth: { clientId: 'abc' } });
-    const error = expectThrown(() => msalProvider({ instance: app, platformBroker: true }));
-    expect([error.code, error.option]).to.deep.equal(['configuration_error', 'platformBroker']);
-    expect(error.message).to.contain('system.allowPlatformBroker off');
-    expect(error.hint).to.contain('system.allowPlatformBroker');
-    const on = new PublicClientApplication({
-      auth: { clientId: 'abc' },
-      system: { allowPlatformBroker: true },
-    });
-    const provider = msalProvider({ instance: on, platformBroker: true });
-    expect(provider).to.not.be.instanceOf(CalloutError);
-    provider.dispose();
-  });
-
-  it('reads the platform-broker attribute as present or absent, and refuses a value that looks like off', () => {
-    const attributes = {
-      name: null,
-      id: 'aad',
-      clientId: 'abc',
-      authority: null,
-      tenant: null,
-      redirectUri: null,
-      loginHint: null,
-      domainHint: null,
-      sid: null,
-      interaction: null,
-      scopes: null,
-      cache: null,
-      clientCapabilities: null,
-      signInPage: null,
-      lwsNamespace: null,
-    };
-    const read = (platformBroker: string | null) =>
-      parseMsalAttributes({ ...attributes, platformBroker }, undefined);
-    expect(read('')).to.deep.include({ options: { clientId: 'abc', platformBroker: true } });
-    expect(read('true')).to.have.nested.property('options.platformBroker', true);
-    expect(read(null)).to.not.have.nested.property('options.platformBroker');
-    expect(read('false')).to.have.property('attribute', 'platform-broker');
   });
 });
