@@ -11,8 +11,18 @@ export interface Account {
   name?: string;
 }
 
-/** Where a token came from: our in-memory store, or which provider step produced it. */
-export type TokenSource = 'store' | 'cache' | 'refresh' | 'sso-silent' | 'interactive' | 'provider';
+/**
+ * Where a token came from: our in-memory store, or which provider step produced it (`broker`: the
+ * device's platform broker, through MSAL).
+ */
+export type TokenSource =
+  | 'store'
+  | 'cache'
+  | 'refresh'
+  | 'sso-silent'
+  | 'interactive'
+  | 'broker'
+  | 'provider';
 
 /** What a caller asks a provider for. */
 export interface TokenRequest {

@@ -150,6 +150,12 @@ export interface CalloutMsalProps extends ElementProps<CalloutMsal> {
   'sign-in-page'?: string | undefined;
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
   'lws-namespace'?: string | undefined;
+  /**
+   * Present (`platform-broker`, no value) turns on the device's platform broker (Windows: Edge's
+   * DOM API or the Windows Accounts extension): silent tokens without third-party cookies for
+   * the broker's account. Entra ID only; see docs/msal.md.
+   */
+  'platform-broker'?: string | undefined;
   /** Mode of the element's shadow root, read once when it first connects. Default `open` (or `CalloutElement.defaultShadowMode`). */
   'shadow-mode'?: 'open' | 'closed' | undefined;
   /**

@@ -145,6 +145,12 @@ export interface CalloutMsalVueProps {
   signInPage?: CalloutMsal['signInPage'] | undefined;
   /** Inside Lightning Web Security: the components' namespace (`c` unless in a managed package). */
   lwsNamespace?: CalloutMsal['lwsNamespace'] | undefined;
+  /**
+   * Present (`platform-broker`, no value) turns on the device's platform broker (Windows: Edge's
+   * DOM API or the Windows Accounts extension): silent tokens without third-party cookies for
+   * the broker's account. Entra ID only; see docs/msal.md.
+   */
+  platformBroker?: CalloutMsal['platformBroker'] | undefined;
   /** Mode of the element's shadow root, read once when it first connects. Default `open` (or `CalloutElement.defaultShadowMode`). */
   shadowMode?: 'open' | 'closed' | undefined;
   /**

@@ -34,6 +34,7 @@ const sourceLabels: Record<string, string> = {
   refresh: 'refresh token',
   'sso-silent': 'SSO silent',
   interactive: 'interactive sign-in',
+  broker: 'platform broker',
   provider: 'provider',
 };
 

@@ -69,6 +69,7 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
     signInPage: { attribute: 'sign-in-page' },
     lwsNamespace: { attribute: 'lws-namespace' },
     nestedAppAuth: { attribute: false },
+    platformBroker: { attribute: 'platform-broker' },
     msal: { attribute: false },
   };
 
@@ -122,6 +123,13 @@ export class CalloutMsal extends ProviderElement<MsalProviderOptions> {
    * `sso-callout/nested-app-auth`, so tokens come from the host when the page runs in one.
    */
   nestedAppAuth: MsalProviderOptions['nestedAppAuth'];
+
+  /**
+   * Present (`platform-broker`, no value) turns on the device's platform broker (Windows: Edge's
+   * DOM API or the Windows Accounts extension): silent tokens without third-party cookies for
+   * the broker's account. Entra ID only; see docs/msal.md.
+   */
+  platformBroker: string | null = null;
 
   /** MSAL configuration passthrough (knownAuthorities, authorityMetadata, system …); property only. */
   msal: MsalProviderOptions['msal'];

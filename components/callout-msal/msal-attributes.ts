@@ -31,6 +31,8 @@ export interface MsalAttributes {
   lwsNamespace: string | null;
   /** Nested app authentication in Teams/Outlook hosts (property only): `nestedAppAuth` of `sso-callout/nested-app-auth`. */
   nestedAppAuth?: MsalNestedAppAuth | undefined;
+  /** `platform-broker`: present (empty or `true`) turns MSAL's platform broker on. */
+  platformBroker: string | null;
 }
 
 /** Provider name and options read from attributes, or the first invalid attribute. */
@@ -79,6 +81,17 @@ export function parseMsalAttributes(
   set('lwsNamespace', text(attributes.lwsNamespace));
   set('nestedAppAuth', attributes.nestedAppAuth);
   set('msal', passthrough);
+  const broker = attributes.platformBroker?.trim().toLowerCase();
+  if (broker !== undefined) {
+    if (broker !== '' && broker !== 'true' && broker !== 'platform-broker') {
+      return fail(
+        'platform-broker',
+        attributes.platformBroker,
+        'it is a boolean attribute: present (platform-broker) turns the broker on; remove it to turn it off',
+      );
+    }
+    options.platformBroker = true;
+  }
   return checkOptions(options) ?? { name, options };
 }
 
@@ -90,6 +103,7 @@ const attributeOf: Record<MsalOptionName, string> = {
   redirectUri: 'redirect-uri',
   interaction: 'interaction',
   cache: 'cache',
+  platformBroker: 'platform-broker',
 };
 
 /** `msalProvider`'s own checks of the options (no MSAL needed), reported by attribute. */

@@ -26,6 +26,7 @@ export type DiagnosisCheckId =
   | 'local-network-access'
   | 'msal-cache'
   | 'nested-app-auth'
+  | 'platform-broker'
   | 'versions'
   | 'provider-checks';
 

@@ -4,9 +4,17 @@
  * has loaded, and the provider runs them again when it is created (configuration.ts).
  */
 import type { MsalProviderOptions } from './options.js';
+import { checkPlatformBroker } from './platform-broker.js';
 
 /** The options {@link checkMsalOptions} can find at fault, named as in `MsalProviderOptions`. */
-export type MsalOptionName = 'clientId' | 'authority' | 'tenant' | 'redirectUri' | 'interaction' | 'cache';
+export type MsalOptionName =
+  | 'clientId'
+  | 'authority'
+  | 'tenant'
+  | 'redirectUri'
+  | 'interaction'
+  | 'cache'
+  | 'platformBroker';
 
 /** An option of `msalProvider` that cannot work. */
 export interface MsalOptionProblem {
@@ -50,9 +58,9 @@ const choices = {
  * later, or never: a missing client id; an authority that is not an https URL (MSAL refuses
  * `http:` even on localhost); a redirect URI that is not a URL or not on this page's origin (the
  * answer comes back over a BroadcastChannel, which stays within one origin); an `interaction` or
- * `cache` outside its values. Returns `undefined` when none is wrong. Synchronous, pure (reads
- * only `location.origin`), never throws. Not for an app's own `instance`, which brings its own
- * configuration.
+ * `cache` outside its values; a `platformBroker` that is not a boolean (platform-broker.ts).
+ * Returns `undefined` when none is wrong. Synchronous, pure (reads only `location.origin`), never
+ * throws. Not for an app's own `instance`, which brings its own configuration.
  */
 export function checkMsalOptions(options: MsalProviderOptions): MsalOptionProblem | undefined {
   if (!(options.clientId ?? options.msal?.auth?.clientId)) {
@@ -62,7 +70,12 @@ export function checkMsalOptions(options: MsalProviderOptions): MsalOptionProble
       problem: 'it is required: the "Application (client) ID" of the app registration',
     };
   }
-  return checkAuthority(options) ?? checkRedirectUri(options) ?? checkChoices(options);
+  return (
+    checkAuthority(options) ??
+    checkRedirectUri(options) ??
+    checkChoices(options) ??
+    checkPlatformBroker(options)
+  );
 }
 
 function checkAuthority(options: MsalProviderOptions): MsalOptionProblem | undefined {

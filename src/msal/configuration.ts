@@ -9,6 +9,7 @@ import {
 } from './check-options.js';
 import { msalError } from './errors.js';
 import type { MsalProviderOptions } from './options.js';
+import { platformBrokerConfiguration, platformBrokerHint } from './platform-broker.js';
 
 const cacheLocations = {
   memory: BrowserCacheLocation.MemoryStorage,
@@ -29,6 +30,7 @@ const optionHints: Record<MsalOptionName, string> = {
     "Host redirect.html on the page's own origin; register it as a Single-page application redirect URI.",
   interaction: choose,
   cache: choose,
+  platformBroker: platformBrokerHint,
 };
 
 /** The `configuration_error` for an option {@link checkMsalOptions} found at fault. */
@@ -45,7 +47,8 @@ export function msalOptionError(problem: MsalOptionProblem): CalloutError {
 
 /**
  * Builds MSAL's configuration from provider options: the `msal` passthrough, with ours winning on
- * conflicts (client id, authority, absolute redirect URI, client capabilities, cache location).
+ * conflicts (client id, authority, absolute redirect URI, client capabilities, cache location,
+ * the platform broker).
  * Throws `configuration_error` at once for an option that cannot work ({@link checkMsalOptions}).
  */
 export function buildMsalConfiguration(options: MsalProviderOptions): Configuration {
@@ -55,6 +58,7 @@ export function buildMsalConfiguration(options: MsalProviderOptions): Configurat
   const capabilities = options.clientCapabilities ?? passthrough.auth?.clientCapabilities;
   return {
     ...passthrough,
+    ...platformBrokerConfiguration(options),
     auth: {
       ...passthrough.auth,
       // checkMsalOptions made sure there is one.

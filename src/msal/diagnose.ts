@@ -2,7 +2,7 @@
  * The MSAL provider's own checks for `callout.diagnose()`, loaded with a dynamic `import()` the
  * first time they run: its redirect page, Local Network Access between the identity provider and
  * that page, where MSAL keeps its cache, whether a Teams/Outlook host gives the tokens (nested app
- * authentication), and its Lightning Web Security adaptations. No token is
+ * authentication), the platform broker, and its Lightning Web Security adaptations. No token is
  * acquired and nothing is sent to the identity provider or any API.
  */
 import type { Configuration } from '@azure/msal-browser';
@@ -14,30 +14,34 @@ import {
   browserHasLocalNetworkAccess,
   crossesIntoLocalNetwork,
 } from './address-space.js';
+import { platformBrokerCheck } from './diagnose-broker.js';
 import { redirectPageCheck } from './diagnose-redirect.js';
 import type { MsalSession } from './session.js';
 
 /**
- * Every check of the provider of `session`. `insideLws` is the
- * core's probe, handed over so that this chunk imports no module the page has loaded already
- * (a bundler would move such modules into a shared chunk).
+ * Every check of the provider of `session`. `insideLws` is the core's probe and
+ * `brokerAvailable` MSAL's platform-broker detection, handed over so that this chunk imports no
+ * module the page has loaded already (a bundler would move such modules into a shared chunk).
  */
 export async function diagnoseMsal(
   session: MsalSession,
   context: ProviderDiagnosisContext,
   insideLws: () => boolean,
+  brokerAvailable: () => Promise<boolean> = async () => false,
 ): Promise<DiagnosisCheck[]> {
   const configuration = session.configuration;
   const nested = nestedCheck(session, context.name);
   // Tokens from a Teams/Outlook host: no redirect page, hidden frame or third-party cookie is involved.
   if (session.host.nested?.active) return [nested, cacheCheck(configuration, context.name)];
   const lws = lwsCheck(session, context.name, insideLws());
-  const [redirect, network] = await Promise.all([
+  const [redirect, network, broker] = await Promise.all([
     redirectPageCheck(session.redirectUri, context, !session.host.opensWindows),
     localNetworkCheck(session.redirectUri, authorizeUrl(configuration), context.name),
+    platformBrokerCheck(session, context.name, brokerAvailable),
   ]);
   const cookies = silentCheck(session, context.name);
-  return [redirect, network, cacheCheck(configuration, context.name), cookies, nested, ...(lws ? [lws] : [])];
+  const cache = cacheCheck(configuration, context.name);
+  return [redirect, network, cache, cookies, nested, broker, ...(lws ? [lws] : [])];
 }
 
 /**

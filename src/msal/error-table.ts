@@ -123,6 +123,23 @@ export const errorTable: ErrorEntry[] = [
     'token_endpoint_error',
     'The token endpoint answered something that is not JSON (a proxy or captive-portal page?): check the authority and any proxy on the way to $l.',
   ],
+  [
+    'user_switch',
+    'account_mismatch',
+    'The user picked another account in the platform broker: sign out first to change users.',
+  ],
+  [
+    'invalid_platform_broker_configuration cannot_allow_platform_broker',
+    'configuration_error',
+    'MSAL refused the platform broker ($e): use platformBroker: true, with Entra ID only.',
+  ],
+];
+
+/** For a failure of the device's platform broker (MSAL's `NativeAuthError`) that no entry names. */
+export const brokerEntry: ErrorEntry = [
+  '',
+  'token_endpoint_error',
+  'The platform broker failed ($e): see the cause; turn platformBroker off to rule it out.',
 ];
 
 /** For what no entry names. */

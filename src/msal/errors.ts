@@ -1,7 +1,7 @@
 import { AuthError } from '@azure/msal-browser';
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
 import type { CalloutErrorCode } from '../diagnostics/error-codes.js';
-import { type ErrorEntry, errorTable, sharedPhrases, unknownEntry } from './error-table.js';
+import { brokerEntry, type ErrorEntry, errorTable, sharedPhrases, unknownEntry } from './error-table.js';
 
 /** What the provider was doing when MSAL failed, for the message and hints. */
 export interface MsalFailureContext {
@@ -70,7 +70,8 @@ export function fromMsalError(error: unknown, context: MsalFailureContext): Call
   const errorCode = msalErrorCode(error);
   const aadsts = aadstsCode(error);
   const byAadsts = aadsts === undefined ? undefined : find(aadsts);
-  const entry = byAadsts ?? (errorCode === undefined ? undefined : find(errorCode)) ?? unknownEntry;
+  const fallback = (error as Error | null)?.name === 'NativeAuthError' ? brokerEntry : unknownEntry;
+  const entry = byAadsts ?? (errorCode === undefined ? undefined : find(errorCode)) ?? fallback;
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   const status = (error as { status?: unknown } | null)?.status;
   return new CalloutError({

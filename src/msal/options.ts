@@ -67,6 +67,14 @@ export interface MsalProviderOptions {
   clientCapabilities?: string[];
   /** Where MSAL caches. Default `session` (survives reloads, not the tab). */
   cache?: MsalCacheLocation;
+  /**
+   * Use the device's platform broker (Web Account Manager on Windows, through Edge's DOM API or
+   * the "Windows Accounts" extension) where the browser offers one: once Entra ID has named the
+   * broker's account, silent tokens for it come from the broker, with no hidden iframe and no
+   * third-party cookie (see docs/msal.md). Entra ID only. Default off; where no broker is found,
+   * nothing changes.
+   */
+  platformBroker?: boolean;
   /** An app's existing (not necessarily initialized) PublicClientApplication, shared instead of creating one. */
   instance?: IPublicClientApplication;
   /** Passthrough MSAL configuration (knownAuthorities, authorityMetadata, system …); ours wins on conflicts. */

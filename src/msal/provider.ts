@@ -1,8 +1,9 @@
+import { isPlatformBrokerAvailable } from '@azure/msal-browser';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
-import { authorityEndpoints, buildMsalConfiguration } from './configuration.js';
+import { authorityEndpoints, buildMsalConfiguration, msalOptionError } from './configuration.js';
 import { disposedError, fromMsalError } from './errors.js';
 import { type ApplicationSource, browserHost, type MsalHost } from './host.js';
 import { interactiveToken, signInWith } from './interaction.js';
@@ -10,6 +11,7 @@ import { interactionSettled } from './interaction-lock.js';
 import { lwsHost } from './lws/load.js';
 import { resolveLwsMode } from './lws/mode.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
+import { checkPlatformBroker } from './platform-broker.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { SignOutChannel } from './sign-out-channel.js';
@@ -39,8 +41,9 @@ export interface MsalAuthProvider extends AuthProvider {
   /**
    * The provider's checks for `callout.diagnose()` (msal/diagnose.ts, loaded on first use): its
    * redirect page (this origin, the bridge, frameable, no COOP), Local Network Access between the
-   * identity provider and that page, where MSAL keeps its cache, its Lightning Web Security
-   * adaptations. Acquires nothing and sends nothing to the identity provider.
+   * identity provider and that page, where MSAL keeps its cache, the platform broker (is it
+   * offered, is it on), its Lightning Web Security adaptations. Acquires nothing and sends
+   * nothing to the identity provider.
    */
   diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
   /**
@@ -112,6 +115,8 @@ class MsalProvider implements MsalAuthProvider {
       ? { instance: options.instance }
       : { configuration: buildMsalConfiguration(options) };
     const configured = 'instance' in source ? source.instance.getConfiguration() : source.configuration;
+    const brokerProblem = 'instance' in source ? checkPlatformBroker(options, configured) : undefined;
+    if (brokerProblem) throw msalOptionError(brokerProblem);
     const { clientId, redirectUri = '', authority } = configured.auth;
     const lws = resolveLwsMode(options.lws);
     const chooseHost = (session: MsalSession): MsalHost =>
@@ -158,7 +163,7 @@ class MsalProvider implements MsalAuthProvider {
 
   async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
     const { diagnoseMsal } = await import('./diagnose.js');
-    return diagnoseMsal(this.#session, context, insideLws);
+    return diagnoseMsal(this.#session, context, insideLws, () => isPlatformBrokerAvailable(true));
   }
 
   async getToken(request: TokenRequest): Promise<AccessToken> {

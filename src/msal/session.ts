@@ -185,7 +185,10 @@ export class MsalSession {
     return acceptAccount(this.app, result, expected, step);
   }
 
-  /** The core's token from an MSAL result (which holds no reference to it afterwards). */
+  /**
+   * The core's token from an MSAL result (which holds no reference to it afterwards); `source` is
+   * `broker` whatever the step when the platform broker issued it.
+   */
   token(result: AuthenticationResult, source: TokenSource): AccessToken {
     const account = result.account ?? this.#account;
     return {
@@ -193,7 +196,7 @@ export class MsalSession {
       expiresOn: result.expiresOn ?? new Date(Number.NaN),
       scopes: [...result.scopes],
       ...(account ? { account: toAccount(account) } : {}),
-      source,
+      source: result.fromPlatformBroker ? 'broker' : source,
     };
   }
 }

@@ -7,6 +7,7 @@ import {
 import type { AccessToken, TokenRequest } from '../types.js';
 import { pickAccount } from './account.js';
 import { fromMsalError, msalErrorCode } from './errors.js';
+import { brokerAccount } from './platform-broker.js';
 import type { MsalSession } from './session.js';
 
 /** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
@@ -27,6 +28,8 @@ const ssoRecoverable: ReadonlySet<string> = new Set([
   'refresh_token_expired',
   'bad_token',
   'no_account_error',
+  // The platform broker failed for good (disabled, gone): MSAL dropped it and wants the web flow.
+  'token_refresh_required',
 ]);
 
 /** MSAL errors that mean "the user must interact" (so the policy decides what happens). */
@@ -42,8 +45,9 @@ const isSsoRecoverable = (error: unknown): boolean =>
 
 /**
  * A token for `account` from MSAL's cache or its refresh token (`acquireTokenSilent`, never the
- * hidden iframe), checked to be that account (`source: 'cache'` or `'refresh'`). Rejects with
- * MSAL's error as is, or `account_mismatch`.
+ * hidden iframe) — or from the platform broker for an account it answered for — checked to be
+ * that account (`source: 'cache'`, `'refresh'` or `'broker'`). Rejects with MSAL's error as is,
+ * or `account_mismatch`.
  */
 export async function cachedToken(
   session: MsalSession,
@@ -55,7 +59,10 @@ export async function cachedToken(
     scopes: [...request.scopes],
     ...(request.claims ? { claims: request.claims } : {}),
     ...(request.forceRefresh ? { forceRefresh: true } : {}),
-    cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    cacheLookupPolicy:
+      request.forceRefresh && brokerAccount(session.configuration, account)
+        ? CacheLookupPolicy.RefreshTokenAndNetwork
+        : CacheLookupPolicy.AccessTokenAndRefreshToken,
   });
   // From its cache MSAL answers for the account the tokens were looked up by, but for an OpenID
   // Connect server without tenant ids it may lose the account's ID token claims (or the account)
@@ -78,6 +85,9 @@ export async function cachedToken(
  * In a Teams/Outlook host (nested app authentication) there is one step: `ssoSilent` through the
  * host's bridge, which answers from MSAL's cache (`'cache'`) or asks the host (`'sso-silent'`),
  * for the host's user, so no login hint is needed.
+ *
+ * With the platform broker (platform-broker.ts), step 1 is the broker for an account it answered
+ * for before, and its "the user must interact" is final: step 2 would only ask it again.
  *
  * Resolves with the token, or with {@link NeedsUser} when only the user can help (after a
  * sign-out, nothing silent is tried beyond the cache). Any other failure rejects, typed.
@@ -107,6 +117,9 @@ export class SilentChain {
         if (!isSsoRecoverable(error))
           throw fromMsalError(error, session.context('acquireTokenSilent', scopes));
         earlier = error;
+        // The broker's "the user must interact" for its own account is final (platform-broker.ts).
+        if (error instanceof InteractionRequiredAuthError && brokerAccount(session.configuration, account))
+          return { failure: error, earlier };
       }
     }
     if (session.signedOut || !(nested || session.loginHint || session.options.sid || account)) {

@@ -47,6 +47,7 @@ const sources: ReadonlySet<unknown> = new Set<TokenSource>([
   'refresh',
   'sso-silent',
   'interactive',
+  'broker',
   'provider',
 ]);
 

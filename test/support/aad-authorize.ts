@@ -12,8 +12,15 @@ function respondError(ctx: EmulatorContext, params: URLSearchParams, error: AadE
   return respond(params, authorizeErrorParams(ctx.dialect, error, ctx.host));
 }
 
-/** Answers with a new single-use code for `user` (`strong`: from an interactive sign-in). */
+/**
+ * Answers with a new single-use code for `user` (`strong`: from an interactive sign-in); with the
+ * broker's account id instead when MSAL said it has the platform broker (`nativebroker=1`) and the
+ * device's broker holds `user`'s sign-in, as Entra ID does.
+ */
 function issueCode(ctx: EmulatorContext, params: URLSearchParams, user: AadUser, strong: boolean): Response {
+  const brokerAccount = ctx.state.brokerAccounts.get(user.username.toLowerCase());
+  if (brokerAccount && params.get('nativebroker') === '1')
+    return respond(params, { accountId: brokerAccount });
   const code = `code.${crypto.randomUUID()}`;
   const nonce = params.get('nonce');
   ctx.state.codes.set(code, {

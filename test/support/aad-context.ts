@@ -74,6 +74,7 @@ function initialState(options: AadEmulatorOptions, tenantId: string, users: AadU
     autoSignIn: options.autoSignIn ?? true,
     codes: new Map(),
     refreshTokens: new Map(),
+    brokerAccounts: new Map(),
   };
 }
 

@@ -4,10 +4,11 @@ import { authorizeHandler } from './aad-authorize.js';
 import { createContext, openIdConfiguration, zeroCounters } from './aad-context.js';
 import type { AadDialect } from './aad-dialect.js';
 import type { AadUser } from './aad-pages.js';
-import { logoutHandler, tokenHandler } from './aad-token.js';
+import { logoutHandler, type SignedGrant, signGrant, tokenHandler } from './aad-token.js';
 
 export { opaqueHintFor } from './aad-context.js';
 export type { AadUser } from './aad-pages.js';
+export type { SignedGrant } from './aad-token.js';
 
 /** Options of {@link createAadEmulator}. Every field has a working default. */
 export interface AadEmulatorOptions {
@@ -54,6 +55,12 @@ export interface AadEmulatorState {
   codes: Map<string, Grant & { challenge: string; redirectUri: string; nonce?: string }>;
   /** Valid refresh tokens; each is removed when redeemed (rotation), its successor keeping its `expiresAt`. */
   refreshTokens: Map<string, Grant & { expiresAt: number }>;
+  /**
+   * Users (lower-case username) whose sign-in the device's platform broker holds, with the
+   * broker's account id: an authorize request with `nativebroker=1` for one of them is answered
+   * with `accountId` instead of a code, as Entra ID does on such a device (platform-broker.ts).
+   */
+  brokerAccounts: Map<string, string>;
 }
 
 export interface Grant {
@@ -153,6 +160,8 @@ export interface AadEmulator {
   issuer: string;
   /** Sets every counter back to zero and forgets what was received. */
   resetCounters(): void;
+  /** Signs access and ID tokens of `grant` as the token endpoint would, without a refresh token (the emulated platform broker's). */
+  signGrant(grant: Grant): Promise<SignedGrant>;
 }
 
 /**
@@ -211,6 +220,7 @@ export function createAadEmulator(options: AadEmulatorOptions = {}): AadEmulator
     authorityMetadata,
     msalAuth: { authority, knownAuthorities: [ctx.host], authorityMetadata },
     jwks: async () => (await ctx.key()).jwks,
+    signGrant: (grant) => signGrant(ctx, grant, null),
     resetCounters: () => {
       Object.assign(counters, zeroCounters());
       received.authorize.length = 0;

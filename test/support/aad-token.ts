@@ -53,6 +53,47 @@ async function accessTokenFor(
   );
 }
 
+/** Access and ID tokens of one grant, as {@link signGrant} signs them. */
+export interface SignedGrant {
+  accessToken: string;
+  idToken: string;
+  /** The scopes the access token carries, space-separated (as the token response's `scope`). */
+  scope: string;
+  /** Lifetime of both tokens, in seconds. */
+  expiresIn: number;
+}
+
+/** Signs the access and ID tokens of `grant` (for the token endpoint, and the emulated platform broker). */
+export async function signGrant(
+  ctx: EmulatorContext,
+  grant: Grant,
+  claimsParam: string | null,
+  nonce?: string,
+): Promise<SignedGrant> {
+  const lifetime = ctx.state.accessTokenLifetime;
+  const resourceScopes = grant.scopes.filter((s) => !oidcScopes.has(s));
+  const loginHint = opaqueHintFor(grant.user.username);
+  const idToken = await signToken(
+    await ctx.key(),
+    {
+      iss: ctx.issuer,
+      sub: grant.user.oid,
+      ver: '2.0',
+      ...idTokenNames(ctx.dialect, grant.user, { tenantId: ctx.tenantId, loginHint }),
+      aud: grant.clientId,
+      sid: grant.sid ?? ctx.state.session?.sid,
+      ...(nonce ? { nonce } : {}),
+    },
+    lifetime,
+  );
+  return {
+    idToken,
+    accessToken: await accessTokenFor(ctx, grant, claimsParam),
+    scope: resourceScopes.length > 0 ? resourceScopes.join(' ') : `https://graph.emulator.test/User.Read`,
+    expiresIn: lifetime,
+  };
+}
+
 /**
  * Signs access and ID tokens for `grant` and a new refresh token (rotation), as the token response.
  * The refresh token expires at `refreshExpiresAt`: the lifetime from now for a code, the presented
@@ -65,37 +106,22 @@ async function issueTokens(
   claimsParam: string | null,
   options: { nonce?: string | undefined; refreshExpiresAt?: number } = {},
 ): Promise<Response> {
-  const { nonce } = options;
   const { state } = ctx;
-  const lifetime = state.accessTokenLifetime;
-  const resourceScopes = grant.scopes.filter((s) => !oidcScopes.has(s));
-  const loginHint = opaqueHintFor(grant.user.username);
-  const idToken = await signToken(
-    await ctx.key(),
-    {
-      iss: ctx.issuer,
-      sub: grant.user.oid,
-      ver: '2.0',
-      ...idTokenNames(ctx.dialect, grant.user, { tenantId: ctx.tenantId, loginHint }),
-      aud: grant.clientId,
-      sid: grant.sid ?? state.session?.sid,
-      ...(nonce ? { nonce } : {}),
-    },
-    lifetime,
-  );
+  const signed = await signGrant(ctx, grant, claimsParam, options.nonce);
+  const lifetime = signed.expiresIn;
   const refreshToken = `rt.${crypto.randomUUID()}`;
   const expiresAt = options.refreshExpiresAt ?? Date.now() + state.refreshTokenLifetime * 1000;
   state.refreshTokens.set(refreshToken, { ...grant, expiresAt });
   return HttpResponse.json(
     {
       token_type: 'Bearer',
-      scope: resourceScopes.length > 0 ? resourceScopes.join(' ') : `https://graph.emulator.test/User.Read`,
+      scope: signed.scope,
       expires_in: lifetime,
       ext_expires_in: lifetime,
-      access_token: await accessTokenFor(ctx, grant, claimsParam),
+      access_token: signed.accessToken,
       refresh_token: refreshToken,
       refresh_token_expires_in: Math.max(0, Math.floor((expiresAt - Date.now()) / 1000)),
-      id_token: idToken,
+      id_token: signed.idToken,
       ...(ctx.dialect === 'aad' ? { client_info: ctx.clientInfo(grant.user) } : {}),
     },
     { headers: { ...noStore, 'x-ms-request-id': crypto.randomUUID() } },

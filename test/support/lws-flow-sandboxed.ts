@@ -38,6 +38,11 @@ export interface FlowContext extends SandboxedApp {
   expireToken: () => void;
   /** Run `callout.diagnose()` after the two callouts and report its checks. */
   diagnose?: boolean;
+  /**
+   * Turn on MSAL's platform broker (none is present), with a handshake timeout longer than a
+   * test: the flow finishes only if MSAL's extension handshake is answered without waiting.
+   */
+  platformBroker?: boolean;
 }
 
 /**
@@ -47,10 +52,11 @@ export interface FlowContext extends SandboxedApp {
  */
 export async function sandboxedFlow(context: FlowContext): Promise<FlowReport> {
   const lib = sandboxLib();
+  const broker = context.platformBroker ? { nativeBrokerHandshakeTimeout: 600_000 } : {};
   const provider = sandboxedMsal(
     context,
-    { interaction: 'none', lws: context.lws },
-    { iframeBridgeTimeout: context.iframeTimeoutMs },
+    { interaction: 'none', lws: context.lws, ...(context.platformBroker ? { platformBroker: true } : {}) },
+    { iframeBridgeTimeout: context.iframeTimeoutMs, ...broker },
   );
   const callout = sandboxedOrdersClient(provider);
   const sources = tokenSources(callout);

@@ -84,6 +84,15 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(flow.broadcastChannelNative).to.equal(true);
     });
 
+    it('runs the same flow with platformBroker on and no broker: MSAL looks for it without waiting, and nothing else changes', async () => {
+      const s = await startLwsScenario();
+      const flow = await runFlow(s, { platformBroker: true });
+      const authorize = await s.authorizeCounters();
+      expect(flow.error).to.equal(undefined);
+      expect(flow.sources).to.deep.equal(['sso-silent', 'store', 'refresh']);
+      expectSilentSsoThenOneRefresh(s, authorize);
+    });
+
     it('checks its setup inside the sandbox: the adaptations, the redirect page, and CSP it cannot watch', async () => {
       const s = await startLwsScenario();
       const flow = await runFlow(s, { diagnose: true });
@@ -93,6 +102,7 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
         'lws aad warn', // Adaptations active; no sign-in page in this flow.
         'redirect-page aad ok',
         'msal-cache aad ok',
+        'platform-broker aad skip', // MSAL's detection is not run inside the sandbox.
         'token-audience Orders ok',
         'cors-authorization Orders ok',
       ]);

@@ -115,6 +115,14 @@ export const checkCatalog: Readonly<Record<DiagnosisCheckId, CheckEntry>> = {
       "A host that supports nested app authentication injects a bridge (`window.nestedAppAuthBridge`) through which MSAL gets tokens for the host's user. The provider uses it when the bridge is there when the provider is created and answers MSAL's handshake; otherwise it signs in as in a browser (hidden frame, popups), which hosts often block. The host issues tokens only to an app registration with the broker redirect URI `brk-multihub://<host of the page>`.",
     fix: 'In Teams, call `app.initialize()` of the Teams JavaScript library before creating the provider (or declaring `<callout-msal>`); keep `nestedAppAuth` at `auto`. Register `brk-multihub://<host of the page>` (port included, no path) as a "Single-page application" redirect URI of the app (docs/msal.md).',
   },
+  'platform-broker': {
+    title: "The device's platform broker (Windows)",
+    symptom:
+      'On managed Windows devices, users whose browser blocks third-party cookies are still asked to sign in (`login_required`, `third_party_cookies_blocked`), although Windows holds their sign-in.',
+    cause:
+      "Windows keeps the user's Entra ID sign-in in its platform broker (Web Account Manager), which Edge offers to pages through a DOM API and Chrome through the Windows Accounts extension. MSAL uses it only when the provider's `platformBroker` option is on: then Entra ID names the broker's account in the first sign-in's answer, and every later token for that account comes from the broker, with no hidden frame and no third-party cookie.",
+    fix: 'Pass `platformBroker: true` to `msalProvider` (the `platform-broker` attribute of `<callout-msal>`), with Entra ID as the authority. Where no broker is found, nothing changes.',
+  },
   'provider-checks': {
     title: "A provider's own checks",
     symptom: "The report has a failed check saying a provider's checks failed.",

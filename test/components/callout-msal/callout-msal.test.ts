@@ -219,6 +219,7 @@ describe('<callout-msal>', () => {
       html`<callout-msal id="aad" client-id="abc" redirect-uri="https://elsewhere.contoso.test/r.html"></callout-msal>`,
     ],
     ['interaction', html`<callout-msal id="aad" client-id="abc" interaction="sometimes"></callout-msal>`],
+    ['platform-broker', html`<callout-msal id="aad" client-id="abc" platform-broker="false"></callout-msal>`],
     ['id', html`<callout-msal client-id="abc"></callout-msal>`],
   ] as const) {
     it(`shows an invalid ${attribute} attribute visibly, names it in a console error and registers nothing.`, async () => {
