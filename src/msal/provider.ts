@@ -1,4 +1,5 @@
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
+import { SignOutChannel } from '../providers/sign-out-channel.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
@@ -12,7 +13,6 @@ import { resolveLwsMode } from './lws/mode.js';
 import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
-import { SignOutChannel } from './sign-out-channel.js';
 import { SilentChain } from './silent.js';
 import { startSession } from './startup.js';
 
@@ -130,7 +130,11 @@ class MsalProvider implements MsalAuthProvider {
       throw fromMsalError(error, session.context('new PublicClientApplication', []));
     }
     this.#silent = new SilentChain(session);
-    this.#channel = new SignOutChannel(clientId, (accountId) => signedOutElsewhere(session, accountId));
+    this.#channel = new SignOutChannel({
+      scope: `msal.${clientId}`,
+      since: () => session.accountSince,
+      onSignOut: (accountId) => signedOutElsewhere(session, accountId),
+    });
     session.startup = startSession(session, application);
     session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
   }

@@ -1,6 +1,7 @@
 import { UserManager, Version } from 'oidc-client-ts';
 import { CalloutError } from '../diagnostics/callout-error.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
+import { SignOutChannel } from '../providers/sign-out-channel.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
 import { checkOidcOptions, expectedTokenEndpoints } from './check-options.js';
 import { disposedError } from './errors.js';
@@ -9,7 +10,7 @@ import { refuseRedirects } from './no-redirects.js';
 import type { OidcProviderOptions, OidcSignInOptions } from './options.js';
 import { OidcSession } from './session.js';
 import { userManagerSettings } from './settings.js';
-import { signOutWith } from './sign-out.js';
+import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { silentToken } from './silent.js';
 import { startSession } from './startup.js';
 
@@ -27,7 +28,8 @@ export interface OidcAuthProvider extends AuthProvider {
   /** Resolves once start-up is done: a redirect answer in the URL handled, a stored user loaded. */
   ready(): Promise<void>;
   /**
-   * Stops the provider: forgets its subscribers and stops oidc-client-ts's timers. Idempotent.
+   * Stops the provider: forgets its subscribers, stops oidc-client-ts's timers and no longer hears
+   * other tabs sign out. Idempotent.
    * Afterwards `getToken`, `signIn` and `signOut` reject with `configuration_error`.
    */
   dispose(): void;
@@ -78,6 +80,7 @@ export function oidcProvider(options: OidcProviderOptions): OidcAuthProvider {
 class OidcProvider implements OidcAuthProvider {
   readonly tokenEndpoints: readonly string[];
   readonly #session: OidcSession;
+  readonly #channel: SignOutChannel;
 
   constructor(options: OidcProviderOptions) {
     const problem = checkOidcOptions(options);
@@ -97,7 +100,13 @@ class OidcProvider implements OidcAuthProvider {
         hint: 'Install the oidc-client-ts version sso-callout depends on.',
       });
     }
-    this.#session = new OidcSession(options, manager);
+    const session = new OidcSession(options, manager);
+    this.#session = session;
+    this.#channel = new SignOutChannel({
+      scope: `oidc.${options.clientId}.${options.authority.replace(/\/+$/, '')}`,
+      since: () => session.accountSince,
+      onSignOut: (accountId) => void signedOutElsewhere(session, accountId).catch(() => {}),
+    });
     this.#session.startup = startSession(this.#session);
     this.#session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
   }
@@ -134,13 +143,14 @@ class OidcProvider implements OidcAuthProvider {
 
   async signOut(): Promise<void> {
     if (this.#session.disposed) throw disposedError();
-    return signOutWith(this.#session);
+    return signOutWith(this.#session, this.#channel);
   }
 
   dispose(): void {
     const session = this.#session;
     if (session.disposed) return;
     session.disposed = true;
+    this.#channel.close();
     session.setAccount(undefined);
     session.manager.stopSilentRenew();
     void session.manager.events.unload();

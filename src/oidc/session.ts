@@ -55,6 +55,8 @@ export class OidcSession {
   /** Set by `signOut()`: no silent sign-in (which would sign the same user back in) until `signIn()`. */
   signedOut = false;
   disposed = false;
+  /** When the provider took the account it holds now (ms): older sign-outs from other tabs are stale. */
+  accountSince: number | undefined;
   /** The network acquisition running (one at a time: refresh tokens rotate). */
   network: Promise<unknown> | undefined;
   readonly #handed = new Map<string, string>();
@@ -80,6 +82,7 @@ export class OidcSession {
       return;
     }
     this.#account = account;
+    this.accountSince = account ? Date.now() : undefined;
     if (!account) this.#handed.clear();
     for (const listener of [...this.#listeners]) listener(account);
   }
