@@ -25,6 +25,9 @@ export type DiagnosisCheckId =
   | 'third-party-cookies'
   | 'local-network-access'
   | 'msal-cache'
+  | 'oidc-discovery'
+  | 'oidc-callback-page'
+  | 'token-endpoint-cors'
   | 'versions'
   | 'provider-checks';
 

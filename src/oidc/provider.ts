@@ -1,5 +1,6 @@
 import { UserManager, Version } from 'oidc-client-ts';
 import { CalloutError } from '../diagnostics/callout-error.js';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
 import { SignOutChannel } from '../providers/sign-out-channel.js';
 import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
@@ -117,6 +118,11 @@ class OidcProvider implements OidcAuthProvider {
 
   ready(): Promise<void> {
     return this.#session.startup;
+  }
+
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    const { diagnoseOidc } = await import('./diagnose.js');
+    return diagnoseOidc(this.#session, context);
   }
 
   subscribe(listener: (account?: Account) => void): () => void {
