@@ -1,7 +1,7 @@
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { SignOutChannel } from '../providers/sign-out-channel.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
-import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
+import type { AccessToken, Account, InteractiveAuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
 import { authorityEndpoints, buildMsalConfiguration } from './configuration.js';
 import { disposedError, fromMsalError } from './errors.js';
@@ -16,8 +16,8 @@ import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { SilentChain } from './silent.js';
 import { startSession } from './startup.js';
 
-/** The MSAL provider: an {@link AuthProvider} with sign-in, sign-out, account tracking and disposal. */
-export interface MsalAuthProvider extends AuthProvider {
+/** The MSAL provider: an {@link InteractiveAuthProvider} (sign-in, sign-out, account tracking, checks, disposal) and its sign-in page link. */
+export interface MsalAuthProvider extends InteractiveAuthProvider {
   /**
    * Interactive sign-in (call it from a click: it may open a popup). Always settles: with the
    * account, or a typed error — also when another sign-in on the page ran instead and left no
@@ -26,9 +26,6 @@ export interface MsalAuthProvider extends AuthProvider {
    * waits for the sign-in page, until `signInTimeout` or `options.signal`.
    */
   signIn(options?: MsalSignInOptions): Promise<Account>;
-  signOut(): Promise<void>;
-  subscribe(listener: (account?: Account) => void): () => void;
-  readonly tokenEndpoints: readonly string[];
   /** Resolves once MSAL is initialized and a sign-in redirect (if any) is handled. */
   ready(): Promise<void>;
   /**
@@ -53,7 +50,7 @@ export interface MsalAuthProvider extends AuthProvider {
 }
 
 /**
- * Creates an {@link AuthProvider} that gets Azure AD (Entra ID) access tokens — or tokens of any
+ * Creates an {@link InteractiveAuthProvider} that gets Azure AD (Entra ID) access tokens — or tokens of any
  * OpenID Connect server MSAL supports — as the host page's signed-in user, with
  * `@azure/msal-browser`.
  *

@@ -3,7 +3,7 @@ import { CalloutError } from '../diagnostics/callout-error.js';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
 import { SignOutChannel } from '../providers/sign-out-channel.js';
-import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
+import type { AccessToken, Account, InteractiveAuthProvider, TokenRequest } from '../types.js';
 import { checkOidcOptions, expectedTokenEndpoints } from './check-options.js';
 import { disposedError } from './errors.js';
 import { interactiveToken, signInWith } from './interaction.js';
@@ -15,23 +15,20 @@ import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { silentToken } from './silent.js';
 import { startSession } from './startup.js';
 
-/** The OpenID Connect provider: an {@link AuthProvider} with sign-in, sign-out, account tracking and disposal. */
-export interface OidcAuthProvider extends AuthProvider {
+/** The OpenID Connect provider: an {@link InteractiveAuthProvider} (sign-in, sign-out, account tracking, checks, disposal). */
+export interface OidcAuthProvider extends InteractiveAuthProvider {
   /**
    * Interactive sign-in (call it from a click: it opens a popup). Settles with the account or a
    * typed error; with `interaction: 'redirect'` the page leaves for the identity provider and the
    * promise never settles (the sign-in completes when the page comes back).
    */
   signIn(options?: OidcSignInOptions): Promise<Account>;
-  signOut(): Promise<void>;
-  subscribe(listener: (account?: Account) => void): () => void;
-  readonly tokenEndpoints: readonly string[];
-  /** Resolves once start-up is done: a redirect answer in the URL handled, a stored user loaded. */
-  ready(): Promise<void>;
+  /** Always `undefined`: the OpenID Connect provider signs in through `signIn()` (a popup or redirect). */
+  signInUrl(): undefined;
   /**
    * Stops the provider: forgets its subscribers, stops oidc-client-ts's timers and no longer hears
-   * other tabs sign out. Idempotent.
-   * Afterwards `getToken`, `signIn` and `signOut` reject with `configuration_error`.
+   * other tabs sign out. Idempotent. Afterwards `getToken`, `signIn` and `signOut` reject with
+   * `configuration_error`.
    */
   dispose(): void;
 }
@@ -118,6 +115,10 @@ class OidcProvider implements OidcAuthProvider {
 
   ready(): Promise<void> {
     return this.#session.startup;
+  }
+
+  signInUrl(): undefined {
+    return undefined;
   }
 
   async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
