@@ -113,9 +113,21 @@ const demoSite: UserConfig['build'] = {
       index: here('./demo/index.html'),
       plain: here('./demo/plain.html'),
       redirect: here('./demo/redirect.html'),
+      'oidc-callback': here('./demo/oidc-callback.html'),
     },
   },
 };
+
+/** Middleware: `Cache-Control: no-store` on the demo's redirect and callback pages. */
+function noStoreRedirectPages(
+  req: { url?: string },
+  res: { setHeader(name: string, value: string): unknown },
+  next: () => void,
+): void {
+  if (/^\/(redirect|oidc-callback)\.html(\?|$)/.test(req.url ?? ''))
+    res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /**
  * One config, four jobs:
@@ -145,19 +157,14 @@ export default defineConfig(({ command, mode }) => ({
       ? [redirectPage({ entry: here('./src/redirect.ts'), version })]
       : []),
     {
-      // MSAL's redirect page must never be cached (a stale copy breaks sign-in).
+      // The redirect pages (MSAL's, and the OpenID Connect callback) must never be cached (a stale
+      // copy breaks sign-in).
       name: 'redirect-page-no-store',
       configureServer(server) {
-        server.middlewares.use((req, res, next) => {
-          if (req.url?.startsWith('/redirect.html')) res.setHeader('Cache-Control', 'no-store');
-          next();
-        });
+        server.middlewares.use(noStoreRedirectPages);
       },
       configurePreviewServer(server) {
-        server.middlewares.use((req, res, next) => {
-          if (req.url?.startsWith('/redirect.html')) res.setHeader('Cache-Control', 'no-store');
-          next();
-        });
+        server.middlewares.use(noStoreRedirectPages);
       },
     },
   ],

@@ -27,12 +27,15 @@ try {
     msal.setAttribute('authority', world.aad.authority);
     msal.setAttribute('login-hint', world.user);
     (msal as HTMLElement & { msal?: unknown }).msal = { auth: world.aad.msalAuth };
+    document.querySelector('callout-oidc')?.setAttribute('login-hint', world.user);
     const { registerShipments } = await import('./src/shipments-provider.js');
     registerShipments(getDefaultCallout(), world);
-    mode.textContent = `Offline mode: Azure AD and the orders API are emulated in this page. ${world.user} has an SSO session, as after signing in to the host app.`;
+    const { registerBackend } = await import('./src/backend-provider.js');
+    registerBackend(getDefaultCallout(), world.backend.url);
+    mode.textContent = `Offline mode: Azure AD, the support desk's identity provider, the host's token backend and the APIs are emulated in this page. ${world.user} has an SSO session with both identity providers, as after signing in to the host app.`;
   } else {
     document.body.classList.add('real-mode');
-    // The shipments API and its token endpoint exist only offline.
+    // The shipments, support and billing APIs and their token sources exist only offline.
     for (const element of document.querySelectorAll('.offline-only')) element.remove();
     msal.setAttribute('client-id', config.clientId);
     msal.setAttribute('authority', config.authority);

@@ -10,7 +10,7 @@ import { fire } from '../shared/fire.js';
 import { isEmptyData } from '../shared/format-value.js';
 import { InvalidAttribute, jsonAttribute } from '../shared/invalid-attribute.js';
 import { logOnce } from '../shared/log-once.js';
-import { credentialProvider, signInLinkOf } from '../shared/sign-in-link.js';
+import { signInLinkOf, signInProviderFor } from '../shared/sign-in-link.js';
 import { calloutGetStyles } from './callout-get.styles.js';
 import {
   type CalloutErrorDetail,
@@ -243,13 +243,16 @@ export class CalloutGet extends CalloutElement {
       : describeError(this.error);
   }
 
-  /** Retry, and "Sign in to continue" when the credential's provider can sign in. */
+  /**
+   * Retry, and "Sign in to continue" when the provider to sign in with — the credential's, or
+   * the one the error names (`signInProvider`, for a provider built on another) — can sign in.
+   */
   #errorActions(): ErrorPanelActions {
-    const provider = credentialProvider(clientOf(this), this.credential);
+    const target = signInProviderFor(clientOf(this), this.credential, this.error);
     return {
       onRetry: () => void this.refresh(),
-      ...(typeof provider?.signIn === 'function'
-        ? { onSignIn: () => this.#signIn(), signInUrl: signInLinkOf(provider) }
+      ...(typeof target?.provider.signIn === 'function'
+        ? { onSignIn: () => this.#signIn(target.name), signInUrl: signInLinkOf(target.provider) }
         : {}),
     };
   }
@@ -259,10 +262,9 @@ export class CalloutGet extends CalloutElement {
    * `account` event usually re-runs the callout already (as it does for every waiting element);
    * if it did not, this refreshes it.
    */
-  #signIn(): void {
+  #signIn(provider: string): void {
     const client = clientOf(this);
-    const credential = client.credentials.get(this.credential);
-    client.signIn(credential?.provider).then(
+    client.signIn(provider).then(
       () => {
         this.#actionError = undefined;
         return this.#controller.loading ? this.#controller.settled : this.refresh();

@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Callout, CalloutEventMap, ResolvedCredential } from '../../src/index.js';
-import { calloutScheme, needsSignIn } from '../../src/index.js';
+import { calloutScheme, isCalloutError, needsSignIn } from '../../src/index.js';
 import { ClientLookup } from '../shared/client-lookup.js';
 import { identityOf } from './identity.js';
 import { parseResponse } from './parse-response.js';
@@ -225,14 +225,18 @@ export class CalloutController<T = unknown> implements ReactiveController {
     };
   }
 
-  /** Whether the last run failed for want of a sign-in with `provider`, and nothing runs now. */
+  /**
+   * Whether the last run failed for want of a sign-in with `provider` (the credential's provider,
+   * or the one the error names in `signInProvider`), and nothing runs now.
+   */
   #awaitsSignIn(callout: Callout, provider: string): boolean {
     if (this.#task.status !== TaskStatus.ERROR || callout !== this.#lookup.callout) return false;
     const error = this.#task.error;
     if (!needsSignIn(error)) return false;
     const credential = read(this.#options.credential);
     const definition = credential ? callout.credentials.get(credential) : undefined;
-    return definition === undefined || definition.provider === provider;
+    const signInWith = isCalloutError(error) ? error.signInProvider : undefined;
+    return definition === undefined || (signInWith ?? definition.provider) === provider;
   }
 
   /** Whether the callout may run without being asked: `auto` is on and the method only reads. */

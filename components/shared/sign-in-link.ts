@@ -1,4 +1,9 @@
-import type { AuthProvider, Callout, InteractiveAuthProvider } from '../../src/index.js';
+import {
+  type AuthProvider,
+  type Callout,
+  type InteractiveAuthProvider,
+  isCalloutError,
+} from '../../src/index.js';
 
 /**
  * The link a provider wants the user to follow to sign in, or `undefined` when it signs in
@@ -22,10 +27,18 @@ export function signInLinkOf(provider: AuthProvider | undefined): string | undef
 }
 
 /**
- * The provider of credential `name` in `client`, when both are registered: the one whose
- * `signIn()` (or sign-in link) can fix that credential's "sign in to continue".
+ * The provider whose `signIn()` (or sign-in link) can fix credential `name`'s "sign in to
+ * continue" in `client`, and its name: the one `error` names in `signInProvider` (a provider that
+ * builds on another fails for want of a sign-in with that other one), else the credential's own.
+ * Undefined when neither is registered.
  */
-export function credentialProvider(client: Callout, name: string): AuthProvider | undefined {
-  const credential = name ? client.credentials.get(name) : undefined;
-  return credential ? client.providers.get(credential.provider) : undefined;
+export function signInProviderFor(
+  client: Callout,
+  name: string,
+  error?: unknown,
+): { name: string; provider: AuthProvider } | undefined {
+  const named = isCalloutError(error) ? error.signInProvider : undefined;
+  const providerName = named ?? (name ? client.credentials.get(name)?.provider : undefined);
+  const provider = providerName ? client.providers.get(providerName) : undefined;
+  return providerName && provider ? { name: providerName, provider } : undefined;
 }

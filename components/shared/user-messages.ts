@@ -1,6 +1,6 @@
 import type { CalloutErrorCode } from '../../src/index.js';
 
-const sessionEnded = 'Your session has ended.';
+const sessionEnded = 'Your session has ended. Please sign in again.';
 const setup = "This part of the page isn't set up correctly. Please tell your administrator.";
 const unreachable = "The service can't be reached right now. Check your connection and try again.";
 const failed = 'Something went wrong on the service. Try again in a moment.';
@@ -27,7 +27,7 @@ export const userMessages: Readonly<Record<CalloutErrorCode, string>> = {
   body_not_replayable: failed,
   interaction_required: 'Please sign in again to continue.',
   login_required: sessionEnded,
-  third_party_cookies_blocked: 'Your browser blocked the automatic sign-in.',
+  third_party_cookies_blocked: 'Your browser blocked the automatic sign-in. Please sign in again.',
   local_network_blocked: 'Your browser blocked the automatic sign-in.',
   consent_required: 'This page needs your permission to get this information.',
   invalid_grant: sessionEnded,

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { getDefaultCallout, isCalloutError } from '../../src/index.js';
 import { exchangeScenarios } from './exchange-scenarios.js';
 import type { OfflineWorld } from './offline.js';
+import { backendScenarios, oidcScenarios } from './provider-scenarios.js';
 import { aadScenarios, type Scenario } from './scenarios.js';
 import { setupScenarios } from './setup-scenarios.js';
 
@@ -9,13 +10,15 @@ import { setupScenarios } from './setup-scenarios.js';
 const groups: { title: string; scenarios: Scenario[] }[] = [
   { title: 'Azure AD and the orders API', scenarios: aadScenarios },
   { title: 'Token exchange (shipments)', scenarios: exchangeScenarios },
+  { title: 'OpenID Connect IdP (support tickets)', scenarios: oidcScenarios },
+  { title: 'Backend-minted token (invoices)', scenarios: backendScenarios },
   { title: 'Page setup — see "Check setup" in the log', scenarios: setupScenarios },
 ];
 
 /**
- * The demo's fault injector: breaks the emulated Azure AD or API in one click, and counts what
- * it costs (IdP requests, API requests, token-exchange requests, auth retries). Fires `scenario-run` after each scenario so
- * the page can refresh its components.
+ * The demo's fault injector: breaks an emulated identity provider, token source or API in one
+ * click, and counts what it costs (requests to each of them; auth retries). Fires `scenario-run`
+ * after each scenario so the page can refresh its components.
  */
 export class DemoFaultInjector extends LitElement {
   static override properties = { message: { state: true }, world: { attribute: false } };
@@ -61,14 +64,22 @@ export class DemoFaultInjector extends LitElement {
     if (!world) return html``;
     const { authorize, token } = world.aad.counters;
     const { exchanges, refreshes } = world.exchange.counters;
+    const support = world.supportIdp.counters;
+    const backend = world.backend.counters;
     return html`
       <div class="counters">
-        <div class="counter">IdP requests<output data-counter="idp">${authorize + token}</output>
+        <div class="counter">Azure AD requests<output data-counter="idp">${authorize + token}</output>
           <small><span data-counter="authorize">${authorize}</span> authorize · <span data-counter="token">${token}</span> token</small></div>
         <div class="counter">API requests<output data-counter="api">${world.api.counters.requests}</output>
-          <small>orders · <span data-counter="shipments">${world.shipmentsApi.counters.requests}</span> shipments</small></div>
+          <small>orders · <span data-counter="shipments">${world.shipmentsApi.counters.requests}</span> shipments ·
+            <span data-counter="tickets">${world.supportApi.counters.requests}</span> tickets ·
+            <span data-counter="invoices">${world.billingApi.counters.requests}</span> invoices</small></div>
         <div class="counter">Exchange requests<output data-counter="exchange-requests">${exchanges + refreshes}</output>
           <small><span data-counter="exchange">${exchanges}</span> exchange · <span data-counter="exchange-refresh">${refreshes}</span> refresh</small></div>
+        <div class="counter">Support IdP requests<output data-counter="support-idp">${support.authorize + support.token}</output>
+          <small><span data-counter="support-authorize">${support.authorize}</span> authorize · <span data-counter="support-token">${support.token}</span> token</small></div>
+        <div class="counter">Backend token calls<output data-counter="backend">${backend.requests}</output>
+          <small><span data-counter="backend-forced">${backend.forced}</span> forced refresh</small></div>
         <div class="counter">Auth retries<output data-counter="retries">${this.#retries}</output></div>
       </div>
       <label>Token lifetime

@@ -32,7 +32,7 @@ export const setupScenarios: Scenario[] = [
     id: 'third-party-cookies',
     label: 'Browser blocks third-party cookies',
     explains:
-      'A fresh visit in a browser that blocks third-party cookies: the hidden frame of silent sign-in finds no Azure AD session. Reloads the page.',
+      'A fresh visit in a browser that blocks third-party cookies: the hidden frames of silent sign-in find no session at Azure AD or at the support desk. Reloads the page.',
     pressed: (world) => world.aad.faults.thirdPartyCookiesBlocked,
     run(world) {
       return reloadWith(world.aad.faults.thirdPartyCookiesBlocked ? undefined : 'third-party-cookies');
@@ -80,7 +80,7 @@ export function explainStartFault(
 ): void {
   if (!world.aad.faults.thirdPartyCookiesBlocked) return;
   injector.message =
-    'This visit runs in a browser that blocks third-party cookies: the hidden frame finds no Azure AD session, so the components ask to sign in (login_required, whose hint names both causes). Sign in once from a click; renewals then ride the refresh token. Click the button again to leave this mode.';
+    'This visit runs in a browser that blocks third-party cookies: the hidden frames find no session at Azure AD or at the support desk, so those cards ask to sign in (login_required, whose hint names both causes); the invoices, from the host backend, need no frame. Sign in once from a click; renewals then ride the refresh token. Click the button again to leave this mode.';
   const afterFailure = () => void checkSetup().catch(() => {});
   callout.events.addEventListener('interaction-required', afterFailure, { once: true });
 }

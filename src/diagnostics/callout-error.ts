@@ -21,6 +21,8 @@ export interface CalloutErrorInit {
   data?: unknown;
   /** The option, field or attribute at fault, for configuration errors (see {@link CalloutError.option}). */
   option?: string;
+  /** For an error a sign-in fixes, the provider to sign in with (see {@link CalloutError.signInProvider}). */
+  signInProvider?: string;
   /**
    * The underlying error. Kept only as a token-free copy (see `cause` on {@link CalloutError}):
    * pass anything, what is stored holds no object.
@@ -70,6 +72,14 @@ export class CalloutError extends Error {
    * option. Elements map it to their attribute: read it instead of parsing the message.
    */
   readonly option?: string;
+  /**
+   * For an error that a sign-in fixes (`needsSignIn(error)`), the name of the provider to sign
+   * in with, when that is not the credential's own provider: a provider that builds on another
+   * one (a token exchange whose subject token comes from `aad`) fails for want of a sign-in with
+   * that other provider. Elements offer "Sign in to continue" with it and re-run once it signs
+   * in; `callout.signIn(error.signInProvider)` does the same in code.
+   */
+  readonly signInProvider?: string;
 
   constructor(init: CalloutErrorInit) {
     const cause = safeCause(init.cause);
@@ -83,6 +93,7 @@ export class CalloutError extends Error {
     if (init.url !== undefined) this.url = init.url;
     if (init.data !== undefined) this.data = init.data;
     if (init.option !== undefined) this.option = init.option;
+    if (init.signInProvider !== undefined) this.signInProvider = init.signInProvider;
     Object.freeze(this);
   }
 }

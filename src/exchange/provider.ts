@@ -223,6 +223,7 @@ class ExchangeProvider implements ExchangeAuthProvider {
           : error.hint,
         cause: error,
         ...(error.status === undefined ? {} : { status: error.status }),
+        ...(needsSignIn(error) ? { signInProvider: error.signInProvider ?? provider } : {}),
       });
     }
   }

@@ -8,7 +8,7 @@ import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, Account, TokenSource } from '../types.js';
 import { toAccount } from './account.js';
 import { acceptAccount, type ExpectedAccount } from './account-check.js';
-import type { MsalFailureContext } from './errors.js';
+import { aadstsCode, fromMsalError, type MsalFailureContext, msalError, msalErrorCode } from './errors.js';
 import type { MsalHost } from './host.js';
 import type { MsalProviderOptions } from './options.js';
 
@@ -151,6 +151,31 @@ export class MsalSession {
       clientId: this.clientId,
       authority: this.authority,
     };
+  }
+
+  /**
+   * The typed error of a failed `ssoSilent` (the silent chain's, or the LWS sign-in page
+   * hand-back's), read more closely where the browser lets the page tell "no session" from
+   * "third-party cookies blocked", or a timeout from Chrome's Local Network Access
+   * (silent-failure.ts, loaded on the first failure; without it, the usual reading). `earlier`:
+   * why MSAL's cache and refresh token could not serve first, if they were tried. Never rejects.
+   */
+  readSsoFailure(error: unknown, scopes: string[], earlier?: unknown): Promise<CalloutError> {
+    const mapped = fromMsalError(error, this.context('ssoSilent', scopes));
+    const failure = {
+      mapped,
+      errorCode: msalErrorCode(error),
+      aadsts: aadstsCode(error),
+      configuration: this.configuration,
+      redirectUri: this.redirectUri,
+      interactiveAt: this.signedOut ? undefined : this.interactiveAt,
+      lws: !this.host.opensWindows,
+      earlier,
+    };
+    return import('./silent-failure.js').then(
+      (module) => module.refineSilentFailure(failure, msalError),
+      () => mapped,
+    );
   }
 
   /** `result` if it is the `expected` user; else refused (`account_mismatch`) and dropped from MSAL's cache. */

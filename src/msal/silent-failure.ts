@@ -8,7 +8,9 @@
  *   It is told apart only with evidence: cookies switched off; this page framed by another site
  *   without cookie access (Storage Access API); or an interactive sign-in on this page (the
  *   provider's session was set, first-party, moments ago) followed by a frame that finds none.
- *   Otherwise it stays `login_required`, whose hint names both causes.
+ *   Otherwise it stays `login_required`, whose hint names both causes. Under Lightning Web
+ *   Security the interactive sign-in is the sign-in page's announcement, which carries no proof
+ *   (anyone on the origin can send one): the hint names the other cause too.
  * - **Chrome's Local Network Access.** The blocked frame never answers, so MSAL times out, as it
  *   does for a missing redirect page. It is LNA when the browser enforces LNA and the frame goes
  *   from a public identity provider to a redirect page whose host is certainly private or
@@ -43,6 +45,8 @@ export interface SilentFailure {
   interactiveAt: number | undefined;
   /** Whether the provider runs inside Lightning Web Security. */
   lws: boolean;
+  /** Why MSAL's cache and refresh token could not serve first (MSAL's error), if they were tried. */
+  earlier?: unknown;
 }
 
 /** A more precise reading: its code (or none: keep the usual code), what shows it, and the hint. */
@@ -65,7 +69,8 @@ const timeoutCodes = new Set(['timed_out', 'monitor_window_timeout']);
 /**
  * The error a failed silent sign-in ends in: `failure.mapped`, or — when the browser lets the page
  * tell more — `third_party_cookies_blocked` or `local_network_blocked` with the evidence in the
- * message, or the mapped error with a possible cause added to its hint. Never rejects.
+ * message, or the mapped error with a possible cause added to its hint. After a refresh token
+ * that ran out, the hint first says that the sign-in ended and to sign in again. Never rejects.
  */
 export async function refineSilentFailure(failure: SilentFailure, make: MakeError): Promise<CalloutError> {
   const { mapped } = failure;
@@ -78,25 +83,48 @@ export async function refineSilentFailure(failure: SilentFailure, make: MakeErro
   } catch {
     verdict = undefined; // What the browser would not answer changes nothing.
   }
-  if (!verdict) return mapped;
+  const ended = refreshTokenRanOut(failure.earlier) ? refreshTokenEndedHint : '';
+  if (!verdict) return ended ? make(mapped.code, mapped.message, `${ended}${mapped.hint}`, mapped) : mapped;
   const hint = verdict.code ? verdict.hint : `${mapped.hint}${verdict.hint}`;
-  return make(verdict.code ?? mapped.code, `${mapped.message} — ${verdict.evidence}`, hint, mapped);
+  return make(
+    verdict.code ?? mapped.code,
+    `${mapped.message} — ${verdict.evidence}`,
+    `${ended}${hint}`,
+    mapped,
+  );
 }
 
+/** Whether MSAL's error says the refresh token had run out: its own expiry check, or Entra ID's AADSTS700084. */
+function refreshTokenRanOut(earlier: unknown): boolean {
+  const { errorCode, errorNo, message } = (earlier ?? {}) as Record<string, unknown>;
+  return (
+    errorCode === 'refresh_token_expired' ||
+    String(errorNo) === '700084' ||
+    /AADSTS700084\b/.test(String(message))
+  );
+}
+
+/** What a hint says first when the refresh token had run out and silent sign-in could not replace it. */
+const refreshTokenEndedHint =
+  "The sign-in has ended: its refresh token expired (in Entra ID a single-page app's lasts 24 hours from the interactive sign-in, however often it is renewed) and silent sign-in could not start a new one. Sign in again: callout.signIn() from a click, or <callout-login>. Why silent sign-in failed: ";
+
 async function cookieVerdict(failure: SilentFailure, host: string): Promise<SilentVerdict | undefined> {
+  const at = failure.interactiveAt === undefined ? '' : new Date(failure.interactiveAt).toLocaleTimeString();
   const because =
     blockedBecause(await cookieSignals(failure.lws)) ??
     (failure.interactiveAt === undefined
       ? undefined
-      : `you signed in to ${host} from this page at ${new Date(failure.interactiveAt).toLocaleTimeString()}, yet its hidden frame found no session`);
+      : failure.lws
+        ? `the sign-in page announced a sign-in to ${host} at ${at}, yet the hidden frame found no session`
+        : `you signed in to ${host} from this page at ${at}, yet its hidden frame found no session`);
   if (!because) return undefined;
-  const policy = failure.lws
-    ? ` In Salesforce, a browser policy that allows third-party cookies for ${host} on the org's domain brings silent sign-in back; keep cache 'session' so the refresh token serves reloads.`
-    : ` Users who want silent sign-in back can allow cookies for ${host} on this site.`;
+  const blocked = `This browser does not send ${host}'s cookies to the hidden sign-in frame (third-party cookies blocked)`;
   return {
     code: 'third_party_cookies_blocked',
     evidence: because,
-    hint: `This browser does not send ${host}'s cookies to the hidden sign-in frame (third-party cookies blocked): sign in from a click (callout.signIn() or <callout-login>); renewals then use the refresh token, which needs no third-party cookie, for its lifetime (24 hours for single-page apps in Entra ID).${policy}`,
+    hint: failure.lws
+      ? `${blocked}. Under Lightning Web Security that frame is the only way a token reaches the page (the sign-in page hands none over), so signing in again cannot help in this browser: allow third-party cookies for ${host} on the org's Lightning domain (a site exception, or the admin's browser policy), then sign in again. If nobody had just signed in on the sign-in page, the announcement came from other code on this origin and the user has no session yet: open the sign-in link.`
+      : `${blocked}: sign in again from a click (callout.signIn() or <callout-login>); renewals then use the refresh token, which needs no third-party cookie, for its lifetime (24 hours for single-page apps in Entra ID). Users who want silent sign-in back can allow cookies for ${host} on this site.`,
   };
 }
 

@@ -4,10 +4,9 @@ import {
   CacheLookupPolicy,
   InteractionRequiredAuthError,
 } from '@azure/msal-browser';
-import type { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { pickAccount } from './account.js';
-import { aadstsCode, fromMsalError, msalError, msalErrorCode } from './errors.js';
+import { fromMsalError, msalErrorCode } from './errors.js';
 import type { MsalSession } from './session.js';
 
 /** Silent acquisition could not serve: the user must interact (interaction.ts decides how). */
@@ -40,28 +39,6 @@ const needsUserCodes: ReadonlySet<string> = new Set([
 
 const isSsoRecoverable = (error: unknown): boolean =>
   error instanceof InteractionRequiredAuthError || ssoRecoverable.has(msalErrorCode(error) ?? '');
-
-/**
- * The typed error of a failed `ssoSilent`, read more closely where the browser lets the page tell
- * "no session" from "third-party cookies blocked", or a timeout from Chrome's Local Network Access
- * (silent-failure.ts, loaded on the first failure; without it, the usual reading).
- */
-async function readSsoFailure(session: MsalSession, error: unknown, scopes: string[]): Promise<CalloutError> {
-  const mapped = fromMsalError(error, session.context('ssoSilent', scopes));
-  const failure = {
-    mapped,
-    errorCode: msalErrorCode(error),
-    aadsts: aadstsCode(error),
-    configuration: session.configuration,
-    redirectUri: session.redirectUri,
-    interactiveAt: session.signedOut ? undefined : session.interactiveAt,
-    lws: !session.host.opensWindows,
-  };
-  return import('./silent-failure.js').then(
-    (module) => module.refineSilentFailure(failure, msalError),
-    () => mapped,
-  );
-}
 
 /**
  * A token for `account` from MSAL's cache or its refresh token (`acquireTokenSilent`, never the
@@ -139,7 +116,7 @@ export class SilentChain {
       session.lastSilent = { at: Date.now(), outcome: 'ok' };
       return token;
     } catch (error) {
-      const failure = await readSsoFailure(session, error, scopes);
+      const failure = await session.readSsoFailure(error, scopes, earlier);
       session.lastSilent = { at: Date.now(), outcome: failure.code };
       // A frame Local Network Access blocked is a timeout to MSAL, but a sign-in window gets through.
       if (

@@ -9,44 +9,20 @@
  * uncaught error or unhandled rejection, fails the run.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, executablePath } from '../support/chromium.js';
+import { screenshot as saveScreenshot, startDemoSite, waitFor, watchedPage } from './demo-site.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('test-results/e2e/', root);
-mkdirSync(shots, { recursive: true });
-
-/** @returns {Promise<number>} a free loopback port */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-/** @type {import('node:child_process').ChildProcess} */
-let preview;
-/** @type {import('playwright-core').Browser} */
-let browser;
+/** @type {Awaited<ReturnType<typeof startDemoSite>>} */
+let site;
 /** @type {import('playwright-core').BrowserContext} */
 let context;
 /** @type {import('playwright-core').Page} */
 let page;
 /** @type {string[]} */
-const problems = [];
-/** Statuses the scenarios provoke on purpose: the browser logs each as a console error. */
-const provoked = /Failed to load resource: the server responded with a status of (401|403|429|500)/;
+let problems = [];
 
 /** @param {string} name */
-const screenshot = (name) =>
-  page.screenshot({ path: new URL(`${name}.png`, shots).pathname, fullPage: true });
+const screenshot = (name) => saveScreenshot(page, name);
 
 /** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number; exchange: number; exchangeRefresh: number; shipments: number }>} */
 const readCounters = () =>
@@ -83,68 +59,21 @@ async function counters() {
 }
 
 /** Waits until `check` holds for the counters. @param {(c: Awaited<ReturnType<typeof counters>>) => boolean} check */
-async function until(check, what = 'the counters to change') {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const current = await counters();
-    if (check(current)) return current;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(current)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = (check, what = 'the counters to change') => waitFor(counters, check, what);
 
 const orderRows = () => page.locator('callout-get#orders table.orders tbody tr');
 const ordersState = () => page.locator('callout-get#orders').getAttribute('state');
 const shipmentRows = () => page.locator('callout-get#shipments table.orders tbody tr');
 
 before(async () => {
-  const port = await freePort();
-  // Vite's own script under this Node (no npx wrapper), so killing it really stops the server.
-  const vite = new URL('node_modules/vite/bin/vite.js', root).pathname;
-  const args = [
-    vite,
-    'preview',
-    '--mode',
-    'demo',
-    '--port',
-    String(port),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
-  ];
-  preview = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('vite preview did not start')), 30_000);
-    preview.stdout?.on('data', (chunk) => {
-      if (String(chunk).includes(`${port}`)) {
-        clearTimeout(timer);
-        resolve(undefined);
-      }
-    });
-    preview.once('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-  browser = await chromium.launch({ executablePath, args: chromiumArgs });
-
-  context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  context.on('page', (opened) => {
-    opened.on('pageerror', (error) => problems.push(`popup page error: ${error.message}`));
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !provoked.test(message.text()))
-      problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
+  site = await startDemoSite();
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  ({ page, problems } = await watchedPage(context));
+  await page.goto(`${site.origin}/`);
 });
 
 after(async () => {
-  await browser?.close();
-  if (preview && preview.exitCode === null) {
-    const exited = new Promise((resolve) => preview.once('exit', resolve));
-    preview.kill('SIGTERM');
-    await exited;
-  }
+  await site?.stop();
 });
 
 describe('the demo', () => {

@@ -84,6 +84,16 @@ describe('the OpenID Connect server emulator', () => {
     expect(answer.get('code')).to.equal(null);
   });
 
+  it('answers prompt=none with login_required while the browser blocks third-party cookies, and still signs in interactively', async () => {
+    const idp = start();
+    idp.faults.thirdPartyCookiesBlocked = true;
+    const silent = await authorize(idp, { prompt: 'none', login_hint: 'jane@contoso.com' });
+    expect(silent.get('error')).to.equal('login_required');
+    const interactive = await authorize(idp, { login_hint: 'jane@contoso.com' });
+    expect(interactive.get('code')).to.be.a('string');
+    expect(idp.counters).to.include({ silentAuthorize: 1, signInPage: 1 });
+  });
+
   it('rotates refresh tokens, and a spent one presented again revokes the whole family', async () => {
     const idp = start();
     const first = await redeem(idp, (await authorize(idp, { prompt: 'none' })).get('code')!);

@@ -27,7 +27,11 @@ export interface AadEmulatorOptions {
   session?: string | null;
   /** Access and ID token lifetime in seconds. Default 3600. */
   accessTokenLifetime?: number;
-  /** Refresh token lifetime in seconds. Default 86 400 (SPA refresh tokens last 24 h). */
+  /**
+   * Refresh token lifetime in seconds, counted from the code redemption that issued the first one:
+   * the tokens a refresh issues keep its expiry (Entra ID's rule for single-page apps). Default
+   * 86 400 (SPA refresh tokens last 24 h).
+   */
   refreshTokenLifetime?: number;
   /**
    * Whether interactive sign-in completes at once as the hinted (or first) user, as if they picked
@@ -48,7 +52,7 @@ export interface AadEmulatorState {
   autoSignIn: boolean;
   /** Outstanding authorization codes (single use). */
   codes: Map<string, Grant & { challenge: string; redirectUri: string; nonce?: string }>;
-  /** Valid refresh tokens; each is removed when redeemed (rotation). */
+  /** Valid refresh tokens; each is removed when redeemed (rotation), its successor keeping its `expiresAt`. */
   refreshTokens: Map<string, Grant & { expiresAt: number }>;
 }
 

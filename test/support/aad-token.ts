@@ -53,13 +53,19 @@ async function accessTokenFor(
   );
 }
 
-/** Signs access and ID tokens for `grant` and a new refresh token (rotation), as the token response. */
+/**
+ * Signs access and ID tokens for `grant` and a new refresh token (rotation), as the token response.
+ * The refresh token expires at `refreshExpiresAt`: the lifetime from now for a code, the presented
+ * token's expiry for a refresh — as Entra ID does for single-page apps, whose later refresh tokens
+ * "carry over that expiration time" — and `refresh_token_expires_in` says what is left of it.
+ */
 async function issueTokens(
   ctx: EmulatorContext,
   grant: Grant,
   claimsParam: string | null,
-  nonce?: string,
+  options: { nonce?: string | undefined; refreshExpiresAt?: number } = {},
 ): Promise<Response> {
+  const { nonce } = options;
   const { state } = ctx;
   const lifetime = state.accessTokenLifetime;
   const resourceScopes = grant.scopes.filter((s) => !oidcScopes.has(s));
@@ -78,10 +84,8 @@ async function issueTokens(
     lifetime,
   );
   const refreshToken = `rt.${crypto.randomUUID()}`;
-  state.refreshTokens.set(refreshToken, {
-    ...grant,
-    expiresAt: Date.now() + state.refreshTokenLifetime * 1000,
-  });
+  const expiresAt = options.refreshExpiresAt ?? Date.now() + state.refreshTokenLifetime * 1000;
+  state.refreshTokens.set(refreshToken, { ...grant, expiresAt });
   return HttpResponse.json(
     {
       token_type: 'Bearer',
@@ -90,7 +94,7 @@ async function issueTokens(
       ext_expires_in: lifetime,
       access_token: await accessTokenFor(ctx, grant, claimsParam),
       refresh_token: refreshToken,
-      refresh_token_expires_in: state.refreshTokenLifetime,
+      refresh_token_expires_in: Math.max(0, Math.floor((expiresAt - Date.now()) / 1000)),
       id_token: idToken,
       ...(ctx.dialect === 'aad' ? { client_info: ctx.clientInfo(grant.user) } : {}),
     },
@@ -113,15 +117,12 @@ async function redeemCode(ctx: EmulatorContext, form: URLSearchParams, scopes: s
   }
   const claims = form.get('claims');
   if (claims && ctx.needsInteraction(claims) && !grant.strong) return tokenError(ctx, aadErrors.mfaRequired);
-  return issueTokens(
-    ctx,
-    { ...grant, scopes: scopes.length > 0 ? scopes : grant.scopes },
-    claims,
-    grant.nonce,
-  );
+  return issueTokens(ctx, { ...grant, scopes: scopes.length > 0 ? scopes : grant.scopes }, claims, {
+    nonce: grant.nonce,
+  });
 }
 
-/** `grant_type=refresh_token`: each refresh token is good for one use (rotation). */
+/** `grant_type=refresh_token`: each refresh token is good for one use (rotation); its successor keeps its expiry. */
 function redeemRefreshToken(
   ctx: EmulatorContext,
   form: URLSearchParams,
@@ -138,7 +139,9 @@ function redeemRefreshToken(
   const claims = form.get('claims');
   if (claims && ctx.needsInteraction(claims) && !grant.strong) return tokenError(ctx, aadErrors.mfaRequired);
   const user = ctx.findUser(faults.refreshAs ?? null) ?? grant.user;
-  return issueTokens(ctx, { ...grant, user, scopes: scopes.length > 0 ? scopes : grant.scopes }, claims);
+  const { expiresAt, ...kept } = grant;
+  const renewed = { ...kept, user, scopes: scopes.length > 0 ? scopes : grant.scopes };
+  return issueTokens(ctx, renewed, claims, { refreshExpiresAt: expiresAt });
 }
 
 /**

@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * Compiles the SFDX example's LWC wrapper (`demo/salesforce/.../lwc/ssoCalloutOrders`) with the
+ * Compiles one of the SFDX example's LWC components (`demo/salesforce/.../lwc/<name>`) with the
  * open-source LWC compiler (`@lwc/compiler`, the same compiler the `lwc` npm meta-package and
  * `@lwc/rollup-plugin` use) and bundles it with the open-source engine (`@lwc/engine-dom`) into one
  * IIFE script for the LWS harness. Only the Salesforce platform modules are replaced, by the stubs
  * in `test/support/lwc-stubs/`: `lightning/platformResourceLoader`, `lightning/uiRecordApi`,
- * `@salesforce/resourceUrl/*`, `@salesforce/user/Id` and `@salesforce/schema/*`.
+ * `@salesforce/resourceUrl/*`, `@salesforce/user/Id`, `@salesforce/schema/*` and
+ * `@salesforce/apex/<Class.method>` (a call the test answers: `lwc-stubs/apex.js`).
  *
- * The script publishes `globalThis.ssoCalloutLwcHarness` (see `lwc-stubs/entry.js`) in whatever
+ * The script publishes `globalThis.ssoCalloutLwcHarness` (see `lwc-stubs/harness.js`) in whatever
  * realm evaluates it — in the harness, the LWS sandbox of namespace `c`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ const lwcPlugin = {
     b.onResolve({ filter: /^lightning\/(platformResourceLoader|uiRecordApi)$/ }, (args) => ({
       path: join(stubs, `${args.path.slice('lightning/'.length)}.js`),
     }));
-    b.onResolve({ filter: /^@salesforce\/(resourceUrl|user|schema)\// }, (args) => ({
+    b.onResolve({ filter: /^@salesforce\/(resourceUrl|user|schema|apex)\// }, (args) => ({
       path: args.path,
       namespace: 'salesforce',
     }));
@@ -51,6 +52,12 @@ const lwcPlugin = {
       const [, kind = '', name = ''] = /^@salesforce\/([^/]+)\/(.+)$/.exec(args.path) ?? [];
       if (kind === 'resourceUrl') return { contents: `export default ${JSON.stringify(resourceUrl)};` };
       if (kind === 'user' && name === 'Id') return { contents: `export default ${JSON.stringify(userId)};` };
+      if (kind === 'apex' && /^\w+\.\w+$/.test(name)) {
+        return {
+          contents: `import { callApex } from './apex.js';\nexport default (params) => callApex(${JSON.stringify(name)}, params);`,
+          resolveDir: stubs,
+        };
+      }
       if (kind === 'schema') {
         const [objectApiName, fieldApiName] = name.split('.');
         return { contents: `export default ${JSON.stringify({ objectApiName, fieldApiName })};` };
@@ -81,12 +88,27 @@ const lwcPlugin = {
 };
 
 /**
- * Builds the harness script: the compiled wrapper, the LWC engine and the platform stubs.
+ * Whether `name` is a component folder of the SFDX project (`ssoCalloutOrders`, say).
+ * @param {string} name
+ */
+export function isLwcComponent(name) {
+  return /^[a-z][A-Za-z0-9]{0,79}$/.test(name) && existsSync(join(lwcDir, name, `${name}.js`));
+}
+
+/**
+ * Builds the harness script of component `name`: the compiled component, the LWC engine and the
+ * platform stubs; `mount` creates `c-<name in kebab case>`.
+ * @param {string} name a folder of the SFDX project's `lwc/` (see {@link isLwcComponent})
  * @returns {Promise<string>} the IIFE's source text
  */
-export async function buildLwcWrapper() {
+export async function buildLwcWrapper(name) {
+  const tag = `c-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   const result = await build({
-    entryPoints: [join(stubs, 'entry.js')],
+    stdin: {
+      contents: `import Component from 'c/${name}';\nimport { publishHarness } from './harness.js';\npublishHarness(${JSON.stringify(tag)}, Component);\n`,
+      resolveDir: stubs,
+      sourcefile: `${name}-harness.js`,
+    },
     bundle: true,
     write: false,
     format: 'iife',

@@ -36,7 +36,8 @@ export function crossOrigin(): string {
  * Starts (once per page) MSW outside the sandbox with a fresh Azure AD emulator (token endpoint,
  * JWKS) and API emulator, and registers a fresh tenant with the **cross-origin** authorize
  * endpoint of the test server, which answers MSAL's hidden iframe the way Entra ID does from
- * another origin (after `authorizeDelayMs`, default none). Codes it issues are imported into the
+ * another origin (after `authorizeDelayMs`, default none; finding no session for the hidden frame
+ * with `thirdPartyCookiesBlocked`). Codes it issues are imported into the
  * emulator when MSAL redeems them. `api` options (but the issuer) go to the API emulator.
  */
 export async function startLwsScenario(
@@ -44,6 +45,8 @@ export async function startLwsScenario(
     aad?: AadEmulatorOptions;
     api?: Omit<ApiEmulatorOptions, 'issuer'>;
     authorizeDelayMs?: number;
+    /** The browser blocks third-party cookies: the hidden frame's `prompt=none` finds no session. */
+    thirdPartyCookiesBlocked?: boolean;
   } = {},
 ): Promise<LwsScenario> {
   const tenantId = crypto.randomUUID();
@@ -86,6 +89,7 @@ export async function startLwsScenario(
         session: username,
         redirectOrigin: location.origin,
         authorizeDelayMs: options.authorizeDelayMs ?? 0,
+        thirdPartyCookiesBlocked: options.thirdPartyCookiesBlocked ?? false,
       }),
     });
     if (!response.ok) throw new Error(`could not set the session: ${response.status}`);

@@ -93,6 +93,9 @@ export interface SignInReport {
   body: unknown;
   sources: string[];
   error?: string;
+  /** The failed sign-in's code and hint. */
+  errorCode?: string;
+  hint?: string;
 }
 
 /**
@@ -101,7 +104,11 @@ export interface SignInReport {
  * `signIn()` resolves and the callout succeeds.
  */
 export async function sandboxedSignIn(context: SignInContext): Promise<SignInReport> {
-  const provider = sandboxedMsal(context, { interaction: 'popup', signInPage: context.signInPage });
+  const provider = sandboxedMsal(context, {
+    interaction: 'popup',
+    signInPage: context.signInPage,
+    ...(context.signInTimeout === undefined ? {} : { signInTimeout: context.signInTimeout }),
+  });
   const callout = sandboxedOrdersClient(provider);
   const sources = tokenSources(callout);
   let firstError: string | undefined;
@@ -134,6 +141,8 @@ export async function sandboxedSignIn(context: SignInContext): Promise<SignInRep
       body: undefined,
       sources,
       error: errorText(error),
+      errorCode: (error as { code?: string }).code,
+      hint: (error as { hint?: string }).hint,
     };
   }
 }

@@ -153,6 +153,30 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
       expect(s.api.counters.authorized).to.equal(1);
     });
 
+    it('ends a waiting sign-in at once with third_party_cookies_blocked when the browser keeps the session the sign-in page made from the hidden frame', async () => {
+      const s = await startLwsScenario({ aad: { session: null }, thirdPartyCookiesBlocked: true });
+      // An hour-long signInTimeout: a sign-in that settles within the test's time did not run it out.
+      const {
+        report: flow,
+        tabs,
+        authorize,
+      } = await signInThroughPage(s, sandboxedSignIn, {
+        signInTimeout: 3_600_000,
+      });
+      expect(tabs.map((tab) => tab.state)).to.deep.equal(['signed-in']);
+      expect(flow.firstError).to.equal('login_required');
+      expect(flow.errorCode).to.equal('third_party_cookies_blocked');
+      expect(flow.error).to.contain('the sign-in page announced a sign-in');
+      expect(flow.hint).to.contain('third-party cookies').and.contain("org's Lightning domain");
+      expect(flow.account).to.equal(undefined);
+      // One interactive sign-in (the page's, whose code it redeemed), two hidden frames that found no session.
+      expect(authorize.signInPage).to.equal(1);
+      expect(authorize.silentAuthorize).to.equal(2);
+      expect(authorize.codesRedeemed).to.equal(1);
+      expect(authorize.session).to.equal('jane@contoso.com');
+      expect(s.api.counters.requests).to.equal(0);
+    });
+
     it('fails to sign in with the adaptations turned off, so the sandbox really breaks stock MSAL', async () => {
       const s = await startLwsScenario();
       const flow = await runFlow(s, { lws: false, iframeTimeoutMs: 1_000 });

@@ -27,6 +27,8 @@ export interface SignInContext extends SandboxedApp {
   container: HTMLElement;
   /** Stands in for the user's click on the link: opens the sign-in page (outside LWS). */
   openSignInPage: (href: string) => void;
+  /** The provider's `signInTimeout`, when not the default. */
+  signInTimeout?: number;
 }
 
 /** The static resource's API, as the namespace's code sees it: `globalThis.ssoCallout`. */

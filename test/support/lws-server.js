@@ -11,8 +11,9 @@
  *   it runs on `http://localhost:<port>`. The browser-side emulator (token endpoint, JWKS, API)
  *   stays in MSW; codes issued here are handed to it through `/__lws-aad/<tenant>/code`.
  *
- * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session, users and the
- * authorize endpoint's answer delay with `POST /__lws-aad/<tenant>/state`, reads counters with
+ * Per tenant (each scenario uses a fresh tenant id) the test sets the SSO session, users, the
+ * authorize endpoint's answer delay and whether the browser blocks third-party cookies (then
+ * `prompt=none` finds no session) with `POST /__lws-aad/<tenant>/state`, reads counters with
  * `GET /__lws-aad/<tenant>/counters`.
  *
  * - `/__lws-sign-in/<id>/sign-in.html` (and `sign-in.js`): the static resource's sign-in page as
@@ -27,7 +28,7 @@ import { bundleSalesforce, signInPageFiles } from '../../salesforce/bundle.mjs';
 /** @typedef {{ authorize: number, silentAuthorize: number, signInPage: number, codesRedeemed: number }} Counters */
 /**
  * @typedef {{ users: User[], session: string | null, redirectOrigin: string, counters: Counters,
- *   authorizeDelayMs: number,
+ *   authorizeDelayMs: number, thirdPartyCookiesBlocked: boolean,
  *   codes: Map<string, { clientId: string, username: string, scopes: string[], challenge: string,
  *   redirectUri: string, nonce: string | null }> }} Tenant
  */
@@ -90,6 +91,7 @@ export async function lwsServer(context, next) {
         session: body.session,
         redirectOrigin: body.redirectOrigin,
         authorizeDelayMs: Number(body.authorizeDelayMs) || 0,
+        thirdPartyCookiesBlocked: body.thirdPartyCookiesBlocked === true,
         counters: existing?.counters ?? { authorize: 0, silentAuthorize: 0, signInPage: 0, codesRedeemed: 0 },
         codes: existing?.codes ?? new Map(),
       });
@@ -204,7 +206,9 @@ function answerAuthorize(context, tenantId, tenant) {
   let user;
   if (params.get('prompt') === 'none') {
     tenant.counters.silentAuthorize++;
-    user = tenant.users.find((u) => u.username === tenant.session);
+    // A browser that blocks third-party cookies sends the hidden frame's request without the session cookie.
+    const session = tenant.thirdPartyCookiesBlocked ? null : tenant.session;
+    user = tenant.users.find((u) => u.username === session);
     if (!user) {
       fail('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
       return;

@@ -98,12 +98,14 @@ export interface SignInThroughPage<R> {
 /**
  * Runs `sandboxed` in the sandbox with a {@link SignInContext} for `s`: a container on the page,
  * the sign-in page built for the `Orders` API's scope, and a real top-level tab (outside LWS,
- * unframed) each time the sandboxed code follows the sign-in link, as the browser does. Resolves
+ * unframed) each time the sandboxed code follows the sign-in link, as the browser does; `extra`
+ * goes into the context too. Resolves
  * once the sandboxed code and every tab it opened have settled.
  */
 export async function signInThroughPage<R>(
   s: LwsScenario,
   sandboxed: (context: SignInContext) => Promise<R>,
+  extra: Pick<SignInContext, 'signInTimeout'> = {},
 ): Promise<SignInThroughPage<R>> {
   const container = document.createElement('div');
   document.body.appendChild(container);
@@ -118,6 +120,7 @@ export async function signInThroughPage<R>(
     openSignInPage: (href) => {
       tabs.push(openSignInTab({ href, ...scenarioHosts(s) }));
     },
+    ...extra,
   } satisfies SignInContext);
   container.remove();
   return {

@@ -100,6 +100,12 @@ export interface OidcEmulatorFaults {
    * ignore the hint do); they still need a session.
    */
   authorizeAs: string | undefined;
+  /**
+   * The browser blocks third-party cookies: the hidden frame's silent authorize request carries
+   * no session cookie, so it answers login_required even while the user has a session;
+   * interactive sign-in (a first-party popup or redirect) still sees and starts it.
+   */
+  thirdPartyCookiesBlocked: boolean;
 }
 
 /** The emulator: MSW handlers plus the knobs and counters tests use. */
@@ -187,7 +193,12 @@ function createOidcContext(options: OidcEmulatorOptions): OidcContext {
     },
     counters: zeroCounters(),
     received: { authorize: [], token: [], revocation: [], endSession: [] },
-    faults: { refreshRefused: false, tokenEndpoint: undefined, authorizeAs: undefined },
+    faults: {
+      refreshRefused: false,
+      tokenEndpoint: undefined,
+      authorizeAs: undefined,
+      thirdPartyCookiesBlocked: false,
+    },
     key: () => {
       signingKey ??= createSigningKey();
       return signingKey;

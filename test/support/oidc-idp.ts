@@ -51,7 +51,8 @@ function issueCode(ctx: OidcContext, params: URLSearchParams, user: AadUser): Re
 /** `prompt=none`: answered from the session; `login_required` without one. */
 function silentAnswer(ctx: OidcContext, params: URLSearchParams): Response {
   ctx.counters.silentAuthorize++;
-  const session = ctx.state.session;
+  // A browser that blocks third-party cookies sends the frame's request without the session cookie.
+  const session = ctx.faults.thirdPartyCookiesBlocked ? undefined : ctx.state.session;
   const user = ctx.findUser(session?.username ?? null);
   if (!session || !user) {
     return redirectBack(params, { error: 'login_required', error_description: 'No session' });

@@ -28,7 +28,8 @@ interface Waiter {
  * - No window can open: interactive sign-in is the sign-in page (`signInPage`), opened by the
  *   user from a link. Its hand-back (sign-in-listener.ts) starts a silent sign-in, checked like
  *   any other; `signIn()` resolves when the provider has an account, rejects with `timeout` after
- *   `signInTimeout` (ten minutes) and with `aborted` when its signal aborts.
+ *   `signInTimeout` (ten minutes), with `aborted` when its signal aborts, and at once with
+ *   `third_party_cookies_blocked` when the hand-back's frame finds no session (see `#frameFailed`).
  */
 export class LwsHost implements MsalHost {
   readonly opensWindows = false;
@@ -59,7 +60,8 @@ export class LwsHost implements MsalHost {
   /**
    * Waits for the sign-in page's hand-back (LWS blocks popups and leaving the page): resolves
    * `null` once the session has an account; rejects at once without a sign-in page, and later
-   * after `signInTimeout`, on `signal`'s abort or on {@link dispose}.
+   * after `signInTimeout`, on `signal`'s abort, on {@link dispose}, or when the hand-back shows
+   * that this browser keeps the identity provider's cookies from the hidden frame.
    */
   signIn({ signal }: HostSignIn): Promise<null> {
     if (!this.#listener) {
@@ -126,11 +128,12 @@ export class LwsHost implements MsalHost {
       if (!hint || session.disposed) return;
       // The sign-in page signed in (first-party): a frame that then finds no session is denied the cookies.
       session.interactiveAt = Date.now();
+      const scopes = session.signInScopes();
       const handedBack = await this.ssoSilent(session.app, {
-        scopes: session.signInScopes(),
+        scopes,
         redirectUri: session.redirectUri,
         loginHint: hint,
-      });
+      }).catch((error: unknown) => this.#frameFailed(error, scopes));
       // Refused (and dropped from MSAL's cache) unless it is the announced or configured user.
       const result = await session.accept(
         handedBack,
@@ -142,6 +145,24 @@ export class LwsHost implements MsalHost {
     } catch {
       // A forged or premature announcement: nothing changes; the next demand reports as usual.
     }
+  }
+
+  /**
+   * The hidden frame failed right after the sign-in page announced a sign-in. When it found no
+   * session although the page had just made one, the browser keeps the identity provider's
+   * cookies from the frame (silent-failure.ts reads it as `third_party_cookies_blocked`), and
+   * that frame is the only way a token reaches the sandbox: a waiting `signIn()` would only run
+   * out its `signInTimeout`, so it fails now with that error — unless another cue waits to be
+   * served (a forged cue that came first must not end the wait for the genuine one). Always
+   * rejects (with `error`), so the hand-back stops.
+   */
+  async #frameFailed(error: unknown, scopes: string[]): Promise<never> {
+    const session = this.#session;
+    const failure = await session.readSsoFailure(error, scopes);
+    session.lastSilent = { at: Date.now(), outcome: failure.code };
+    const blocked = failure.code === CalloutErrorCode.thirdPartyCookiesBlocked;
+    if (blocked && !this.#listener?.pending) for (const waiter of [...this.#waiters]) waiter.fail(failure);
+    throw error;
   }
 }
 

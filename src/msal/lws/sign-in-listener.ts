@@ -84,6 +84,11 @@ export class SignInListener {
     });
   }
 
+  /** Whether a cue waits to be served (it arrived while an attempt ran, or within the window). */
+  get pending(): boolean {
+    return this.#pending !== null;
+  }
+
   /** Stops listening for good: closes the channel and drops a pending attempt; later cues do nothing. */
   close(): void {
     this.#closed = true;

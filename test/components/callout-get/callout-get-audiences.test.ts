@@ -34,7 +34,9 @@ describe('<callout-get> error panel: the end user and the developer', () => {
       html`<callout-get .callout=${callout} credential="Orders" path="orders"></callout-get>`,
     );
     await untilState(el, 'error');
-    expect(textOf(part(el, '[part~="error-message"]')!)).to.equal('Your session has ended.');
+    expect(textOf(part(el, '[part~="error-message"]')!)).to.equal(
+      'Your session has ended. Please sign in again.',
+    );
     expect(textOf(part(el, '[part~="sign-in-button"]')!)).to.equal('Sign in to continue');
     const hintElement = part(el, '[part~="error-hint"]')!;
     expect(hintElement.checkVisibility()).to.equal(false);
@@ -69,6 +71,16 @@ describe('<callout-get> error panel: the end user and the developer', () => {
     expect(entry?.hint).to.contain(defaultHints.unauthorized);
     expect(log.report()).to.contain('(request id req-4711)').and.contain(`hint: ${entry?.hint}`);
     callout.dispose();
+  });
+
+  it('tells the user plainly to sign in again for every code an ended sign-in ends in (the refresh token ran out, silent sign-in could not renew it).', () => {
+    const ended = [
+      CalloutErrorCode.loginRequired,
+      CalloutErrorCode.thirdPartyCookiesBlocked,
+      CalloutErrorCode.invalidGrant,
+      CalloutErrorCode.interactionRequired,
+    ];
+    for (const code of ended) expect(userMessages[code], code).to.match(/Please sign in again\b/);
   });
 
   it('has a plain sentence for every code, none of them a developer hint.', () => {

@@ -55,6 +55,12 @@ async function connectedWhileLoading() {
 }
 
 describe('<callout-msal>', () => {
+  // The first test of the file would otherwise also pay for the test server's first transform
+  // of MSAL, which on a loaded machine can take longer than a test's own wait allows.
+  before(async () => {
+    await import('../../../src/msal.js');
+  });
+
   it('declares MSAL, a credential and a callout in HTML, and loads data by silent SSO with one token request.', async () => {
     const emulated = emulatedPage(msw);
     const { aad, api, page } = emulated;

@@ -1,0 +1,3 @@
+import { describeLwsApexCredential } from '../support/lws-apex-suite.js';
+
+describeLwsApexCredential({ gated: false });
