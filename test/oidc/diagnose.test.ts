@@ -23,7 +23,7 @@ describe("oidcProvider's checks in callout.diagnose()", () => {
   });
 
   /** The provider's checks by id, for a provider with `options` (a fresh log id, Jane's hint, the right callback page). */
-  async function checksOf(mode: string, options: Partial<OidcProviderOptions> = {}) {
+  async function checksOf(mode: string, options: Partial<OidcProviderOptions> = {}, timeout = 5000) {
     msw.use(...redirectPageHandlers);
     const id = crypto.randomUUID();
     const provider = oidcProvider({
@@ -34,7 +34,7 @@ describe("oidcProvider's checks in callout.diagnose()", () => {
       ...options,
     });
     callout = createCallout({ providers: { idp: provider }, crossTab: false });
-    const report = await callout.diagnose({ timeout: 1500 });
+    const report = await callout.diagnose({ timeout });
     const mine = report.checks.filter((c) => c.provider === 'idp');
     const byId = Object.fromEntries(mine.map((c) => [c.id, c])) as Record<string, DiagnosisCheck>;
     const log = (await (await fetch(`/__cors-log/${id}`)).json()) as Logged[];
@@ -92,7 +92,11 @@ describe("oidcProvider's checks in callout.diagnose()", () => {
       app: redirectPages.appPage,
     };
     for (const [name, redirectUri] of Object.entries(pages)) {
-      const page = (await checksOf('ok', { redirectUri })).byId['oidc-callback-page'];
+      // The right page answers within the time its module takes to load (5 s, the default);
+      // the app's page never does, so it gets a short wait.
+      const page = (await checksOf('ok', { redirectUri }, name === 'app' ? 1500 : 5000)).byId[
+        'oidc-callback-page'
+      ];
       statuses[name] = [page?.status, page?.seen];
       callout?.dispose();
     }
