@@ -16,17 +16,11 @@ export const redirectPages = {
   appPage: `${location.origin}/__pages/app.html`,
   /** The redirect bridge without `Cache-Control: no-store`. */
   cached: `${location.origin}/__pages/redirect-cached.html`,
-  /** The OpenID Connect callback page (sso-callout/oidc-callback), served as it must be. */
-  oidcCallback: `${location.origin}/__pages/oidc-callback.html`,
-  /** MSAL's redirect bridge, served as it must be (the wrong page for an OpenID Connect provider). */
-  msalBridge: `${location.origin}/__pages/redirect-bridge.html`,
 } as const;
 
 /** The HTML of sso-callout's redirect page, as an app serves it. */
 const bridge =
   '<!doctype html><meta charset="utf-8"><title>Signing in…</title><script type="module">import "/src/redirect.ts";</script>';
-const oidcCallback =
-  '<!doctype html><meta charset="utf-8"><title>Signing in…</title><script type="module">import "/src/oidc-callback.ts";</script>';
 const appPage = '<!doctype html><meta charset="utf-8"><title>Orders</title><h1>Orders</h1>';
 
 const html = (body: string, headers: Record<string, string> = {}, status = 200) =>
@@ -43,6 +37,4 @@ export const redirectPageHandlers: RequestHandler[] = [
   http.get(redirectPages.missing, () => html('<!doctype html><title>Not found</title>', {}, 404)),
   http.get(redirectPages.appPage, () => html(appPage, { 'cache-control': 'no-store' })),
   http.get(redirectPages.cached, () => html(bridge, { 'cache-control': 'max-age=3600' })),
-  http.get(redirectPages.oidcCallback, () => html(oidcCallback, { 'cache-control': 'no-store' })),
-  http.get(redirectPages.msalBridge, () => html(bridge, { 'cache-control': 'no-store' })),
 ];
