@@ -24,15 +24,23 @@ function signedOut(callout: Callout, count: number): Promise<void> {
 describe('msalProvider sign-out and storage', () => {
   const { start, others } = useScenarios();
 
-  it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
+  /**
+   * Tab A (the scenario) and tab B (a reload sharing its cross-tab channel), each holding a token
+   * it acquired itself: tab B would reuse tab A's token, so forcing its own acquisition gives its
+   * provider an account for a sign-out to clear.
+   */
+  async function twoTabs() {
     const s = await start({ channelName: `tabs-${crypto.randomUUID()}` });
     const tabB = s.reload();
     others.push(tabB.callout);
     await s.callout.token('Orders');
-    // Tab B would reuse tab A's token; forcing its own acquisition gives its provider an account
-    // for the sign-out to clear.
     await tabB.callout.token('Orders', { forceRefresh: true });
     expect(tabB.provider.account).to.not.equal(undefined);
+    return { s, tabB };
+  }
+
+  it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
+    const { s, tabB } = await twoTabs();
     const tabBSignedOut = signedOut(tabB.callout, 2);
     await s.callout.signOut();
     await tabBSignedOut;
@@ -47,11 +55,7 @@ describe('msalProvider sign-out and storage', () => {
   });
 
   it('ignores a recorded sign-out replayed after the other tab signed in again, and forged ones for another client id or of another shape', async () => {
-    const s = await start({ channelName: `tabs-${crypto.randomUUID()}` });
-    const tabB = s.reload();
-    others.push(tabB.callout);
-    await s.callout.token('Orders');
-    await tabB.callout.token('Orders', { forceRefresh: true });
+    const { s, tabB } = await twoTabs();
     const channelName = `sso-callout.msal.${s.clientId}`;
     const recorder = new BroadcastChannel(channelName);
     const recorded: unknown[] = [];
