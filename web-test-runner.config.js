@@ -33,6 +33,14 @@ const mswWorker = async (context, next) => {
  * @type {import('@web/dev-server-core').Middleware}
  */
 const redirectPage = async (context, next) => {
+  if (context.path === '/test/oidc/callback.html') {
+    // The OIDC callback page, never cached as an app must serve it (diagnose()'s oidc-callback-page
+    // check), renamed on the way out like the redirect page below.
+    await next();
+    context.set('Cache-Control', 'no-store');
+    context.path = '/oidc-callback-page';
+    return;
+  }
   if (context.path !== '/redirect.html') return next();
   context.url = `/demo/redirect.html${context.querystring ? `?${context.querystring}` : ''}`;
   await next();

@@ -8,7 +8,7 @@
  * its same-origin parent that it is the redirect page: `diagnose()` checks for that).
  */
 import { type LwsResponseMessage, lwsResponseMessageType } from '../src/msal/lws/response-message.js';
-import { sayRedirectHello } from '../src/msal/redirect-hello.js';
+import { PageHelloType, sayPageHello } from '../src/providers/page-hello.js';
 import { version } from '../src/version.js';
 
 const answer = location.hash.length > 1 ? location.hash : location.search;
@@ -20,5 +20,5 @@ if (window.parent !== window && answer.length > 1) {
   document.body.append(
     'This page only relays sign-in answers to the Lightning component that asked for them.',
   );
-  sayRedirectHello(version); // In a frame without an answer: a setup check (diagnose()) is asking.
+  sayPageHello(PageHelloType.msalRedirect, version); // In a frame without an answer: a setup check (diagnose()) is asking.
 }

@@ -107,6 +107,42 @@ export interface AuthProvider {
   diagnose?(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
 }
 
+/** What `signIn()` of an {@link InteractiveAuthProvider} accepts. */
+export interface SignInOptions {
+  /** Stops waiting for the sign-in (it rejects with `aborted`); a popup or redirect that already started is not closed. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What the providers that sign the user in themselves — `msalProvider` and `oidcProvider` — offer
+ * beyond {@link AuthProvider}, as one shape: elements (`<callout-login>`, `<callout-msal>`,
+ * `<callout-oidc>`) and apps that hold "a provider that signs in" use this type, not one per
+ * library. Each provider's own interface (`MsalAuthProvider`, `OidcAuthProvider`) extends it.
+ */
+export interface InteractiveAuthProvider extends AuthProvider {
+  /**
+   * Interactive sign-in (call it from a click: it may open a popup). Settles with the account or
+   * a typed error; with `interaction: 'redirect'` the page leaves for the identity provider and
+   * the promise never settles (the sign-in completes when the page comes back).
+   */
+  signIn(options?: SignInOptions): Promise<Account>;
+  /** Forgets the account here and in the provider's other tabs; no silent sign-in until the next `signIn()`. */
+  signOut(): Promise<void>;
+  subscribe(listener: (account?: Account) => void): () => void;
+  readonly tokenEndpoints: readonly string[];
+  /** Resolves once start-up is done: a sign-in redirect's answer (if any) handled, the account known. */
+  ready(): Promise<void>;
+  /**
+   * The link to a sign-in page the user opens themselves, where popups cannot open (MSAL under
+   * Lightning Web Security with `signInPage`); `undefined` when `signIn()` is the way.
+   */
+  signInUrl(): string | undefined;
+  /** The provider's own checks for `callout.diagnose()` (loaded on first use). */
+  diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]>;
+  /** Releases what the provider holds open (idempotent); afterwards its calls reject with `configuration_error`. */
+  dispose(): void;
+}
+
 /** ky's retry options, re-exported so credentials can be typed without importing ky. */
 export type CalloutRetryOptions = RetryOptions;
 

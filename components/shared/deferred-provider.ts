@@ -5,21 +5,18 @@ import {
   CalloutError,
   CalloutErrorCode,
   type DiagnosisCheck,
+  type InteractiveAuthProvider,
   type ProviderContext,
   type ProviderDiagnosisContext,
+  type SignInOptions,
   type TokenRequest,
 } from '../../src/index.js';
 
 /**
- * What a {@link DeferredProvider} forwards to: any provider, and what `msalProvider` adds (sign-in
- * options, `ready()`, a sign-in page link).
+ * What a {@link DeferredProvider} forwards to: any provider, with as much of
+ * {@link InteractiveAuthProvider} as it has (`msalProvider` and `oidcProvider` have all of it).
  */
-interface RealProvider extends AuthProvider {
-  signIn?(options?: object): Promise<Account>;
-  ready?(): Promise<void>;
-  signInUrl?(): string | undefined;
-  dispose?(): void;
-}
+type RealProvider = AuthProvider & Partial<InteractiveAuthProvider>;
 
 /** Options of {@link DeferredProvider}. */
 export interface DeferredProviderOptions {
@@ -46,7 +43,7 @@ export interface DeferredProviderOptions {
  * {@link dispose} (called by the client when the provider leaves it, or by its owner) disposes the
  * real provider too.
  */
-export class DeferredProvider implements RealProvider {
+export class DeferredProvider implements InteractiveAuthProvider {
   readonly #name: string;
   readonly #tokenEndpoints: readonly string[];
   readonly #listeners = new Map<(account?: Account) => void, (() => void) | undefined>();
@@ -109,8 +106,8 @@ export class DeferredProvider implements RealProvider {
     return (await this.#wait(request.signal)).getToken(request, context);
   }
 
-  /** The real provider's sign-in, with its options (`msalProvider`'s take a `signal` …). */
-  async signIn(options?: object): Promise<Account> {
+  /** The real provider's sign-in, with its options (a `signal`). */
+  async signIn(options?: SignInOptions): Promise<Account> {
     const real = await this.#wait();
     if (!real.signIn) throw this.#unsupported('signIn');
     return options === undefined ? real.signIn() : real.signIn(options);

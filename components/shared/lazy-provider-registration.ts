@@ -1,4 +1,4 @@
-import type { AuthProvider } from '../../src/index.js';
+import type { InteractiveAuthProvider } from '../../src/index.js';
 import { DeferredProvider } from './deferred-provider.js';
 import { type BlamedAttribute, optionOf } from './error-option.js';
 import { InvalidAttribute } from './invalid-attribute.js';
@@ -23,7 +23,7 @@ export interface LazyProviderSpec<O> {
   /** Reads the attributes: the declaration, or the first invalid attribute (checked without the provider's module). */
   read(): ProviderDeclaration<O> | InvalidAttribute;
   /** Loads the provider's module (a dynamic `import()`, a chunk of its own) and returns its provider function. */
-  load(): Promise<(options: O) => AuthProvider>;
+  load(): Promise<(options: O) => InteractiveAuthProvider>;
   /** The token endpoints the provider will have, known before it exists (see `DeferredProvider`). */
   tokenEndpoints(options: O): string[];
   /** The attribute (and its value) a provider option names, for errors the provider function throws. */

@@ -1,9 +1,9 @@
-import { type AuthProvider, type Callout, isCalloutError } from '../../src/index.js';
-
-/** A provider whose interactive sign-in runs on a page the user opens from a link. */
-interface LinkSignInProvider extends AuthProvider {
-  signInUrl(): string | undefined;
-}
+import {
+  type AuthProvider,
+  type Callout,
+  type InteractiveAuthProvider,
+  isCalloutError,
+} from '../../src/index.js';
 
 /**
  * The link a provider wants the user to follow to sign in, or `undefined` when it signs in
@@ -18,7 +18,7 @@ interface LinkSignInProvider extends AuthProvider {
  * make an element render a `javascript:` link.
  */
 export function signInLinkOf(provider: AuthProvider | undefined): string | undefined {
-  const candidate = provider as Partial<LinkSignInProvider> | undefined;
+  const candidate = provider as Partial<InteractiveAuthProvider> | undefined;
   if (typeof candidate?.signInUrl !== 'function') return undefined;
   const url = candidate.signInUrl();
   if (typeof url !== 'string') return undefined;

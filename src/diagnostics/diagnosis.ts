@@ -27,6 +27,9 @@ export type DiagnosisCheckId =
   | 'msal-cache'
   | 'nested-app-auth'
   | 'platform-broker'
+  | 'oidc-discovery'
+  | 'oidc-callback-page'
+  | 'token-endpoint-cors'
   | 'versions'
   | 'provider-checks';
 

@@ -10,11 +10,12 @@ const fail = (option: string, problem: string): never => {
   });
 };
 
-/** Whether `url` is an absolute `https:` URL (`http:` only on localhost) without credentials. */
+/** Whether `url` is an absolute `https:` URL (`http:` only on a loopback host, as for OIDC) without credentials. */
 function isEndpoint(url: unknown): boolean {
   const parsed = typeof url === 'string' ? URL.parse(url) : null;
   if (!parsed || parsed.username || parsed.password) return false;
-  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === 'localhost');
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback);
 }
 
 const isNames = (value: unknown, keys: string[]): boolean =>

@@ -1,4 +1,5 @@
 import { CalloutError, isCalloutError } from '../diagnostics/callout-error.js';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { needsSignIn } from '../diagnostics/needs-sign-in.js';
 import type {
   AccessToken,
@@ -149,6 +150,11 @@ class ExchangeProvider implements ExchangeAuthProvider {
         secrets: [refreshToken],
       }).catch(() => {});
     await Promise.all(held.map(revoke));
+  }
+
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    const { diagnoseExchange } = await import('./diagnose.js');
+    return diagnoseExchange(this.#options, context);
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * so `<callout-msal>` and the options check (check-options.ts) can use it before MSAL is loaded.
  */
 import type { Configuration, IPublicClientApplication } from '@azure/msal-browser';
+import type { SignInOptions } from '../types.js';
 import type { MsalHost } from './host.js';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
@@ -119,7 +120,7 @@ export interface MsalProviderOptions {
 }
 
 /** What `signIn()` of the MSAL provider accepts. */
-export interface MsalSignInOptions {
+export interface MsalSignInOptions extends SignInOptions {
   /**
    * Stops waiting (rejects with `aborted`). Under LWS this ends the wait for the sign-in page's
    * hand-back; a popup or redirect that already started is not closed.

@@ -1,7 +1,8 @@
 import { isPlatformBrokerAvailable } from '@azure/msal-browser';
 import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
+import { SignOutChannel } from '../providers/sign-out-channel.js';
 import { insideLws } from '../tokens/cross-tab-mode.js';
-import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
+import type { AccessToken, Account, InteractiveAuthProvider, TokenRequest } from '../types.js';
 import { toAccount } from './account.js';
 import { authorityEndpoints, buildMsalConfiguration, msalOptionError } from './configuration.js';
 import { disposedError, fromMsalError } from './errors.js';
@@ -14,12 +15,11 @@ import type { MsalProviderOptions, MsalSignInOptions } from './options.js';
 import { checkPlatformBroker } from './platform-broker.js';
 import { MsalSession } from './session.js';
 import { signedOutElsewhere, signOutWith } from './sign-out.js';
-import { SignOutChannel } from './sign-out-channel.js';
 import { SilentChain } from './silent.js';
 import { startSession } from './startup.js';
 
-/** The MSAL provider: an {@link AuthProvider} with sign-in, sign-out, account tracking and disposal. */
-export interface MsalAuthProvider extends AuthProvider {
+/** The MSAL provider: an {@link InteractiveAuthProvider} (sign-in, sign-out, account tracking, checks, disposal) and its sign-in page link. */
+export interface MsalAuthProvider extends InteractiveAuthProvider {
   /**
    * Interactive sign-in (call it from a click: it may open a popup). Always settles: with the
    * account, or a typed error — also when another sign-in on the page ran instead and left no
@@ -28,9 +28,6 @@ export interface MsalAuthProvider extends AuthProvider {
    * waits for the sign-in page, until `signInTimeout` or `options.signal`.
    */
   signIn(options?: MsalSignInOptions): Promise<Account>;
-  signOut(): Promise<void>;
-  subscribe(listener: (account?: Account) => void): () => void;
-  readonly tokenEndpoints: readonly string[];
   /** Resolves once MSAL is initialized and a sign-in redirect (if any) is handled. */
   ready(): Promise<void>;
   /**
@@ -56,7 +53,7 @@ export interface MsalAuthProvider extends AuthProvider {
 }
 
 /**
- * Creates an {@link AuthProvider} that gets Azure AD (Entra ID) access tokens — or tokens of any
+ * Creates an {@link InteractiveAuthProvider} that gets Azure AD (Entra ID) access tokens — or tokens of any
  * OpenID Connect server MSAL supports — as the host page's signed-in user, with
  * `@azure/msal-browser`.
  *
@@ -139,7 +136,11 @@ class MsalProvider implements MsalAuthProvider {
       throw fromMsalError(error, session.context('new PublicClientApplication', []));
     }
     this.#silent = new SilentChain(session);
-    this.#channel = new SignOutChannel(clientId, (accountId) => signedOutElsewhere(session, accountId));
+    this.#channel = new SignOutChannel({
+      scope: `msal.${clientId}`,
+      since: () => session.accountSince,
+      onSignOut: (accountId) => signedOutElsewhere(session, accountId),
+    });
     session.startup = startSession(session, application);
     session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
   }

@@ -1,6 +1,6 @@
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { PageHelloType, sayPageHello } from '../providers/page-hello.js';
 import { version } from '../version.js';
-import { sayRedirectHello } from './redirect-hello.js';
 
 /**
  * `sso-callout/redirect`: the script of the redirect page (`redirect.html`). Importing it runs it
@@ -28,7 +28,7 @@ export const redirectHandled: Promise<boolean> = broadcastResponseToMainFrame().
     document.body?.append(
       'This page only relays sign-in responses to the application that opened it; there is nothing to relay here.',
     );
-    sayRedirectHello(version);
+    sayPageHello(PageHelloType.msalRedirect, version);
     return false;
   },
 );

@@ -45,6 +45,8 @@ export class MsalSession {
   loginHint: string | undefined;
   /** After signOut(), silent SSO would sign the user straight back in; wait for signIn(). */
   signedOut = false;
+  /** When the provider took the account it holds now (ms): older sign-outs from other tabs are stale. */
+  accountSince: number | undefined;
   /** dispose() ran: every call is refused. */
   disposed = false;
   /** The page came back from a sign-in redirect with an error: reported by the next getToken. */
@@ -101,6 +103,7 @@ export class MsalSession {
     this.#account = account;
     if (account) this.#app?.setActiveAccount(account);
     if (before === account?.homeAccountId) return;
+    this.accountSince = account ? Date.now() : undefined;
     const current = account ? toAccount(account) : undefined;
     for (const listener of this.#listeners) listener(current);
   }

@@ -1,7 +1,7 @@
+import type { SignOutChannel } from '../providers/sign-out-channel.js';
 import { fromMsalError } from './errors.js';
 import { runExclusiveInteraction } from './interaction-lock.js';
 import type { MsalSession } from './session.js';
-import type { SignOutChannel } from './sign-out-channel.js';
 
 /**
  * `signOut()`: forgets the account at once (subscribers hear it; no silent sign-in until the next

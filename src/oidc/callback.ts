@@ -1,4 +1,6 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { PageHelloType, sayPageHello } from '../providers/page-hello.js';
+import { version } from '../version.js';
 
 /**
  * Hands the identity provider's answer in this page's URL to the provider waiting in the page
@@ -29,7 +31,8 @@ async function handOver(): Promise<boolean> {
 /**
  * `sso-callout/oidc-callback`: the script of the OpenID Connect callback page (`redirectUri` of
  * `oidcProvider`). Importing it runs it once. Resolves to `true` once the answer was handed over,
- * `false` when the page holds no answer (it was opened directly: it then says so). Never rejects.
+ * `false` when the page holds no answer (it was opened directly: it then says so, and, in a frame,
+ * tells a same-origin parent it is the callback page, which `diagnose()` checks). Never rejects.
  *
  * Host the page on the app's own origin, with `Cache-Control: no-store`, and register its URL at
  * the identity provider as a redirect URI (and as the post-logout redirect URI for a global
@@ -49,6 +52,7 @@ export const callbackHandled: Promise<boolean> = handOver()
       document.body?.append(
         'This page only relays sign-in responses to the application that opened it; there is nothing to relay here.',
       );
+      sayPageHello(PageHelloType.oidcCallback, version);
     }
     return handed;
   });

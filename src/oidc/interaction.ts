@@ -61,6 +61,7 @@ export async function interactiveToken(
   );
   if (outcome.ran) {
     const user = await session.accept(outcome.value, 'popup sign-in');
+    session.claimsGranted();
     return session.token(user, scopes, 'interactive');
   }
   const left = await session.cached(scopes, 'interactive');
@@ -68,10 +69,15 @@ export async function interactiveToken(
   throw error;
 }
 
-/** The sign-in request: every scope wanted so far (and `extra`), the login hint. */
+/** The sign-in request: every scope wanted so far (and `extra`), the login hint, the claims a challenge wanted. */
 function signInArgs(session: OidcSession, extra: readonly string[] = []) {
   const hint = session.options.loginHint;
-  return { scope: session.scopesFor(extra).join(' '), ...(hint ? { login_hint: hint } : {}) };
+  const claims = session.wantedClaims;
+  return {
+    scope: session.scopesFor(extra).join(' '),
+    ...(hint ? { login_hint: hint } : {}),
+    ...(claims ? { extraQueryParams: session.queryWithClaims(claims) } : {}),
+  };
 }
 
 /**
@@ -95,7 +101,10 @@ export async function signInWith(session: OidcSession, options: OidcSignInOption
     const outcome = await session.run('popup sign-in', scopes, () =>
       runExclusiveInteraction(() => manager.signinPopup(popup)),
     );
-    if (outcome.ran) await session.accept(outcome.value, 'popup sign-in');
+    if (outcome.ran) {
+      await session.accept(outcome.value, 'popup sign-in');
+      session.claimsGranted();
+    }
   }
   if (!session.account) {
     const left = await manager.getUser();

@@ -4,6 +4,7 @@
  * the library is loaded.
  */
 import type { UserManagerSettings } from 'oidc-client-ts';
+import type { SignInOptions } from '../types.js';
 
 /** How the provider may interact with the user when silent acquisition cannot serve. */
 export const OidcInteraction = {
@@ -71,8 +72,8 @@ export interface OidcProviderOptions {
   oidc?: Partial<UserManagerSettings>;
 }
 
-/** What `signIn()` of the OIDC provider accepts. */
-export interface OidcSignInOptions {
+/** What `signIn()` of the OIDC provider accepts (the shared `SignInOptions`). */
+export interface OidcSignInOptions extends SignInOptions {
   /** Stops waiting for the popup (it rejects with `aborted`); a redirect that started is not stopped. */
   signal?: AbortSignal;
 }

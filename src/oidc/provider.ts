@@ -1,7 +1,9 @@
 import { UserManager, Version } from 'oidc-client-ts';
 import { CalloutError } from '../diagnostics/callout-error.js';
+import type { DiagnosisCheck, ProviderDiagnosisContext } from '../diagnostics/diagnosis.js';
 import { interactionSettled } from '../providers/interaction-lock.js';
-import type { AccessToken, Account, AuthProvider, TokenRequest } from '../types.js';
+import { SignOutChannel } from '../providers/sign-out-channel.js';
+import type { AccessToken, Account, InteractiveAuthProvider, TokenRequest } from '../types.js';
 import { checkOidcOptions, expectedTokenEndpoints } from './check-options.js';
 import { disposedError } from './errors.js';
 import { interactiveToken, signInWith } from './interaction.js';
@@ -9,26 +11,24 @@ import { refuseRedirects } from './no-redirects.js';
 import type { OidcProviderOptions, OidcSignInOptions } from './options.js';
 import { OidcSession } from './session.js';
 import { userManagerSettings } from './settings.js';
-import { signOutWith } from './sign-out.js';
+import { signedOutElsewhere, signOutWith } from './sign-out.js';
 import { silentToken } from './silent.js';
 import { startSession } from './startup.js';
 
-/** The OpenID Connect provider: an {@link AuthProvider} with sign-in, sign-out, account tracking and disposal. */
-export interface OidcAuthProvider extends AuthProvider {
+/** The OpenID Connect provider: an {@link InteractiveAuthProvider} (sign-in, sign-out, account tracking, checks, disposal). */
+export interface OidcAuthProvider extends InteractiveAuthProvider {
   /**
    * Interactive sign-in (call it from a click: it opens a popup). Settles with the account or a
    * typed error; with `interaction: 'redirect'` the page leaves for the identity provider and the
    * promise never settles (the sign-in completes when the page comes back).
    */
   signIn(options?: OidcSignInOptions): Promise<Account>;
-  signOut(): Promise<void>;
-  subscribe(listener: (account?: Account) => void): () => void;
-  readonly tokenEndpoints: readonly string[];
-  /** Resolves once start-up is done: a redirect answer in the URL handled, a stored user loaded. */
-  ready(): Promise<void>;
+  /** Always `undefined`: the OpenID Connect provider signs in through `signIn()` (a popup or redirect). */
+  signInUrl(): undefined;
   /**
-   * Stops the provider: forgets its subscribers and stops oidc-client-ts's timers. Idempotent.
-   * Afterwards `getToken`, `signIn` and `signOut` reject with `configuration_error`.
+   * Stops the provider: forgets its subscribers, stops oidc-client-ts's timers and no longer hears
+   * other tabs sign out. Idempotent. Afterwards `getToken`, `signIn` and `signOut` reject with
+   * `configuration_error`.
    */
   dispose(): void;
 }
@@ -78,6 +78,7 @@ export function oidcProvider(options: OidcProviderOptions): OidcAuthProvider {
 class OidcProvider implements OidcAuthProvider {
   readonly tokenEndpoints: readonly string[];
   readonly #session: OidcSession;
+  readonly #channel: SignOutChannel;
 
   constructor(options: OidcProviderOptions) {
     const problem = checkOidcOptions(options);
@@ -97,7 +98,13 @@ class OidcProvider implements OidcAuthProvider {
         hint: 'Install the oidc-client-ts version sso-callout depends on.',
       });
     }
-    this.#session = new OidcSession(options, manager);
+    const session = new OidcSession(options, manager);
+    this.#session = session;
+    this.#channel = new SignOutChannel({
+      scope: `oidc.${options.clientId}.${options.authority.replace(/\/+$/, '')}`,
+      since: () => session.accountSince,
+      onSignOut: (accountId) => void signedOutElsewhere(session, accountId).catch(() => {}),
+    });
     this.#session.startup = startSession(this.#session);
     this.#session.startup.catch(() => {}); // Reported by the first getToken/signIn, never unhandled.
   }
@@ -108,6 +115,15 @@ class OidcProvider implements OidcAuthProvider {
 
   ready(): Promise<void> {
     return this.#session.startup;
+  }
+
+  signInUrl(): undefined {
+    return undefined;
+  }
+
+  async diagnose(context: ProviderDiagnosisContext): Promise<readonly DiagnosisCheck[]> {
+    const { diagnoseOidc } = await import('./diagnose.js');
+    return diagnoseOidc(this.#session, context);
   }
 
   subscribe(listener: (account?: Account) => void): () => void {
@@ -134,13 +150,14 @@ class OidcProvider implements OidcAuthProvider {
 
   async signOut(): Promise<void> {
     if (this.#session.disposed) throw disposedError();
-    return signOutWith(this.#session);
+    return signOutWith(this.#session, this.#channel);
   }
 
   dispose(): void {
     const session = this.#session;
     if (session.disposed) return;
     session.disposed = true;
+    this.#channel.close();
     session.setAccount(undefined);
     session.manager.stopSilentRenew();
     void session.manager.events.unload();

@@ -48,6 +48,10 @@ export class OidcSession {
   readonly manager: UserManager;
   /** Scopes a token demand needed the user for: asked for at the next sign-in. */
   readonly wantedScopes = new Set<string>();
+  /** The claims (JSON) of the last claims challenge that needed the user: asked for at the next interactive sign-in. */
+  wantedClaims: string | undefined;
+  /** The claims (JSON) the held user's token was issued for (an iframe or sign-in that asked for them). */
+  grantedClaims: string | undefined;
   /** Start-up: a full-page redirect's answer handled (if this page holds one), the stored user loaded. */
   startup: Promise<void> = Promise.resolve();
   /** A failed full-page redirect sign-in, reported by the next `getToken`. */
@@ -55,6 +59,8 @@ export class OidcSession {
   /** Set by `signOut()`: no silent sign-in (which would sign the same user back in) until `signIn()`. */
   signedOut = false;
   disposed = false;
+  /** When the provider took the account it holds now (ms): older sign-outs from other tabs are stale. */
+  accountSince: number | undefined;
   /** The network acquisition running (one at a time: refresh tokens rotate). */
   network: Promise<unknown> | undefined;
   readonly #handed = new Map<string, string>();
@@ -80,7 +86,11 @@ export class OidcSession {
       return;
     }
     this.#account = account;
-    if (!account) this.#handed.clear();
+    this.accountSince = account ? Date.now() : undefined;
+    if (!account) {
+      this.#handed.clear();
+      this.grantedClaims = undefined;
+    }
     for (const listener of [...this.#listeners]) listener(account);
   }
 
@@ -112,6 +122,17 @@ export class OidcSession {
   /** `openid`, the configured scopes, those that needed the user and `extra`. */
   scopesFor(extra: readonly string[] = []): string[] {
     return signInScopes(this.options, [...this.wantedScopes, ...extra]);
+  }
+
+  /** A sign-in that asked for the wanted claims succeeded: the held token carries them. */
+  claimsGranted(): void {
+    this.grantedClaims = this.wantedClaims;
+    this.wantedClaims = undefined;
+  }
+
+  /** The authorize request's extra query parameters (the `oidc` passthrough's) with `claims` (OIDC Core 5.5). */
+  queryWithClaims(claims: string): Record<string, string | number | boolean> {
+    return { ...this.manager.settings.extraQueryParams, claims };
   }
 
   /** The user oidc-client-ts holds, if it has an access token covering `scopes`. */

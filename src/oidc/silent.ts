@@ -1,4 +1,5 @@
 import type { User } from 'oidc-client-ts';
+import { CalloutError } from '../diagnostics/callout-error.js';
 import type { AccessToken, TokenRequest } from '../types.js';
 import { fromOidcError } from './errors.js';
 import type { OidcSession } from './session.js';
@@ -54,12 +55,15 @@ export async function silentToken(
   request: TokenRequest,
 ): Promise<AccessToken | NeedsUser> {
   for (;;) {
-    const cached = await session.cached(request.scopes);
+    const served = !request.claims || request.claims === session.grantedClaims;
+    const cached = served ? await session.cached(request.scopes) : undefined;
     if (cached) return cached;
     if (!session.network) break;
     await session.network.catch(() => {});
   }
-  const running = acquire(session, request);
+  const running = request.claims
+    ? acquireWithClaims(session, request, request.claims)
+    : acquire(session, request);
   session.network = running;
   try {
     return await running;
@@ -85,16 +89,61 @@ async function acquire(session: OidcSession, request: TokenRequest): Promise<Acc
     }
   }
   if (session.signedOut) return { failure };
+  return iframeToken(session, scopes, undefined);
+}
+
+/** The hidden iframe (`prompt=none`, the login hint, `claims` when given): a token, or {@link NeedsUser}. */
+async function iframeToken(
+  session: OidcSession,
+  scopes: readonly string[],
+  claims: string | undefined,
+): Promise<AccessToken | NeedsUser> {
+  const { manager } = session;
   const hint = session.options.loginHint;
   try {
     const user = await manager.signinSilent({
       forceIframeAuth: true,
       scope: session.scopesFor(scopes).join(' '),
       ...(hint ? { login_hint: hint } : {}),
+      ...(claims ? { extraQueryParams: session.queryWithClaims(claims) } : {}),
     });
     return session.token(await session.accept(someone(user), 'silent sign-in'), scopes, 'sso-silent');
   } catch (error) {
     if (needsUser(error)) return { failure: error };
     throw fromOidcError(error, session.context('silent sign-in', scopes));
   }
+}
+
+/**
+ * A claims challenge (`request.claims`, the API's `WWW-Authenticate: … insufficient_claims`):
+ * neither the held token nor a refresh grant can carry claims, so the hidden iframe asks for
+ * them with the `claims` request parameter (OpenID Connect Core 5.5) against the identity
+ * provider's session. When the server does not announce `claims_parameter_supported`, the
+ * challenge cannot be answered: `configuration_error`, with no request. When only the user can
+ * help (a step-up), the claims are kept for the next interactive sign-in.
+ */
+async function acquireWithClaims(
+  session: OidcSession,
+  request: TokenRequest,
+  claims: string,
+): Promise<AccessToken | NeedsUser> {
+  const scopes = request.scopes;
+  const metadata = await session.run('discovery', scopes, () =>
+    session.manager.metadataService.getMetadata(),
+  );
+  if (metadata.claims_parameter_supported !== true) throw claimsUnsupported(session);
+  session.wantedClaims = claims;
+  if (session.signedOut) return { failure: undefined };
+  const result = await iframeToken(session, scopes, claims);
+  if ('accessToken' in result) session.claimsGranted();
+  return result;
+}
+
+function claimsUnsupported(session: OidcSession): CalloutError {
+  const host = new URL(session.options.authority).host;
+  return new CalloutError({
+    code: 'configuration_error',
+    message: `The API asked for more claims (insufficient_claims), but ${host} does not support the OpenID Connect claims request parameter (claims_parameter_supported)`,
+    hint: `Make ${host} issue the claims the API requires in every token, or have the API not challenge for them.`,
+  });
 }

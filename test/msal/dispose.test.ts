@@ -74,7 +74,14 @@ describe('msalProvider dispose()', () => {
     expect(account).to.not.equal(undefined);
     s.provider.dispose();
     const otherTab = new BroadcastChannel(`sso-callout.msal.${s.clientId}`);
-    otherTab.postMessage({ type: 'msal-sign-out', accountId: account?.id });
+    const at = Date.now();
+    const message = {
+      type: 'sso-callout.sign-out',
+      scope: `msal.${s.clientId}`,
+      id: crypto.randomUUID(),
+      at,
+    };
+    otherTab.postMessage({ ...message, accountId: account?.id });
     otherTab.close();
     await sleep(100);
     expect(s.provider.account?.username).to.equal('jane@contoso.com');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Callout } from '../../src/create-callout.js';
 import { CalloutErrorCode } from '../../src/diagnostics/error-codes.js';
+import { click } from '../support/aad-gesture.js';
 import { useScenarios } from '../support/aad-setup.js';
 import { expectFailure } from '../support/expect-failure.js';
 
@@ -23,15 +24,23 @@ function signedOut(callout: Callout, count: number): Promise<void> {
 describe('msalProvider sign-out and storage', () => {
   const { start, others } = useScenarios();
 
-  it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
+  /**
+   * Tab A (the scenario) and tab B (a reload sharing its cross-tab channel), each holding a token
+   * it acquired itself: tab B would reuse tab A's token, so forcing its own acquisition gives its
+   * provider an account for a sign-out to clear.
+   */
+  async function twoTabs() {
     const s = await start({ channelName: `tabs-${crypto.randomUUID()}` });
     const tabB = s.reload();
     others.push(tabB.callout);
     await s.callout.token('Orders');
-    // Tab B would reuse tab A's token; forcing its own acquisition gives its provider an account
-    // for the sign-out to clear.
     await tabB.callout.token('Orders', { forceRefresh: true });
     expect(tabB.provider.account).to.not.equal(undefined);
+    return { s, tabB };
+  }
+
+  it('clears the other tab’s token store and account when one tab signs out, without signing back in silently', async () => {
+    const { s, tabB } = await twoTabs();
     const tabBSignedOut = signedOut(tabB.callout, 2);
     await s.callout.signOut();
     await tabBSignedOut;
@@ -43,6 +52,40 @@ describe('msalProvider sign-out and storage', () => {
     expect(s.aad.counters.authorize).to.equal(0);
     expect(s.aad.counters.token).to.equal(0);
     expect(s.api.counters.requests).to.equal(0);
+  });
+
+  it('ignores a recorded sign-out replayed after the other tab signed in again, and forged ones for another client id or of another shape', async () => {
+    const { s, tabB } = await twoTabs();
+    const channelName = `sso-callout.msal.${s.clientId}`;
+    const recorder = new BroadcastChannel(channelName);
+    const recorded: unknown[] = [];
+    recorder.addEventListener('message', (event) => recorded.push(event.data));
+    const tabBSignedOut = signedOut(tabB.callout, 2);
+    await s.callout.signOut();
+    await tabBSignedOut;
+    expect(recorded).to.have.length(1);
+    await click(() => tabB.callout.signIn());
+    expect(tabB.provider.account?.username).to.equal('jane@contoso.com');
+    await tabB.callout.token('Orders');
+    s.aad.resetCounters();
+    const replayed = recorded[0] as Record<string, unknown>;
+    const forgeries: [string, unknown][] = [
+      [channelName, replayed],
+      [channelName, { ...replayed, id: crypto.randomUUID(), at: Date.now() - 60_000 }],
+      [channelName, { type: 'msal-sign-out' }],
+      [channelName, { ...replayed, id: crypto.randomUUID(), at: Date.now(), scope: 'msal.another-client' }],
+      [`sso-callout.msal.another-client`, { ...replayed, id: crypto.randomUUID(), at: Date.now() }],
+    ];
+    for (const [name, message] of forgeries) {
+      const channel = new BroadcastChannel(name);
+      channel.postMessage(message);
+      channel.close();
+    }
+    recorder.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tabB.provider.account?.username).to.equal('jane@contoso.com');
+    await tabB.callout.token('Orders');
+    expect(s.aad.counters.authorize + s.aad.counters.token, 'tab B still holds its token').to.equal(0);
   });
 
   it('signs in silently again only after an explicit sign-in', async () => {

@@ -15,6 +15,7 @@ export function attackerPage(order: {
   frame?: string;
   open?: string;
   waitMs?: number;
+  broadcast?: { name: string; messages: unknown[] };
 }): string {
   return `${attackerOrigin}/test/oidc/attacker-frame.html#${encodeURIComponent(JSON.stringify(order))}`;
 }

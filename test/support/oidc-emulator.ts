@@ -20,6 +20,8 @@ export interface OidcEmulatorOptions {
   accessTokenLifetime?: number;
   /** Whether interactive sign-in completes at once as the hinted (or first) user. Default true. */
   autoSignIn?: boolean;
+  /** Whether the discovery document announces the `claims` request parameter (OIDC Core 5.5). Default true. */
+  claimsParameterSupported?: boolean;
 }
 
 /** One outstanding grant: who, for which client and scopes. */
@@ -31,6 +33,8 @@ export interface OidcGrant {
   authTime: number;
   /** All refresh tokens descending from one sign-in share a family; reuse of a spent one revokes it. */
   family: string;
+  /** Authentication contexts the `claims` request parameter asked for (`access_token.acrs`), put in the access token as `acrs`. */
+  acrs?: string[];
 }
 
 /** What the server knows and remembers. Tests may change `session` and the lifetime at any time. */
@@ -47,6 +51,11 @@ export interface OidcEmulatorState {
   spent: Map<string, string>;
   /** Every access, ID and refresh token issued, for tests that look for leaks. */
   issued: string[];
+  /**
+   * Authentication contexts (`acrs` values) that need the user (a step-up): a `prompt=none`
+   * request whose `claims` asks for one answers `interaction_required`.
+   */
+  stepUp: Set<string>;
 }
 
 /** Requests the server answered, by kind. Tests assert on these. */
@@ -59,6 +68,8 @@ export interface OidcEmulatorCounters {
   silentAuthorize: number;
   /** Interactive sign-in pages shown (popup or redirect). */
   signInPage: number;
+  /** Authorize requests carrying the `claims` parameter. */
+  claimsAuthorize: number;
   /** Every token endpoint request. */
   token: number;
   authorizationCodeGrants: number;
@@ -112,7 +123,7 @@ export interface OidcEmulator {
   tokenEndpoint: string;
   revocationEndpoint: string;
   /** The discovery document (`.well-known/openid-configuration`). */
-  metadata: Record<string, string | string[]>;
+  metadata: Record<string, string | string[] | boolean>;
   /** The public signing keys, for APIs that validate the server's tokens. */
   jwks(): Promise<JSONWebKeySet>;
   /** Revokes every live refresh token, as an administrator or a password change does. */
@@ -149,6 +160,7 @@ const zeroCounters = (): OidcEmulatorCounters => ({
   authorize: 0,
   silentAuthorize: 0,
   signInPage: 0,
+  claimsAuthorize: 0,
   token: 0,
   authorizationCodeGrants: 0,
   refreshTokenGrants: 0,
@@ -177,6 +189,7 @@ function createOidcContext(options: OidcEmulatorOptions): OidcContext {
       refreshTokens: new Map(),
       spent: new Map(),
       issued: [],
+      stepUp: new Set(),
     },
     counters: zeroCounters(),
     received: { authorize: [], token: [], revocation: [], endSession: [] },
@@ -208,7 +221,10 @@ function createOidcContext(options: OidcEmulatorOptions): OidcContext {
  *   rotate on every use (presenting a spent one revokes its whole family), RS256 access and ID
  *   tokens with a unique `jti`; the access token's `aud` is the resource of the first API scope
  *   (`api://orders/Orders.Read` → `api://orders`) and `scp` its scope names;
- * - `POST <revocation endpoint>` (RFC 7009) and `GET <origin>/idp/logout` (end session).
+ * - `POST <revocation endpoint>` (RFC 7009) and `GET <origin>/idp/logout` (end session);
+ * - the `claims` request parameter (OIDC Core 5.5): the `access_token.acrs` values it asks for
+ *   become the access token's `acrs` (Entra's shape for authentication contexts); a silent request
+ *   for one in `state.stepUp` answers `interaction_required`.
  *
  * Errors carry only `error` and `error_description`, as plain OpenID Connect servers send them.
  *
@@ -239,6 +255,7 @@ export function createOidcEmulator(options: OidcEmulatorOptions = {}): OidcEmula
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     token_endpoint_auth_methods_supported: ['none'],
+    claims_parameter_supported: options.claimsParameterSupported ?? true,
   };
   const handlers: RequestHandler[] = [
     http.get(`${issuer}/.well-known/openid-configuration`, () => {

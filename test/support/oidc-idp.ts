@@ -15,10 +15,25 @@ function tokenError(error: string, description: string, status = 400): Response 
   return HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
 }
 
+/** The `access_token.acrs` values the `claims` request parameter asks for (none when absent or not JSON). */
+export function requestedAcrs(params: URLSearchParams): string[] {
+  try {
+    const claims = JSON.parse(params.get('claims') ?? '{}') as {
+      access_token?: { acrs?: { value?: unknown; values?: unknown } };
+    };
+    const acrs = claims.access_token?.acrs;
+    const values = Array.isArray(acrs?.values) ? acrs.values : [acrs?.value];
+    return values.filter((value): value is string => typeof value === 'string');
+  } catch {
+    return [];
+  }
+}
+
 /** A new single-use code for `user`, bound to the request's client, redirect URI, PKCE challenge and nonce. */
 function issueCode(ctx: OidcContext, params: URLSearchParams, user: AadUser): Response {
   const code = `code.${crypto.randomUUID()}`;
   const nonce = params.get('nonce');
+  const acrs = requestedAcrs(params);
   ctx.state.codes.set(code, {
     clientId: params.get('client_id') ?? '',
     user,
@@ -28,6 +43,7 @@ function issueCode(ctx: OidcContext, params: URLSearchParams, user: AadUser): Re
     challenge: params.get('code_challenge') ?? '',
     redirectUri: params.get('redirect_uri') ?? '',
     ...(nonce ? { nonce } : {}),
+    ...(acrs.length > 0 ? { acrs } : {}),
   });
   return redirectBack(params, { code, session_state: ctx.state.session?.sid ?? '' });
 }
@@ -43,6 +59,9 @@ function silentAnswer(ctx: OidcContext, params: URLSearchParams): Response {
   }
   const forced = ctx.findUser(ctx.faults.authorizeAs ?? null);
   if (forced) return issueCode(ctx, params, forced);
+  if (requestedAcrs(params).some((value) => ctx.state.stepUp.has(value))) {
+    return redirectBack(params, { error: 'interaction_required', error_description: 'Step-up needed' });
+  }
   const hinted = params.get('login_hint');
   if (hinted && ctx.findUser(hinted)?.username !== user.username) {
     return redirectBack(params, {
@@ -80,6 +99,7 @@ export function authorizeHandler(ctx: OidcContext): (info: { request: Request })
     const url = new URL(request.url);
     const params = url.searchParams;
     ctx.received.authorize.push(new URLSearchParams(params));
+    if (params.has('claims')) ctx.counters.claimsAuthorize++;
     if (!params.get('client_id') || !ctx.redirectUriAllowed(params.get('redirect_uri') ?? '')) {
       return html('<!doctype html><title>Error</title><p>Invalid client or redirect_uri</p>', 400);
     }
@@ -108,6 +128,7 @@ async function issueTokens(ctx: OidcContext, grant: OidcGrant, nonce?: string): 
       scp: api.map((s) => s.slice(s.lastIndexOf('/') + 1)).join(' '),
       scope: grant.scopes.join(' '),
       sid: state.session?.sid,
+      ...(grant.acrs ? { acrs: grant.acrs } : {}),
     },
     lifetime,
   );

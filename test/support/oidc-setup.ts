@@ -20,6 +20,8 @@ export interface OidcScenarioOptions {
   idp?: OidcEmulatorOptions;
   provider?: Partial<OidcProviderOptions>;
   leewaySeconds?: number;
+  /** The client's cross-tab channel; default none (`crossTab: false`). */
+  channelName?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startOidcScenario(options: OidcScenarioOptions = {}): Prom
     credentials: {
       Orders: { url: 'https://api.contoso.test/v1/', provider: 'idp', scopes: ['api://orders/Orders.Read'] },
     },
-    crossTab: false,
+    ...(options.channelName ? { channelName: options.channelName } : { crossTab: false }),
     ...(options.leewaySeconds === undefined ? {} : { leewaySeconds: options.leewaySeconds }),
   });
   return { idp, api, provider, callout };

@@ -123,6 +123,30 @@ export const checkCatalog: Readonly<Record<DiagnosisCheckId, CheckEntry>> = {
       "Windows keeps the user's Entra ID sign-in in its platform broker (Web Account Manager), which Edge offers to pages through a DOM API and Chrome through the Windows Accounts extension. MSAL uses it only when the provider's `platformBroker` option is on: then Entra ID names the broker's account in the first sign-in's answer, and every later token for that account comes from the broker, with no hidden frame and no third-party cookie.",
     fix: 'Pass `platformBroker: true` to `msalProvider` (the `platform-broker` attribute of `<callout-msal>`), with Entra ID as the authority. Where no broker is found, nothing changes.',
   },
+  'oidc-discovery': {
+    title: 'The OpenID Connect discovery document is readable from this page and names the configured issuer',
+    symptom:
+      'Every token request of the OpenID Connect provider fails with `network_error` or `configuration_error` before any sign-in window opens.',
+    cause:
+      "The provider reads `<authority>/.well-known/openid-configuration` from the page, so the identity provider must allow this origin in its CORS answer. The document's `issuer` must be the `authority` option exactly (a different path, host or realm means another tenant or a typo), and it must name a token endpoint.",
+    fix: "Set `authority` to the `issuer` the document names; allow the page's origin in the identity provider's CORS settings (Okta: Trusted Origins; Auth0: Allowed Web Origins; Keycloak: the client's Web Origins). To skip discovery, pass the document as `oidc: { metadata }`.",
+  },
+  'oidc-callback-page': {
+    title: 'The OpenID Connect callback page is on this origin, is the callback page, and sends no COOP',
+    symptom:
+      'Silent sign-in of the OpenID Connect provider times out; popups stay open or blank after signing in.',
+    cause:
+      "The identity provider sends its answer to `redirectUri` in a hidden frame or popup; that page must run `sso-callout/oidc-callback` to hand the answer back. A missing page, the app's own page, MSAL's redirect page, a page that cannot be framed or one sent with `Cross-Origin-Opener-Policy` never hands it back.",
+    fix: "Serve a page that only imports `sso-callout/oidc-callback` on the app's own origin, without Cross-Origin-Opener-Policy, with `Cache-Control: no-store`, frameable by the app, and register its exact URL at the identity provider as a redirect URI.",
+  },
+  'token-endpoint-cors': {
+    title: "The token endpoint's CORS answer lets this page send token requests and read the answers",
+    symptom:
+      'Sign-in seems to work (the popup or frame closes), then the token request fails with `network_error`; or every exchange fails with `network_error`.',
+    cause:
+      "Browser-based clients redeem codes, refresh tokens and exchanges at the token endpoint with `fetch`, so its answer must allow this origin (`Access-Control-Allow-Origin`), and a request with a JSON body or extra headers is preflighted. The check sends an empty POST (no grant, no token) with the provider's headers and looks at whether the answer is readable.",
+    fix: "Allow the page's origin in the token endpoint's CORS settings, with `Access-Control-Allow-Headers` listing `Content-Type` and any header the provider adds, and answer OPTIONS with 2xx. For an identity provider, register the app as a single-page (public) client, which usually enables CORS for its origins.",
+  },
   'provider-checks': {
     title: "A provider's own checks",
     symptom: "The report has a failed check saying a provider's checks failed.",
