@@ -61,6 +61,7 @@ export function createClientCore(options: CalloutOptions): ClientCore {
   const providers = new ProviderRegistry({
     events,
     onRemoved: (name) => store.clear(name),
+    onSignedOut: (name) => store.clear(name),
     refuse: () => (disposed ? disposedError() : undefined),
   });
   for (const [name, provider] of initialProviders) providers.define(name, provider);

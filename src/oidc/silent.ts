@@ -48,12 +48,16 @@ function someone(user: User | null): User {
  * (`source: 'refresh'`); when the server refuses it, it is dropped and the hidden iframe tries:
  * `prompt=none` with the login hint against the identity provider's session (`'sso-silent'`),
  * unless the user signed out here. Every result must be the expected user (`session.accept`).
- * Resolves with the token, or with {@link NeedsUser} when only the user can help.
+ * Resolves with the token, or with {@link NeedsUser} when only the user can help — at once after
+ * a sign-out, here or in another tab, until the next `signIn()`.
  */
 export async function silentToken(
   session: OidcSession,
   request: TokenRequest,
 ): Promise<AccessToken | NeedsUser> {
+  // Signed out (here or in another tab): the user and its tokens may still be held while the
+  // refresh token is revoked, but nothing of them is served any more.
+  if (session.signedOut) return { failure: undefined };
   for (;;) {
     const served = !request.claims || request.claims === session.grantedClaims;
     const cached = served ? await session.cached(request.scopes) : undefined;

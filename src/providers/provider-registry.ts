@@ -22,6 +22,11 @@ export interface ProviderRegistryOptions {
   events: CalloutEvents;
   /** Called after a provider is replaced or deleted (the client clears its tokens). */
   onRemoved: (name: string) => void;
+  /**
+   * Called when a provider that reported an account reports none (signed out, here or in another
+   * tab): the client forgets its tokens, including any acquired before the account was known.
+   */
+  onSignedOut?: (name: string) => void;
   /** Asked before every `define`: an error to refuse it with (a disposed client), or `undefined`. */
   refuse?: () => CalloutError | undefined;
 }
@@ -61,11 +66,13 @@ export class ProviderRegistry {
   readonly #listeners = new Set<() => void>();
   readonly #events: CalloutEvents;
   readonly #onRemoved: (name: string) => void;
+  readonly #onSignedOut: (name: string) => void;
   readonly #refuse: () => CalloutError | undefined;
 
   constructor(options: ProviderRegistryOptions) {
     this.#events = options.events;
     this.#onRemoved = options.onRemoved;
+    this.#onSignedOut = options.onSignedOut ?? (() => {});
     this.#refuse = options.refuse ?? (() => undefined);
   }
 
@@ -89,8 +96,11 @@ export class ProviderRegistry {
     }
     if (existing?.provider === provider) return;
     this.delete(name);
+    let known = provider.account !== undefined;
     const unsubscribe =
       provider.subscribe?.((account) => {
+        if (known && !account) this.#onSignedOut(name);
+        known = account !== undefined;
         this.#events.emit('account', { provider: name, account });
       }) ?? (() => {});
     this.#providers.set(name, { provider, unsubscribe, ...(options.owner ? { owner: options.owner } : {}) });

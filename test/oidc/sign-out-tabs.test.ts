@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { type Callout, CalloutErrorCode, createCallout } from '../../src/index.js';
 import { type OidcAuthProvider, oidcProvider } from '../../src/oidc.js';
 import { click } from '../support/aad-gesture.js';
@@ -99,7 +99,14 @@ describe('oidcProvider: sign-out across tabs', () => {
     const bSignedOut = signedOut(b.provider);
     await a.callout.signOut();
     await bSignedOut;
-    await wait(50);
+    // Tab B revokes its refresh token after it has signed out (best effort, not awaited).
+    await waitUntil(
+      () => a.idp.counters.revocation >= 2 && a.idp.state.refreshTokens.size === 0,
+      'tab B never revoked its refresh token',
+      {
+        timeout: 10_000,
+      },
+    );
     expect(a.idp.counters.revocation, 'each tab revoked its own refresh token').to.equal(2);
     expect(a.idp.state.refreshTokens.size, 'no live refresh token left').to.equal(0);
     a.idp.resetCounters();
