@@ -93,9 +93,10 @@ export interface SignInReport {
   body: unknown;
   sources: string[];
   error?: string;
-  /** The failed sign-in's code and hint. */
+  /** The failed sign-in's code and hint, and whether the library says a sign-in fixes it. */
   errorCode?: string;
   hint?: string;
+  needsSignIn?: boolean;
 }
 
 /**
@@ -143,6 +144,7 @@ export async function sandboxedSignIn(context: SignInContext): Promise<SignInRep
       error: errorText(error),
       errorCode: (error as { code?: string }).code,
       hint: (error as { hint?: string }).hint,
+      needsSignIn: sandboxLib().needsSignIn(error),
     };
   }
 }
