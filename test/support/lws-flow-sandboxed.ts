@@ -97,6 +97,8 @@ export interface SignInReport {
   errorCode?: string;
   hint?: string;
   needsSignIn?: boolean;
+  /** After a failed sign-in, diagnose()'s third-party-cookies check: status and hint. */
+  cookiesCheck?: string;
 }
 
 /**
@@ -134,10 +136,13 @@ export async function sandboxedSignIn(context: SignInContext): Promise<SignInRep
     callout.dispose();
     return { firstError, linkHref, account: account.username, body, sources };
   } catch (error) {
+    const diagnosis = await callout.diagnose({ timeout: 3000 });
+    const cookies = diagnosis.checks.find((c) => c.id === 'third-party-cookies' && c.provider === 'aad');
     callout.dispose();
     return {
       firstError,
       linkHref,
+      cookiesCheck: `${cookies?.status}: ${cookies?.hint ?? cookies?.seen}`,
       account: undefined,
       body: undefined,
       sources,
