@@ -173,7 +173,9 @@ export function describeLwsFlow(options: { gated: boolean; load: LwsLoadMode }):
         .and.contain("org's Lightning domain")
         .and.contain('signing in again cannot help');
       // Check setup says the same: no "sign in from a click", which cannot work here.
-      expect(flow.cookiesCheck).to.match(/^fail: Under Lightning Web Security the hidden frame is the only way/);
+      expect(flow.cookiesCheck).to.match(
+        /^fail: Under Lightning Web Security the hidden frame is the only way/,
+      );
       expect(flow.account).to.equal(undefined);
       // One interactive sign-in (the page's, whose code it redeemed), two hidden frames that found no session.
       expect(authorize.signInPage).to.equal(1);
