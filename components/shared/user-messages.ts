@@ -28,6 +28,8 @@ export const userMessages: Readonly<Record<CalloutErrorCode, string>> = {
   interaction_required: 'Please sign in again to continue.',
   login_required: sessionEnded,
   third_party_cookies_blocked: 'Your browser blocked the automatic sign-in. Please sign in again.',
+  third_party_cookies_required:
+    'Your browser blocks the cookies this sign-in needs. Allow third-party cookies for this site, or contact your administrator.',
   local_network_blocked: 'Your browser blocked the automatic sign-in.',
   consent_required: 'This page needs your permission to get this information.',
   invalid_grant: sessionEnded,

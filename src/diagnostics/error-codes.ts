@@ -37,6 +37,12 @@ export const CalloutErrorCode = {
    */
   thirdPartyCookiesBlocked: 'third_party_cookies_blocked',
   /**
+   * Under Salesforce Lightning Web Security, `third_party_cookies_blocked` (the same evidence)
+   * where no sign-in can help: the hidden sign-in frame is the only way a token reaches the
+   * component, so this browser must allow the identity provider's cookies on this site.
+   */
+  thirdPartyCookiesRequired: 'third_party_cookies_required',
+  /**
    * Silent sign-in timed out where Chrome's Local Network Access blocks the hidden frame: a
    * public identity provider sending it to this page's private or loopback address.
    */

@@ -30,6 +30,8 @@ export const defaultHints: Readonly<Record<CalloutErrorCode, string>> = {
     'No identity-provider session for this user in this browser, or third-party cookies are blocked: sign in once interactively.',
   [CalloutErrorCode.thirdPartyCookiesBlocked]:
     "This browser does not send the identity provider's cookies to the hidden sign-in frame (third-party cookies blocked): sign in once from a click; renewals then use the refresh token, which needs none.",
+  [CalloutErrorCode.thirdPartyCookiesRequired]:
+    "Under Lightning Web Security no sign-in gets past blocked third-party cookies: allow them for the identity provider on the org's Lightning domain, by exception or policy.",
   [CalloutErrorCode.localNetworkBlocked]:
     "Chrome's Local Network Access blocked the hidden sign-in frame on its way to this page's private address: sign in once from a click (a popup is not blocked), or serve the app from a public address.",
   [CalloutErrorCode.consentRequired]:

@@ -15,7 +15,8 @@ const signInCodes: ReadonlySet<string> = new Set<CalloutErrorCode>([
  * Whether signing in again (interactively, from a click) can fix `error`: a `CalloutError` — from
  * this copy of the package or another — whose code is `interaction_required`, `login_required`,
  * `third_party_cookies_blocked`, `local_network_blocked` (a sign-in from a click is a first-party
- * window, which neither blocks), `consent_required` or `invalid_grant` (a rejected refresh token). The one definition of the
+ * window, which neither blocks), `consent_required` or `invalid_grant` (a rejected refresh token) —
+ * not `third_party_cookies_required`, where no sign-in gets past the blocked cookies. The one definition of the
  * rule: the client fires `interaction-required` for these errors, and elements offer "Sign in to
  * continue" and run again after a sign-in. Anything else, a non-`CalloutError` included, is
  * `false`.

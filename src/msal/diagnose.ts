@@ -143,6 +143,10 @@ function lwsCheck(session: MsalSession, provider: string, inside: boolean): Diag
   );
 }
 
+/** Under Lightning Web Security no sign-in gets a token past blocked cookies. */
+const lwsCookiesHint =
+  "Under Lightning Web Security the hidden frame is the only way a token reaches the component: allow third-party cookies for the identity provider on the org's Lightning domain (a site exception, or the admin's browser policy). See the error's hint.";
+
 /**
  * The provider's `third-party-cookies` check: what the last silent sign-in through the hidden
  * frame saw (the page itself cannot see the frame's cookies; silent-failure.ts reads failures).
@@ -162,12 +166,15 @@ function silentCheck(session: MsalSession, provider: string): DiagnosisCheck {
     );
   const hint =
     "Sign in from a click; renewals then use the refresh token (no third-party cookie needed). See the error's hint for this browser.";
-  if (last.outcome === 'third_party_cookies_blocked')
+  if (last.outcome === 'third_party_cookies_blocked' || last.outcome === 'third_party_cookies_required')
     return check(
       'third-party-cookies',
       'fail',
       `silent sign-in at ${at} found the identity provider's cookies blocked`,
-      { ...extra, hint },
+      {
+        ...extra,
+        hint: last.outcome === 'third_party_cookies_blocked' ? hint : lwsCookiesHint,
+      },
     );
   if (last.outcome === 'login_required')
     return check(

@@ -41,7 +41,10 @@ export interface MsalHost {
    * asynchronously, once the adaptations have loaded.
    */
   createApplication(source: ApplicationSource): IPublicClientApplication | Promise<IPublicClientApplication>;
-  /** MSAL's `ssoSilent` (a hidden iframe against the identity provider's session). */
+  /**
+   * MSAL's `ssoSilent` (a hidden iframe against the identity provider's session). Rejects with
+   * MSAL's error, or with a `CalloutError` the host has read as final (no sign-in can fix it).
+   */
   ssoSilent(app: IPublicClientApplication, request: SsoSilentRequest): Promise<AuthenticationResult>;
   /**
    * Interactive sign-in. Resolves with the result for the provider to check and adopt, or `null`

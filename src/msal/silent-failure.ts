@@ -9,8 +9,10 @@
  *   without cookie access (Storage Access API); or an interactive sign-in on this page (the
  *   provider's session was set, first-party, moments ago) followed by a frame that finds none.
  *   Otherwise it stays `login_required`, whose hint names both causes. Under Lightning Web
- *   Security the interactive sign-in is the sign-in page's announcement, which carries no proof
- *   (anyone on the origin can send one): the hint names the other cause too.
+ *   Security the code is `third_party_cookies_required` instead (no sign-in can help there: the
+ *   frame is the only way a token reaches the page), and the interactive sign-in is the sign-in
+ *   page's announcement, which carries no proof (anyone on the origin can send one): the hint
+ *   names the other cause too.
  * - **Chrome's Local Network Access.** The blocked frame never answers, so MSAL times out, as it
  *   does for a missing redirect page. It is LNA when the browser enforces LNA and the frame goes
  *   from a public identity provider to a redirect page whose host is certainly private or
@@ -51,7 +53,7 @@ export interface SilentFailure {
 
 /** A more precise reading: its code (or none: keep the usual code), what shows it, and the hint. */
 interface SilentVerdict {
-  code: 'third_party_cookies_blocked' | 'local_network_blocked' | undefined;
+  code: 'third_party_cookies_blocked' | 'third_party_cookies_required' | 'local_network_blocked' | undefined;
   evidence: string;
   hint: string;
 }
@@ -68,12 +70,16 @@ const timeoutCodes = new Set(['timed_out', 'monitor_window_timeout']);
 
 /**
  * The error a failed silent sign-in ends in: `failure.mapped`, or — when the browser lets the page
- * tell more — `third_party_cookies_blocked` or `local_network_blocked` with the evidence in the
- * message, or the mapped error with a possible cause added to its hint. After a refresh token
- * that ran out, the hint first says that the sign-in ended and to sign in again. Never rejects.
+ * tell more — `third_party_cookies_blocked` (under Lightning Web Security
+ * `third_party_cookies_required`) or `local_network_blocked` with the evidence in the message, or
+ * the mapped error with a possible cause added to its hint. After a refresh token that ran out,
+ * the hint first says that the sign-in ended and to sign in again (unless no sign-in can help).
+ * A `third_party_cookies_required` error comes back as it is. Never rejects.
  */
 export async function refineSilentFailure(failure: SilentFailure, make: MakeError): Promise<CalloutError> {
   const { mapped } = failure;
+  // Already read (the LWS host reads its frame's failures first, silent.ts then once more).
+  if (mapped.code === 'third_party_cookies_required') return mapped;
   const host = authorizeUrl(failure.configuration).hostname;
   let verdict: SilentVerdict | undefined;
   try {
@@ -83,7 +89,10 @@ export async function refineSilentFailure(failure: SilentFailure, make: MakeErro
   } catch {
     verdict = undefined; // What the browser would not answer changes nothing.
   }
-  const ended = refreshTokenRanOut(failure.earlier) ? refreshTokenEndedHint : '';
+  const ended =
+    refreshTokenRanOut(failure.earlier) && verdict?.code !== 'third_party_cookies_required'
+      ? refreshTokenEndedHint
+      : '';
   if (!verdict) return ended ? make(mapped.code, mapped.message, `${ended}${mapped.hint}`, mapped) : mapped;
   const hint = verdict.code ? verdict.hint : `${mapped.hint}${verdict.hint}`;
   return make(
@@ -110,8 +119,9 @@ const refreshTokenEndedHint =
 
 async function cookieVerdict(failure: SilentFailure, host: string): Promise<SilentVerdict | undefined> {
   const at = failure.interactiveAt === undefined ? '' : new Date(failure.interactiveAt).toLocaleTimeString();
+  const off = blockedBecause(await cookieSignals(failure.lws));
   const because =
-    blockedBecause(await cookieSignals(failure.lws)) ??
+    off ??
     (failure.interactiveAt === undefined
       ? undefined
       : failure.lws
@@ -119,12 +129,21 @@ async function cookieVerdict(failure: SilentFailure, host: string): Promise<Sile
         : `you signed in to ${host} from this page at ${at}, yet its hidden frame found no session`);
   if (!because) return undefined;
   const blocked = `This browser does not send ${host}'s cookies to the hidden sign-in frame (third-party cookies blocked)`;
+  if (!failure.lws) {
+    return {
+      code: 'third_party_cookies_blocked',
+      evidence: because,
+      hint: `${blocked}: sign in again from a click (callout.signIn() or <callout-login>); renewals then use the refresh token, which needs no third-party cookie, for its lifetime (24 hours for single-page apps in Entra ID). Users who want silent sign-in back can allow cookies for ${host} on this site.`,
+    };
+  }
+  // The announcement proves nothing (any code on the origin can post one): name that cause too.
+  const forged = off
+    ? ''
+    : ' If nobody had just signed in on the sign-in page, the announcement came from other code on this origin and the user has no session yet: open the sign-in link.';
   return {
-    code: 'third_party_cookies_blocked',
+    code: 'third_party_cookies_required',
     evidence: because,
-    hint: failure.lws
-      ? `${blocked}. Under Lightning Web Security that frame is the only way a token reaches the page (the sign-in page hands none over), so signing in again cannot help in this browser: allow third-party cookies for ${host} on the org's Lightning domain (a site exception, or the admin's browser policy), then sign in again. If nobody had just signed in on the sign-in page, the announcement came from other code on this origin and the user has no session yet: open the sign-in link.`
-      : `${blocked}: sign in again from a click (callout.signIn() or <callout-login>); renewals then use the refresh token, which needs no third-party cookie, for its lifetime (24 hours for single-page apps in Entra ID). Users who want silent sign-in back can allow cookies for ${host} on this site.`,
+    hint: `${blocked}. Under Lightning Web Security that frame is the only way a token reaches the page (the sign-in page hands none over), so signing in again cannot help in this browser: allow third-party cookies for ${host} on the org's Lightning domain — the user's exception for the Lightning page, or the admin's browser policy (Chrome: CookiesAllowedForUrls with "https://${host},https://<org's Lightning domain>") — then retry.${forged}`,
   };
 }
 

@@ -62,4 +62,17 @@ describe('the rule "a sign-in fixes it"', () => {
     }
     expect(fired).to.deep.equal(signInCodes);
   });
+
+  it('does not hold for third_party_cookies_required: under Lightning Web Security no sign-in gets past blocked cookies', async () => {
+    const code = CalloutErrorCode.thirdPartyCookiesRequired;
+    expect(needsSignIn(new CalloutError({ code, message: code }))).to.equal(false);
+    const callout = failingClient(code);
+    let fired = 0;
+    callout.events.addEventListener('interaction-required', () => fired++);
+    const error = await expectFailure(callout('callout:Orders/orders').json());
+    expect(error.code).to.equal(code);
+    expect(error.hint).to.contain("org's Lightning domain");
+    expect(fired).to.equal(0);
+    callout.dispose();
+  });
 });

@@ -89,6 +89,33 @@ describe('msalProvider: why silent sign-in failed, where the browser lets the pa
     }
   });
 
+  it('reads the same evidence as third_party_cookies_required under Lightning Web Security, naming the host, and keeps that reading', async () => {
+    s = await startScenario();
+    const mapped = msalError('login_required', 'MSAL ssoSilent failed (login_required)', 'Sign in once.');
+    const failure = {
+      mapped,
+      errorCode: 'login_required',
+      aadsts: 50058,
+      configuration: { auth: { clientId: 'x', authority: 'https://login.microsoftonline.com/contoso' } },
+      redirectUri: 'https://contoso.my.salesforce.com/redirect.html',
+      interactiveAt: Date.now(),
+    };
+    const plain = await refineSilentFailure({ ...failure, lws: false }, msalError);
+    const lws = await refineSilentFailure({ ...failure, lws: true }, msalError);
+    expect([plain.code, lws.code]).to.deep.equal([
+      'third_party_cookies_blocked',
+      'third_party_cookies_required',
+    ]);
+    expect([needsSignIn(plain), needsSignIn(lws)]).to.deep.equal([true, false]);
+    expect(lws.message).to.contain('the sign-in page announced a sign-in to login.microsoftonline.com');
+    expect(lws.hint)
+      .to.contain("allow third-party cookies for login.microsoftonline.com on the org's Lightning domain")
+      .and.contain('signing in again cannot help')
+      .and.contain('the announcement came from other code');
+    // Read once more (the LWS host reads its frame's failure, the silent chain again): unchanged.
+    expect(await refineSilentFailure({ ...failure, mapped: lws, lws: true }, msalError)).to.equal(lws);
+  });
+
   it('reports a silent sign-in that worked as cookies reaching the frame', async () => {
     s = await startScenario();
     await s.callout.token('Orders');

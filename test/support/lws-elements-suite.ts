@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CalloutResponseDetail } from '../../components/callout-get/callout-get.js';
 import { expectSilentSsoThenOneRefresh, startLwsScenario } from './lws-aad.js';
+import { sandboxedCookiesRequired } from './lws-elements-cookies-sandboxed.js';
 import { type ElementsContext, sandboxedElementSignIn, sandboxedElements } from './lws-elements-sandboxed.js';
 import { type LwsLoadMode, loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
 import { signInThroughPage } from './lws-sign-in-page.js';
@@ -113,6 +114,33 @@ export function describeLwsElements(options: { gated: boolean; load: LwsLoadMode
       expect(authorize.codesRedeemed).to.equal(2);
       expect(s.api.counters.requests).to.equal(1);
       expect(s.api.counters.authorized).to.equal(1);
+    });
+
+    it('tells the user to allow third-party cookies, offering no sign-in, when the browser keeps the session the sign-in page made from the hidden frame', async () => {
+      const s = await startLwsScenario({ aad: { session: null }, thirdPartyCookiesBlocked: true });
+      const { report, tabs, authorize } = await signInThroughPage(s, sandboxedCookiesRequired, {
+        signInTimeout: 3_600_000,
+      });
+      expect(report.error).to.equal(undefined);
+      expect(tabs.map((tab) => tab.state)).to.deep.equal(['signed-in']);
+      // Before: no session yet, so the sign-in link is the way on.
+      expect(report.before).to.deep.include({ code: 'login_required', signInLinks: 1, signInButtons: 0 });
+      // The waiting signIn() ended at once (an hour-long signInTimeout), and Retry met the same wall.
+      expect(report.signInError).to.equal('third_party_cookies_required');
+      expect(report.after).to.deep.equal({
+        code: 'third_party_cookies_required',
+        message:
+          'Your browser blocks the cookies this sign-in needs. Allow third-party cookies for this site, or contact your administrator.',
+        signInLinks: 0,
+        signInButtons: 0,
+        retryButtons: 1,
+      });
+      expect(report.needsSignIn).to.equal(false);
+      // One interactive sign-in (the page's); three hidden frames (first run, hand-back, retry) found no session.
+      expect(authorize.signInPage).to.equal(1);
+      expect(authorize.silentAuthorize).to.equal(3);
+      expect(authorize.codesRedeemed).to.equal(1);
+      expect(s.api.counters.requests).to.equal(0);
     });
   });
 }

@@ -99,9 +99,12 @@ export interface SignInReport {
   body: unknown;
   sources: string[];
   error?: string;
-  /** The failed sign-in's code and hint. */
+  /** The failed sign-in's code and hint, and whether the library says a sign-in fixes it. */
   errorCode?: string;
   hint?: string;
+  needsSignIn?: boolean;
+  /** After a failed sign-in, diagnose()'s third-party-cookies check: status and hint. */
+  cookiesCheck?: string;
 }
 
 /**
@@ -139,16 +142,20 @@ export async function sandboxedSignIn(context: SignInContext): Promise<SignInRep
     callout.dispose();
     return { firstError, linkHref, account: account.username, body, sources };
   } catch (error) {
+    const diagnosis = await callout.diagnose({ timeout: 3000 });
+    const cookies = diagnosis.checks.find((c) => c.id === 'third-party-cookies' && c.provider === 'aad');
     callout.dispose();
     return {
       firstError,
       linkHref,
+      cookiesCheck: `${cookies?.status}: ${cookies?.hint ?? cookies?.seen}`,
       account: undefined,
       body: undefined,
       sources,
       error: errorText(error),
       errorCode: (error as { code?: string }).code,
       hint: (error as { hint?: string }).hint,
+      needsSignIn: sandboxLib().needsSignIn(error),
     };
   }
 }

@@ -135,7 +135,7 @@ export function describeSignInCues(options: { gated: boolean }): void {
       // Two cues at once: the first is served now, the second waits for the 5 s window.
       post(s.clientId, cue(s.clientId, 'jane@contoso.com'));
       post(s.clientId, cue(s.clientId, 'jane@contoso.com'));
-      expect(await outcome).to.equal('third_party_cookies_blocked');
+      expect(await outcome).to.equal('third_party_cookies_required');
       // It ended after the second cue's attempt, not the first's — and long before ten minutes.
       expect((await s.authorizeCounters()).silentAuthorize).to.equal(2);
       expect(provider.account()).to.equal(undefined);

@@ -29,7 +29,7 @@ interface Waiter {
  *   user from a link. Its hand-back (sign-in-listener.ts) starts a silent sign-in, checked like
  *   any other; `signIn()` resolves when the provider has an account, rejects with `timeout` after
  *   `signInTimeout` (ten minutes), with `aborted` when its signal aborts, and at once with
- *   `third_party_cookies_blocked` when the hand-back's frame finds no session (see `#frameFailed`).
+ *   `third_party_cookies_required` when the hand-back's frame finds no session (see `#frameFailed`).
  */
 export class LwsHost implements MsalHost {
   readonly opensWindows = false;
@@ -52,9 +52,20 @@ export class LwsHost implements MsalHost {
     return 'instance' in source ? source.instance : LwsPublicClientApplication.create(source.configuration);
   }
 
-  /** MSAL's `ssoSilent`, its hidden iframe made opaque and kept out of `<body>` for the call. */
-  ssoSilent(app: IPublicClientApplication, request: SsoSilentRequest): Promise<AuthenticationResult> {
-    return withOpaqueMsalIframes(() => app.ssoSilent(request));
+  /**
+   * MSAL's `ssoSilent`, its hidden iframe made opaque and kept out of `<body>` for the call. A
+   * failure no sign-in can fix here — the frame is denied the identity provider's cookies, read
+   * as `third_party_cookies_required` (silent-failure.ts) — rejects with that `CalloutError`, so
+   * callers report it as it is instead of asking for a sign-in; any other failure rejects with
+   * MSAL's error as is.
+   */
+  async ssoSilent(app: IPublicClientApplication, request: SsoSilentRequest): Promise<AuthenticationResult> {
+    try {
+      return await withOpaqueMsalIframes(() => app.ssoSilent(request));
+    } catch (error) {
+      const failure = await this.#session.readSsoFailure(error, request.scopes ?? []);
+      throw failure.code === CalloutErrorCode.thirdPartyCookiesRequired ? failure : error;
+    }
   }
 
   /**
@@ -150,7 +161,7 @@ export class LwsHost implements MsalHost {
   /**
    * The hidden frame failed right after the sign-in page announced a sign-in. When it found no
    * session although the page had just made one, the browser keeps the identity provider's
-   * cookies from the frame (silent-failure.ts reads it as `third_party_cookies_blocked`), and
+   * cookies from the frame (silent-failure.ts reads it as `third_party_cookies_required`), and
    * that frame is the only way a token reaches the sandbox: a waiting `signIn()` would only run
    * out its `signInTimeout`, so it fails now with that error — unless another cue waits to be
    * served (a forged cue that came first must not end the wait for the genuine one). Always
@@ -160,7 +171,7 @@ export class LwsHost implements MsalHost {
     const session = this.#session;
     const failure = await session.readSsoFailure(error, scopes);
     session.lastSilent = { at: Date.now(), outcome: failure.code };
-    const blocked = failure.code === CalloutErrorCode.thirdPartyCookiesBlocked;
+    const blocked = failure.code === CalloutErrorCode.thirdPartyCookiesRequired;
     if (blocked && !this.#listener?.pending) for (const waiter of [...this.#waiters]) waiter.fail(failure);
     throw error;
   }

@@ -83,6 +83,12 @@ describe('<callout-get> error panel: the end user and the developer', () => {
     for (const code of ended) expect(userMessages[code], code).to.match(/Please sign in again\b/);
   });
 
+  it('does not ask the user to sign in again where no sign-in can help (third-party cookies required under Lightning), but to allow them.', () => {
+    const sentence = userMessages[CalloutErrorCode.thirdPartyCookiesRequired];
+    expect(sentence).to.not.match(/sign in again/i);
+    expect(sentence).to.contain('Allow third-party cookies for this site').and.contain('administrator');
+  });
+
   it('has a plain sentence for every code, none of them a developer hint.', () => {
     for (const code of Object.values(CalloutErrorCode)) {
       const sentence = userMessages[code];
