@@ -62,7 +62,11 @@ const library: UserConfig['build'] = {
  * load the file by its own URL: with a query string or through a redirect, the browser loads it
  * a second time (it still works, as two copies of the package on a page do, but costs a download).
  */
-/** The modules of the browser build's entry file: those it imports statically, and the interaction lock. */
+/**
+ * The modules of the browser build's entry file: those it imports statically, and the two small
+ * modules both the MSAL and OpenID Connect chunks use (the page-wide interaction lock, the
+ * sign-out channel), which would otherwise become a third chunk that either waits for.
+ */
 function inEntry(
   id: string,
   context: { getModuleInfo(id: string): { isEntry: boolean; importers: readonly string[] } | null },
@@ -74,7 +78,7 @@ function inEntry(
     const info = context.getModuleInfo(module);
     return !!info && (info.isEntry || info.importers.some(initial));
   };
-  return /src[\\/]providers[\\/]interaction-lock\.ts$/.test(id) || initial(id);
+  return /src[\\/]providers[\\/](interaction-lock|sign-out-channel)\.ts$/.test(id) || initial(id);
 }
 
 const browserBundle: UserConfig['build'] = {
@@ -88,9 +92,9 @@ const browserBundle: UserConfig['build'] = {
     // beside it); the lazy chunks import what they share with it from `./sso-callout.js`.
     preserveEntrySignatures: 'allow-extension',
     output: {
-      // Everything the entry loads up front, and the page-wide interaction lock that the MSAL and
-      // OpenID Connect chunks share (a few hundred bytes: in the entry rather than in a third chunk
-      // either of them would wait for).
+      // Everything the entry loads up front, and the interaction lock and sign-out channel that the
+      // MSAL and OpenID Connect chunks share (a few hundred bytes each: in the entry rather than in
+      // a third chunk either of them would wait for).
       codeSplitting: {
         groups: [
           { debugName: 'entry', name: (id, context) => (inEntry(id, context) ? 'sso-callout' : null) },
