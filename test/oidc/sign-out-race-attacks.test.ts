@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CalloutErrorCode } from '../../src/index.js';
 import { expectFailure } from '../support/expect-failure.js';
-import { holdPosts } from '../support/hold-requests.js';
+import { holdPosts, signOutWhileHeld } from '../support/hold-requests.js';
 import { useMsw } from '../support/msw-worker.js';
 import { type OidcScenario, startOidcScenario } from '../support/oidc-setup.js';
 
@@ -17,20 +17,15 @@ describe('oidcProvider sign-out while a token is on its way', () => {
     started.push(s);
     await s.callout.token('Orders');
     const hold = holdPosts(use, s.idp.tokenEndpoint);
-    const refreshing = s.callout.token('Orders', { forceRefresh: true }).then(
-      () => 'token',
-      (error: { code?: string }) => error.code,
+    await signOutWhileHeld(
+      hold,
+      () => s.callout.token('Orders', { forceRefresh: true }),
+      () => s.callout.signOut(),
     );
-    await hold.reached;
-    await s.callout.signOut();
-    hold.release();
-    await refreshing;
     s.idp.resetCounters();
-
     expect(s.provider.account, 'signed out stays signed out').to.equal(undefined);
     const error = await expectFailure(s.callout('callout:Orders/orders').json());
     expect(error.code).to.equal(CalloutErrorCode.interactionRequired);
-    expect(s.api.counters.requests).to.equal(0);
-    expect(s.idp.counters.authorize + s.idp.counters.token).to.equal(0);
+    expect(s.api.counters.requests + s.idp.counters.authorize + s.idp.counters.token).to.equal(0);
   });
 });

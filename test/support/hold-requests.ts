@@ -30,3 +30,19 @@ export function holdPosts(use: Msw['use'], url: string): Hold {
   );
   return { reached, release };
 }
+
+/**
+ * Starts `acquire`, waits until `hold` holds its token request, runs `signOut`, then lets the
+ * request go on and waits for `acquire` to settle (whether it resolves or rejects).
+ */
+export async function signOutWhileHeld(
+  hold: Hold,
+  acquire: () => Promise<unknown>,
+  signOut: () => Promise<void>,
+): Promise<void> {
+  const settled = acquire().catch(() => {});
+  await hold.reached;
+  await signOut();
+  hold.release();
+  await settled;
+}
