@@ -44,6 +44,20 @@ const isSsoRecoverable = (error: unknown): boolean =>
   error instanceof InteractionRequiredAuthError || ssoRecoverable.has(msalErrorCode(error) ?? '');
 
 /**
+ * `result`, unless the user signed out while it was on its way (both callers ask only while
+ * signed in): then what MSAL cached of it is cleared and it rejects as `login_required`, so a
+ * token or sign-in that was in flight cannot sign the user back in.
+ */
+async function unlessSignedOut(
+  session: MsalSession,
+  result: AuthenticationResult,
+): Promise<AuthenticationResult> {
+  if (!session.signedOut) return result;
+  if (result.account) await session.app.clearCache({ account: result.account }).catch(() => {});
+  throw new InteractionRequiredAuthError('login_required', 'signed out');
+}
+
+/**
  * A token for `account` from MSAL's cache or its refresh token (`acquireTokenSilent`, never the
  * hidden iframe) — or from the platform broker for an account it answered for — checked to be
  * that account (`source: 'cache'`, `'refresh'` or `'broker'`). Rejects with MSAL's error as is,
@@ -69,7 +83,12 @@ export async function cachedToken(
   // on the way: such a result is checked as the account it was looked up for.
   const same = !silent.account || silent.account.homeAccountId === account.homeAccountId;
   const named = silent.fromCache && same ? { ...silent, account } : silent;
-  const result = await session.accept(named, { account, loginHint: session.loginHint }, 'acquireTokenSilent');
+  const accepted = await session.accept(
+    named,
+    { account, loginHint: session.loginHint },
+    'acquireTokenSilent',
+  );
+  const result = await unlessSignedOut(session, accepted);
   return session.token(result, result.fromCache ? 'cache' : 'refresh');
 }
 
@@ -167,6 +186,7 @@ export class SilentChain {
         ...(request.forceRefresh ? { forceRefresh: true } : {}),
       })
       .then((result) => session.accept(result, { loginHint, sid, account }, 'ssoSilent'))
+      .then((result) => unlessSignedOut(session, result))
       .then((result) => {
         session.setAccount(result.account ?? undefined);
         return result;

@@ -16,6 +16,12 @@ export class ProviderChain {
   readonly #resolve: (name: string) => AuthProvider | undefined;
   /** Provider name → names of the providers that acquired through it. */
   readonly #dependents = new Map<string, Set<string>>();
+  #forgets = 0;
+
+  /** How many times tokens were forgotten: an acquisition that saw this change keeps nothing. */
+  get forgets(): number {
+    return this.#forgets;
+  }
 
   constructor(resolve: (name: string) => AuthProvider | undefined) {
     this.#resolve = resolve;
@@ -51,9 +57,11 @@ export class ProviderChain {
 
   /**
    * Drops the tokens of `provider` (every provider when `undefined`; only `accountId`'s when
-   * given) from `entries()`, and every token of the providers that acquired through it.
+   * given) from `entries()`, and every token of the providers that acquired through it; counted
+   * in {@link ProviderChain.forgets}.
    */
   forget(entries: () => Iterable<Entry>, provider: string | undefined, accountId: string | undefined): void {
+    this.#forgets++;
     forget(entries(), provider, accountId);
     if (provider === undefined) return;
     for (const dependent of this.#dependentsOf(provider)) forget(entries(), dependent, undefined);

@@ -247,12 +247,15 @@ export class TokenStore {
     const previous = rejected ?? entry.token?.accessToken;
     const acquire = async (): Promise<StoredToken> => {
       entry.renewals.push(this.#now());
+      const forgets = this.#chain.forgets;
       const stored = await askProvider(context, request, {
         cacheFirst: entry.elsewhere > entry.tokenSeq,
         previous,
         now: this.#now,
         providerContext: this.#chain.contextFor(context, (chained, asked) => this.get(chained, asked)),
       });
+      // Forgotten (signed out) while on its way: its callers asked before, the store keeps none.
+      if (this.#chain.forgets !== forgets) return stored;
       this.#set(entry, stored);
       this.#signedOut.delete(context.providerName);
       // A provider may learn its account during this acquisition (MSAL's ssoSilent): file the token
