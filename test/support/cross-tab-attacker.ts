@@ -63,14 +63,29 @@ const legacyKey = (parts: typeof ordersKey) =>
 
 /**
  * Posts a forged token on `channel` in every shape the library has understood: keyed by the
- * string it once used and by the key parts it uses now.
+ * string it once used and by the key parts it uses now. Settles once both messages have been
+ * delivered on this page: a witness channel, opened after the victim's, hears them, and the
+ * browser delivers a message to a page's channels in the order they were opened, so the victim
+ * has handled both by then (its handler is synchronous). No sleep has to guess how long that takes.
  */
-export function forgeToken(channel: string, token: unknown, key: unknown = ordersKey): void {
+export async function forgeToken(channel: string, token: unknown, key: unknown = ordersKey): Promise<void> {
+  const witness = new BroadcastChannel(channel);
+  const heard = new Promise<void>((resolve) => {
+    let count = 0;
+    witness.onmessage = () => {
+      if (++count === 2) resolve();
+    };
+  });
   const sender = new BroadcastChannel(channel);
   const legacy = typeof key === 'object' ? legacyKey(key as typeof ordersKey) : key;
   sender.postMessage({ type: 'token', key: legacy, token });
   sender.postMessage({ type: 'token', key, token });
   sender.close();
+  try {
+    await heard;
+  } finally {
+    witness.close();
+  }
 }
 
 /** Every `token` event of `callout` that says its token came from another tab. */
