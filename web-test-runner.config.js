@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { bundledModules } from './test/support/bundled-modules.js';
 import { chromiumArgs, executablePath } from './test/support/chromium.js';
 import { corsServer } from './test/support/cors-server.js';
-import { frameworkModules } from './test/support/framework-modules.js';
 import { lwcServer } from './test/support/lwc-server.js';
 import { lwsServer } from './test/support/lws-server.js';
 import { signInTabPlugin } from './test/support/sign-in-tab.js';
@@ -60,11 +60,12 @@ export default {
   middleware: [mswWorker, redirectPage, lwsServer, lwcServer, corsServer],
   reporters: [defaultReporter(), summaryReporter()],
   // signInTabPlugin: opens the Salesforce sign-in page in a real tab and records its requests.
-  // frameworkModules: React, Vue and Angular as browser modules, for the adapter tests.
+  // bundledModules: React, Vue and Angular for the adapter tests, and MSAL, jose, MSW and ky, each
+  // served pre-bundled in a few files instead of hundreds of module requests per test page.
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     signInTabPlugin(),
-    frameworkModules(),
+    bundledModules(),
   ],
   browsers: [playwrightLauncher({ launchOptions: { executablePath, args: chromiumArgs, headless: true } })],
   testFramework: { config: { timeout: 20_000 } },

@@ -1,13 +1,19 @@
 // @ts-check
 /**
- * @web/test-runner plugin serving the frameworks the adapter tests run with — React 19, Vue 3 and
- * Angular — as browser ES modules. React ships CommonJS only, Vue's ES build expects a bundler to
- * replace `process.env.NODE_ENV`, and Angular pulls in hundreds of rxjs files, so each framework
- * is bundled once by esbuild (on first request, cached in memory) with code splitting: every
- * entry of one framework shares one copy of it (`react-dom/client` and `react` share React).
- * Bare imports of those entries, from tests and from the adapters alike, are rewritten to
- * `/__frameworks__/<group>/<entry>.js`. Development builds, so React's StrictMode double-invokes
- * effects as it does in an app under development.
+ * @web/test-runner plugin serving heavy dependencies as a few pre-bundled browser ES modules.
+ *
+ * - The frameworks the adapter tests run with — React 19, Vue 3 and Angular: React ships CommonJS
+ *   only, Vue's ES build expects a bundler to replace `process.env.NODE_ENV`, and Angular pulls in
+ *   hundreds of rxjs files. Development builds, so React's StrictMode double-invokes effects as it
+ *   does in an app under development.
+ * - MSAL, jose, MSW and ky, which nearly every test page loads: served file by file they are some
+ *   four hundred module requests per page, about two seconds of every test file's start on a
+ *   loaded machine. Bundled, they are the same code (the real MSAL, not a stand-in) in a few files.
+ *
+ * Each group is bundled once by esbuild (on first request, cached in memory) with code splitting:
+ * every entry of one group shares one copy of it (`react-dom/client` and `react` share React,
+ * `msw` and `msw/browser` share MSW's core). Bare imports of those entries, from tests and from
+ * the library alike, are rewritten to `/__bundled__/<group>/<entry>.js`.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -15,21 +21,28 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const prefix = '/__frameworks__/';
+const prefix = '/__bundled__/';
 
-/** Each framework's entries: bare specifier → whether it is CommonJS (its names listed at build time). */
+/**
+ * Each group's entries: bare specifier → its module format: `cjs` (its names listed at build
+ * time), `esm`, or `esm-default` (an ES module with a default export, which `export *` leaves out).
+ */
 const groups = {
-  react: { react: true, 'react-dom/client': true, 'react/jsx-runtime': true },
+  react: { react: 'cjs', 'react-dom/client': 'cjs', 'react/jsx-runtime': 'cjs' },
   // The full build compiles templates at runtime (the runtime-only `vue` cannot): both share one Vue.
-  vue: { vue: false, 'vue/dist/vue.esm-bundler.js': false },
+  vue: { vue: 'esm', 'vue/dist/vue.esm-bundler.js': 'esm' },
   angular: {
-    '@angular/compiler': false,
-    '@angular/core': false,
-    '@angular/common': false,
-    '@angular/common/http': false,
-    '@angular/platform-browser': false,
-    rxjs: false,
+    '@angular/compiler': 'esm',
+    '@angular/core': 'esm',
+    '@angular/common': 'esm',
+    '@angular/common/http': 'esm',
+    '@angular/platform-browser': 'esm',
+    rxjs: 'esm',
   },
+  msal: { '@azure/msal-browser': 'esm', '@azure/msal-browser/redirect-bridge': 'esm' },
+  jose: { jose: 'esm' },
+  msw: { msw: 'esm', 'msw/browser': 'esm' },
+  ky: { ky: 'esm-default' },
 };
 
 /** @param {string} specifier */
@@ -40,8 +53,10 @@ const fileOf = (specifier) => specifier.replace(/^@/, '').replace(/\//g, '__');
  * in a separate Node process (React patches `console` when loaded, which the runner's own console
  * does not survive).
  */
-function entrySource(/** @type {string} */ specifier, /** @type {boolean} */ commonJs) {
-  if (!commonJs) return `export * from '${specifier}';`;
+function entrySource(/** @type {string} */ specifier, /** @type {'cjs' | 'esm' | 'esm-default'} */ format) {
+  if (format === 'esm') return `export * from '${specifier}';`;
+  if (format === 'esm-default')
+    return `export * from '${specifier}';\nexport { default } from '${specifier}';`;
   const listed = execFileSync(
     process.execPath,
     ['-e', `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`],
@@ -65,7 +80,7 @@ async function buildGroup(group) {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    outdir: join(root, 'frameworks-out'),
+    outdir: join(root, 'bundled-out'),
     logLevel: 'silent',
     define: {
       'process.env.NODE_ENV': '"development"',
@@ -98,9 +113,9 @@ async function buildGroup(group) {
 const built = new Map();
 
 /** @returns {import('@web/dev-server-core').Plugin} */
-export function frameworkModules() {
+export function bundledModules() {
   return {
-    name: 'framework-modules',
+    name: 'bundled-modules',
     resolveImport({ source }) {
       for (const [group, entries] of Object.entries(groups)) {
         if (source in entries) return `${prefix}${group}/${fileOf(source)}.js`;
