@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import type { AuthProvider, Callout } from '../../src/index.js';
+import { witnessChannel } from '../support/channels.js';
 import {
   adoptedTokens,
   againstVictim,
@@ -203,10 +204,13 @@ describe('a forged message on the cross-tab channel', () => {
     const victim = ordersClient({ crossTab: undefined, channelName, provider, orders: { scopes } }).callout;
     try {
       await victim.token('Orders');
+      // Opened after the victim's channel: once it has heard the whole flood, so has the victim.
+      const witness = witnessChannel(channelName);
       const sender = new BroadcastChannel(channelName);
       for (let i = 0; i < 1_000; i++) sender.postMessage({ type: 'acquired', key: ordersKey });
       sender.close();
-      await sleep(100);
+      await witness.heard(1_000);
+      witness.close();
       for (let i = 0; i < 5; i++) await victim('callout:Orders/orders').json();
       expect(issued).to.deep.equal(['t1', 't2']);
       expect(seen).to.deep.equal(['Bearer t1', ...Array(5).fill('Bearer t2')]);
@@ -263,12 +267,14 @@ describe('a tab that signed out', () => {
     const me = tab(createTokenSource({ prefix: 'mine-' }), channelName);
     const other = tab(createTokenSource({ prefix: 'theirs-' }), channelName);
     const adopted = adoptedTokens(me);
+    // Opened after both tabs' channels: once it has heard both shares, so has `me`.
+    const witness = witnessChannel(channelName);
     try {
       await me.token('Orders');
       await me.signOut('test');
       await other.token('Orders', { forceRefresh: true }); // shares theirs-1
       await other.token('Invoices'); // shares theirs-2
-      await sleep(100);
+      await witness.heard(2, (message) => JSON.stringify(message).includes('theirs-'));
       expect(adopted).to.deep.equal([]);
       expect(me.peekToken('Orders')).to.equal(undefined);
       expect(me.peekToken('Invoices')).to.equal(undefined);
@@ -278,6 +284,7 @@ describe('a tab that signed out', () => {
       await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again');
       expect(me.peekToken('Invoices')?.accessToken).to.equal('theirs-3');
     } finally {
+      witness.close();
       me.dispose();
       other.dispose();
     }
