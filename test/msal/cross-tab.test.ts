@@ -66,7 +66,9 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
       expect(b.accessToken).to.not.equal(a.accessToken);
       // Each tab says it acquired; delivery is asynchronous, so wait for both signals, not a guess.
       const signals = () => heard.filter((message) => (message as { type?: string }).type === 'acquired');
-      await waitUntil(() => signals().length >= 2, 'the listener never heard both tabs acquire');
+      await waitUntil(() => signals().length >= 2, 'the listener never heard both tabs acquire', {
+        timeout: 10_000,
+      });
       expect(heard.length).to.be.greaterThan(0);
       const wire = JSON.stringify(heard);
       expect(wire).not.to.contain(a.accessToken);
