@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot as saveScreenshot, startDemoSite, waitFor, watchedPage } from './demo-site.mjs';
+import { popupClosed } from './popups.mjs';
 
 /** @type {Awaited<ReturnType<typeof startDemoSite>>} */
 let site;
@@ -225,7 +226,7 @@ describe('the demo', () => {
     await screenshot('3-sign-in-required');
     const popup = context.waitForEvent('page');
     await signIn.click();
-    await (await popup).waitForEvent('close', { timeout: 15_000 }).catch(() => {});
+    await popupClosed(popup).catch(() => {});
     await orderRows().first().waitFor();
     assert.equal(await ordersState(), 'data');
     await screenshot('4-signed-in-again');
