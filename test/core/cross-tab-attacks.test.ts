@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import type { AuthProvider, Callout } from '../../src/index.js';
+import { witnessChannel } from '../support/channels.js';
 import {
   adoptedTokens,
   againstVictim,
@@ -27,6 +28,9 @@ import {
  */
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long a wait for a message or a frame may take on a loaded machine: a bound, not a timing check. */
+const bound = { timeout: 10_000 };
 
 declare global {
   interface Window {
@@ -63,7 +67,11 @@ describe('a same-origin listener on the cross-tab channel', () => {
       window.listening = true;
     </script>`;
     document.body.append(frame);
-    await waitUntil(() => (frame.contentWindow as (Window & { listening?: boolean }) | null)?.listening);
+    await waitUntil(
+      () => (frame.contentWindow as (Window & { listening?: boolean }) | null)?.listening,
+      'the frame never listened',
+      bound,
+    );
     const source = createTokenSource({ prefix: 'secret-token-' });
     const seen: (string | null)[] = [];
     msw.use(ordersApi(seen, ['secret-token-1']));
@@ -72,7 +80,7 @@ describe('a same-origin listener on the cross-tab channel', () => {
       await callout('callout:Orders/orders').json(); // acquires, is rejected, refreshes, retries
       await callout.token('Orders', { forceRefresh: true });
       await callout.token('Orders', { claims: '{"access_token":{"acrs":{"essential":true}}}' });
-      await waitUntil(() => window.__heard.length >= 2 * 3, 'the listeners heard nothing at all');
+      await waitUntil(() => window.__heard.length >= 2 * 3, 'the listeners heard nothing at all', bound);
       await sleep(50);
       expect(source.issued).to.have.length(4);
       expect(seen).to.deep.equal(['Bearer secret-token-1', 'Bearer secret-token-2']);
@@ -110,7 +118,11 @@ describe('a forged message on the cross-tab channel', () => {
             expect(planted.expiresOn.getTime()).to.be.at.most(Date.now() + 24 * 3_600_000);
           }
           await genuine.token('Orders'); // acquires and shares genuine-1
-          await waitUntil(() => adopted.length >= (planted ? 2 : 1), 'the genuine broadcast did not arrive');
+          await waitUntil(
+            () => adopted.length >= (planted ? 2 : 1),
+            'the genuine broadcast did not arrive',
+            bound,
+          );
           await victim('callout:Orders/orders').json();
           expect(seen).to.deep.equal(['Bearer genuine-1']);
           expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.below(Date.now() + 2 * 3_600_000);
@@ -176,7 +188,7 @@ describe('a forged message on the cross-tab channel', () => {
     await againstVictim(async ({ callout: victim, channelName, adopted }) => {
       const exp = Math.floor(Date.now() / 1000) + 600;
       await forgeToken(channelName, { accessToken: jwt(exp), expiresOn: Date.now() + 86_400_000, scopes });
-      await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted');
+      await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted', bound);
       expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.at.most(exp * 1000);
     });
   });
@@ -203,10 +215,13 @@ describe('a forged message on the cross-tab channel', () => {
     const victim = ordersClient({ crossTab: undefined, channelName, provider, orders: { scopes } }).callout;
     try {
       await victim.token('Orders');
+      // Opened after the victim's channel: once it has heard the whole flood, so has the victim.
+      const witness = witnessChannel(channelName);
       const sender = new BroadcastChannel(channelName);
       for (let i = 0; i < 1_000; i++) sender.postMessage({ type: 'acquired', key: ordersKey });
       sender.close();
-      await sleep(100);
+      await witness.heard(1_000);
+      witness.close();
       for (let i = 0; i < 5; i++) await victim('callout:Orders/orders').json();
       expect(issued).to.deep.equal(['t1', 't2']);
       expect(seen).to.deep.equal(['Bearer t1', ...Array(5).fill('Bearer t2')]);
@@ -263,21 +278,24 @@ describe('a tab that signed out', () => {
     const me = tab(createTokenSource({ prefix: 'mine-' }), channelName);
     const other = tab(createTokenSource({ prefix: 'theirs-' }), channelName);
     const adopted = adoptedTokens(me);
+    // Opened after both tabs' channels: once it has heard both shares, so has `me`.
+    const witness = witnessChannel(channelName);
     try {
       await me.token('Orders');
       await me.signOut('test');
       await other.token('Orders', { forceRefresh: true }); // shares theirs-1
       await other.token('Invoices'); // shares theirs-2
-      await sleep(100);
+      await witness.heard(2, (message) => JSON.stringify(message).includes('theirs-'));
       expect(adopted).to.deep.equal([]);
       expect(me.peekToken('Orders')).to.equal(undefined);
       expect(me.peekToken('Invoices')).to.equal(undefined);
       // Signing in again (here: acquiring again) ends the refusal.
       expect((await me.token('Orders')).accessToken).to.equal('mine-2');
       await other.token('Invoices', { forceRefresh: true }); // shares theirs-3
-      await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again');
+      await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again', bound);
       expect(me.peekToken('Invoices')?.accessToken).to.equal('theirs-3');
     } finally {
+      witness.close();
       me.dispose();
       other.dispose();
     }

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AuthProvider, Callout } from '../../src/index.js';
 import { createCallout, getDefaultCallout, setDefaultCallout } from '../../src/index.js';
+import { witnessChannel } from '../support/channels.js';
 import { expectRejection } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -85,12 +86,12 @@ async function openTab(channel: string, name: string, options: TabOptions = {}):
 async function withTabs(
   names: string[],
   options: TabOptions,
-  test: (tabs: Tab[]) => Promise<void>,
+  test: (tabs: Tab[], channel: string) => Promise<void>,
 ): Promise<void> {
   const channel = `xtab-${crypto.randomUUID()}`;
   const tabs = await Promise.all(names.map((name) => openTab(channel, name, options)));
   try {
-    await test(tabs);
+    await test(tabs, channel);
   } finally {
     for (const tab of tabs) {
       tab.callout.dispose();
@@ -200,11 +201,14 @@ describe('sharing one client and one token', () => {
   });
 
   it('lets a forced refresh in one tab reach another tab through the shared provider cache, without a second acquisition', async () => {
-    await withTabs(['a', 'b'], { sharedCache: true }, async ([a, b]) => {
+    await withTabs(['a', 'b'], { sharedCache: true }, async ([a, b], channel) => {
       await a!.callout.token('Orders');
       await b!.callout.token('Orders');
+      // Opened in b after b's channel: once it has heard a's signal, so has b.
+      const witness = witnessChannel(channel, b!.frame.contentWindow as Window & typeof globalThis);
       await a!.callout.token('Orders', { forceRefresh: true }); // the API rejected a's token: a-2
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await witness.heard(1);
+      witness.close();
       // b's copy of the old token is rejected too: its refresh asks the shared cache first.
       const refreshed = await b!.callout.token('Orders', { forceRefresh: true });
       expect(refreshed.accessToken).to.equal('a-2');

@@ -4,6 +4,7 @@ import type { AccessToken, AuthProvider, TokenEventDetail, TokenRequest } from '
 import { CalloutErrorCode } from '../../src/index.js';
 import { TokenStore } from '../../src/tokens/token-store.js';
 import type { TokenStoreOptions } from '../../src/tokens/token-store-options.js';
+import { witnessChannel } from '../support/channels.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 
@@ -254,6 +255,8 @@ describe('the bounds of the token store', () => {
       crossTabName: channel,
       crossTabMode: 'share-tokens',
     });
+    // Opened after the store's channel: once it has heard every message, so has the store.
+    const witness = witnessChannel(channel);
     const sender = new BroadcastChannel(channel);
     try {
       for (let i = 0; i < 200; i++) {
@@ -265,9 +268,10 @@ describe('the bounds of the token store', () => {
           token: { accessToken: 'x', expiresOn: Date.now() + 60_000, scopes: [] },
         });
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await witness.heard(400);
       expect(store.size).to.equal(0);
     } finally {
+      witness.close();
       sender.close();
       store.close();
     }

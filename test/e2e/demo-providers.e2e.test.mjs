@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot, startDemoSite, waitFor, watchedPage } from './demo-site.mjs';
+import { popupClosed } from './popups.mjs';
 
 /** @type {Awaited<ReturnType<typeof startDemoSite>>} */
 let site;
@@ -157,7 +158,7 @@ describe('the demo: support tickets through <callout-oidc>, invoices from the ho
     await screenshot(page, 'oidc-sign-in-required');
     const popup = context.waitForEvent('page');
     await signIn.click();
-    await (await popup).waitForEvent('close', { timeout: 15_000 }).catch(() => {});
+    await popupClosed(popup).catch(() => {});
     await rows(page, 'tickets').first().waitFor();
     const c = await countsWhen(
       page,
@@ -263,7 +264,7 @@ describe('the demo in a browser that blocks third-party cookies', () => {
     assert.ok(before);
     const popup = context.waitForEvent('page');
     await page.locator('callout-get#orders [part~="sign-in-button"]').click();
-    await (await popup).waitForEvent('close', { timeout: 15_000 }).catch(() => {});
+    await popupClosed(popup).catch(() => {});
     await rows(page, 'orders').first().waitFor();
     // The shipments card, chained on aad, loads again by itself once aad has signed in: its
     // subject token comes from the refresh token the sign-in left.

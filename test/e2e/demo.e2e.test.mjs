@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { screenshot as saveScreenshot, startDemoSite, waitFor, watchedPage } from './demo-site.mjs';
+import { popupClosed } from './popups.mjs';
 
 /** @type {Awaited<ReturnType<typeof startDemoSite>>} */
 let site;
@@ -24,7 +25,7 @@ let problems = [];
 /** @param {string} name */
 const screenshot = (name) => saveScreenshot(page, name);
 
-/** @returns {Promise<{ authorize: number; token: number; api: number; orders: number; retries: number; exchange: number; exchangeRefresh: number; shipments: number }>} */
+/** @returns {Promise<{ authorize: number; token: number; api: number; accepted: number; orders: number; retries: number; exchange: number; exchangeRefresh: number; shipments: number }>} */
 const readCounters = () =>
   page.evaluate(() => {
     const { world } = /** @type {any} */ (window).ssoCalloutDemo;
@@ -34,6 +35,8 @@ const readCounters = () =>
       authorize: world.aad.counters.authorize,
       token: world.aad.counters.token,
       api: world.api.counters.requests,
+      // Requests whose token the API accepted: counted once it has checked the token, after `api`.
+      accepted: world.api.counters.authorized,
       orders: world.orders.length,
       retries,
       exchange: world.exchange.counters.exchanges,
@@ -99,14 +102,26 @@ describe('the demo', () => {
     assert.equal(c.exchange, 1);
     assert.equal(c.exchangeRefresh, 0);
     assert.equal(c.shipments, 1);
+    // The fault injector redraws its counters every 250 ms: wait for the redraw, not for luck.
     const shown = page.locator('demo-fault-injector [data-counter="exchange"]');
-    assert.equal(await shown.textContent(), '1');
+    const text = await waitFor(
+      () => shown.textContent(),
+      (t) => t === '1',
+      'the shown exchange count',
+    );
+    assert.equal(text, '1');
   });
 
   it('renews the exchanged token with a new exchange when its refresh tokens are revoked', async () => {
     const before = await counters();
     await runScenario('exchange-revoke');
-    const c = await until((x) => x.shipments > before.shipments, 'the shipments to reload');
+    // After a scenario the page reloads its components one after the other, the profile (orders
+    // API) last: wait until that reload has been accepted too, or it is still on its way when the
+    // next test revokes the API's tokens, and is counted (and refused) there.
+    const c = await until(
+      (x) => x.shipments > before.shipments && x.accepted >= before.accepted + 2,
+      'every component to reload',
+    );
     assert.equal(c.exchangeRefresh - before.exchangeRefresh, 1, 'one refused refresh');
     assert.equal(c.exchange - before.exchange, 1, 'one new exchange');
     assert.equal(c.authorize + c.token, before.authorize + before.token, 'no Azure AD request');
@@ -117,7 +132,11 @@ describe('the demo', () => {
     const before = await counters();
     await runScenario('revoke');
     // The orders list is answered 401, refreshes and retries; the profile then uses the new token.
-    const c = await until((x) => x.api >= before.api + 3, 'both components to call the API');
+    // Accepted as well as counted: the API checks the token after it counts the request.
+    const c = await until(
+      (x) => x.api >= before.api + 3 && x.accepted >= before.accepted + 2,
+      'both components to call the API',
+    );
     assert.equal(c.api - before.api, 3);
     assert.equal(c.token - before.token, 1, 'one refresh for both components');
     assert.equal(c.authorize - before.authorize, 0);
@@ -138,7 +157,7 @@ describe('the demo', () => {
     assert.equal(c.retries - before.retries, 2);
     assert.equal(await ordersState(), 'data');
     await runScenario('claims'); // the API stops requiring claims
-    await until((x) => x.api >= c.api + 2, 'the components to reload');
+    await until((x) => x.api >= c.api + 2 && x.accepted >= c.accepted + 2, 'the components to reload');
   });
 
   it('shows a forbidden error with its hint on 403 insufficient scope, without retrying', async () => {
@@ -207,7 +226,7 @@ describe('the demo', () => {
     await screenshot('3-sign-in-required');
     const popup = context.waitForEvent('page');
     await signIn.click();
-    await (await popup).waitForEvent('close', { timeout: 15_000 }).catch(() => {});
+    await popupClosed(popup).catch(() => {});
     await orderRows().first().waitFor();
     assert.equal(await ordersState(), 'data');
     await screenshot('4-signed-in-again');

@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { packTarball } from '../support/packed-tarball.js';
 import { buildExampleApps, exampleApps, startExampleApps } from './example-apps.mjs';
 import { startPlainPage } from './plain-page.mjs';
+import { popupClosed } from './popups.mjs';
 import { describeTarball } from './tarball-checks.mjs';
 
 /** @type {import('../support/packed-tarball.js').PackedTarball} */
@@ -63,7 +64,7 @@ describe('a plain page with one script tag and the packaged redirect page', () =
     const signIn = visit.page.locator('callout-get [part~="sign-in-button"]');
     const popup = visit.context.waitForEvent('page');
     await signIn.click();
-    await (await popup).waitForEvent('close', { timeout: 15_000 });
+    await popupClosed(popup);
     await visit.rows.first().waitFor();
     assert.equal(await visit.rows.count(), 2);
     assert.deepEqual(page.counts(), { silentAuthorize: 1, signInPage: 1, token: 1, api: 1, redirectPage: 2 });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { useScenarios } from '../support/aad-setup.js';
 
 /**
@@ -64,7 +64,11 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
       expect(s.aad.counters.silentAuthorize).to.equal(2);
       expect(s.aad.counters.token).to.equal(2);
       expect(b.accessToken).to.not.equal(a.accessToken);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Each tab says it acquired; delivery is asynchronous, so wait for both signals, not a guess.
+      const signals = () => heard.filter((message) => (message as { type?: string }).type === 'acquired');
+      await waitUntil(() => signals().length >= 2, 'the listener never heard both tabs acquire', {
+        timeout: 10_000,
+      });
       expect(heard.length).to.be.greaterThan(0);
       const wire = JSON.stringify(heard);
       expect(wire).not.to.contain(a.accessToken);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { SignInListener } from '../../src/msal/lws/sign-in-listener.js';
+import { type ChannelWitness, witnessChannel } from '../support/channels.js';
 
 /**
  * The sign-in page's hand-back listener on its own (the LWS flow with a real provider is in
@@ -26,6 +27,8 @@ interface Harness {
   finish: () => void;
   post: (message: unknown) => void;
   listener: SignInListener;
+  /** Opened after the listener's channel: once it has heard a cue, the listener has handled it. */
+  witness: ChannelWitness;
   close: () => void;
 }
 
@@ -43,6 +46,7 @@ function listen(intervalMs: number): Harness {
       });
     },
   });
+  const witness = witnessChannel(`sso-callout.sign-in.${clientId}`);
   const sender = new BroadcastChannel(`sso-callout.sign-in.${clientId}`);
   return {
     clientId,
@@ -50,8 +54,10 @@ function listen(intervalMs: number): Harness {
     finish: () => finish(),
     post: (message) => sender.postMessage(message),
     listener,
+    witness,
     close: () => {
       listener.close();
+      witness.close();
       sender.close();
     },
   };
@@ -105,6 +111,7 @@ describe('the LWS sign-in hand-back listener', () => {
     expect(h.calls).to.deep.equal(['user0@contoso.com']);
     await sleep(500); // the window is over, but the first attempt still runs
     expect(h.calls).to.have.length(1);
+    await h.witness.heard(50); // every cue has reached the listener before the attempt ends
     h.finish();
     await untilCalls(h, 2);
     // The cues that arrived meanwhile are served by one attempt, with the latest cue's username.
@@ -120,7 +127,9 @@ describe('the LWS sign-in hand-back listener', () => {
     await untilCalls(h, 1);
     h.finish();
     h.post(cue(h.clientId, 'jane@contoso.com'));
-    await sleep(100);
+    // Checked as soon as the cue has arrived, not after a sleep the window might outlast.
+    await h.witness.heard(2);
+    expect(h.listener.pending, 'the cue waits for the window').to.equal(true);
     expect(h.calls).to.deep.equal(['mallory@contoso.com']);
     await untilCalls(h, 2);
     expect(h.calls).to.deep.equal(['mallory@contoso.com', 'jane@contoso.com']);
@@ -132,7 +141,8 @@ describe('the LWS sign-in hand-back listener', () => {
     await untilCalls(h, 1);
     h.finish();
     h.post(cue(h.clientId));
-    await sleep(20);
+    await h.witness.heard(2); // the second cue waits for the window: close before it ends
+    expect(h.listener.pending).to.equal(true);
     h.listener.close();
     h.post(cue(h.clientId));
     await sleep(400);

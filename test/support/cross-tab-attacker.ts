@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { AuthProvider, Callout, TokenEventDetail } from '../../src/index.js';
+import { witnessChannel } from './channels.js';
 import {
   createTokenSource,
   type OrdersClientOptions,
@@ -69,20 +70,14 @@ const legacyKey = (parts: typeof ordersKey) =>
  * has handled both by then (its handler is synchronous). No sleep has to guess how long that takes.
  */
 export async function forgeToken(channel: string, token: unknown, key: unknown = ordersKey): Promise<void> {
-  const witness = new BroadcastChannel(channel);
-  const heard = new Promise<void>((resolve) => {
-    let count = 0;
-    witness.onmessage = () => {
-      if (++count === 2) resolve();
-    };
-  });
+  const witness = witnessChannel(channel);
   const sender = new BroadcastChannel(channel);
   const legacy = typeof key === 'object' ? legacyKey(key as typeof ordersKey) : key;
   sender.postMessage({ type: 'token', key: legacy, token });
   sender.postMessage({ type: 'token', key, token });
   sender.close();
   try {
-    await heard;
+    await witness.heard(2);
   } finally {
     witness.close();
   }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { defaultNamespace, type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
 
@@ -70,6 +70,11 @@ export function describeLwsCrossTab(options: { gated: boolean; load: LwsLoadMode
         const report = await runInSandbox(sandboxedClients, {});
         expect(report.shareTokens).to.not.equal('created');
         expect(report.shareTokens).to.deep.include({ code: 'configuration_error' });
+        // The client's two signals (acquired, refreshed) cross the browser process: wait for them
+        // rather than trust the sandbox's pause to have been long enough.
+        await waitUntil(() => heard.length >= 2, 'the listeners never heard both signals', {
+          timeout: 10_000,
+        });
         expect(heard.length).to.be.greaterThan(0); // the listeners do hear the signals
         expect(JSON.stringify(heard)).not.to.contain('lws-secret');
         // callout.token() works in the sandbox (its Promise is not the page's).
