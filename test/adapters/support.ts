@@ -1,9 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http, type JsonBodyType } from 'msw';
 import type { CalloutGet } from '../../components/callout-get/callout-get.js';
 import type { Callout } from '../../src/index.js';
 import type { Msw } from '../support/msw-worker.js';
 import { apiBase, gate } from '../support/test-client.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /** Counts the client's `request`, `error` (a failure) and `abort` (a caller's abort) events. */
 export function countEvents(callout: Callout) {

@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CalloutLog } from '../../components/callout-log/callout-log.js';
 import { createTestClient } from '../support/test-client.js';
+import { waitUntil } from '../support/wait-until.js';
 
 describe('an on-demand element given properties before it is registered', () => {
   it('uses the client set on it before its class loaded, and no longer exposes it.', async () => {

@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { capturingConsole } from '../support/capturing-console.js';
+import { waitUntil } from '../support/wait-until.js';
 
 // The test page loads hundreds of modules: keep every resource entry, not the first 250.
 performance.setResourceTimingBufferSize(100_000);

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import type { AuthProvider, Callout } from '../../src/index.js';
 import { witnessChannel } from '../support/channels.js';
@@ -20,6 +20,7 @@ import {
   ordersClient,
   type TokenSource,
 } from '../support/token-source.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /**
  * Attacks on cross-tab coordination by anything else on the origin: a listener on the channel

@@ -1,9 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AuthProvider, Callout } from '../../src/index.js';
 import { createCallout, getDefaultCallout, setDefaultCallout } from '../../src/index.js';
 import { witnessChannel } from '../support/channels.js';
 import { expectRejection } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
+import { waitUntil } from '../support/wait-until.js';
 
 type DefaultModule = typeof import('../../src/default-callout.js');
 

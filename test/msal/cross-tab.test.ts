@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { useScenarios } from '../support/aad-setup.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /**
  * Two clients, each with its own MSAL instance, on one cross-tab channel: two tabs as far as

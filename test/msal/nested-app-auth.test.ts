@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import '../../components/callout-msal/define.js';
 import { type CalloutError, createCallout } from '../../src/index.js';
 import { nestedAppAuth } from '../../src/nested-app-auth.js';

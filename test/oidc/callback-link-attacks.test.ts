@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { SignInTabOptions, SignInTabReport } from '../support/lws-sign-in-page.js';
 import { useMsw } from '../support/msw-worker.js';
@@ -14,6 +14,7 @@ import {
   victimApp,
 } from '../support/oidc-attacker.js';
 import { callbackPage } from '../support/oidc-setup.js';
+import { waitUntil } from '../support/wait-until.js';
 
 /** What the attacker's page reports after framing the callback page: every message it received. */
 interface Received {

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { type Callout, CalloutErrorCode, createCallout } from '../../src/index.js';
 import { type OidcAuthProvider, oidcProvider } from '../../src/oidc.js';
 import { click } from '../support/aad-gesture.js';
@@ -6,6 +6,7 @@ import { expectFailure } from '../support/expect-failure.js';
 import { failOnUnhandledRejections } from '../support/no-unhandled-rejections.js';
 import { attackerOrigin, attackerPage, frame, messageFrom } from '../support/oidc-attacker.js';
 import { callbackPage, type OidcScenario, startOidcScenario } from '../support/oidc-setup.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isPosted = (data: unknown): data is { attacker: 'posted' } =>

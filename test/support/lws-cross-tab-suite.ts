@@ -1,6 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { SsoCalloutGlobal } from '../../salesforce/sso-callout.js';
 import { defaultNamespace, type LwsLoadMode, loadStaticResource, runInSandbox } from './lws-sandbox.js';
+import { waitUntil } from './wait-until.js';
 
 /** What the sandboxed client reports back. */
 interface CrossTabReport {

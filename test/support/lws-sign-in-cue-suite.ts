@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { type LwsScenario, startLwsScenario } from './lws-aad.js';
 import { loadStaticResource, redirectPath, runInSandbox } from './lws-sandbox.js';
 import { type SandboxedApp, sandboxedMsal } from './lws-sandbox-kit.js';
+import { waitUntil } from './wait-until.js';
 
 /**
  * Forged cues on the sign-in page's hand-back channel. Anyone on the org's origin (a page outside

@@ -4,13 +4,14 @@ import '@angular/compiler';
 import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
 import type { ApplicationRef } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { firstValueFrom } from 'rxjs';
 import { CALLOUT, calloutInterceptor } from '../../../adapters/angular/index.js';
 import { type Callout, CalloutError, CalloutErrorCode, setDefaultCallout } from '../../../src/index.js';
 import { useMsw } from '../../support/msw-worker.js';
 import { apiBase, createTestClient } from '../../support/test-client.js';
+import { waitUntil } from '../../support/wait-until.js';
 import { countEvents, heldEndpoint } from '../support.js';
 
 const api = useMsw();

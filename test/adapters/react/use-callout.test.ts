@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { createElement as h, type ReactNode, StrictMode, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { useCallout } from '../../../adapters/react/index.js';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { type Callout, setDefaultCallout } from '../../../src/index.js';

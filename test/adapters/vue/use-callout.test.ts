@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { type App, createApp, defineComponent, h, ref } from 'vue';
 import { createApp as createCompilingApp } from 'vue/dist/vue.esm-bundler.js';
 import { useCallout } from '../../../adapters/vue/index.js';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { Callout } from '../../../src/index.js';

@@ -1,5 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/callout-get/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { setDefaultCallout } from '../../../src/index.js';

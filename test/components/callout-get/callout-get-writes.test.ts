@@ -1,6 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { HttpResponse, http } from 'msw';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/callout-get/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';

@@ -1,5 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/callout-log/define.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';
 import { type Callout, createCallout, functionProvider } from '../../../src/index.js';

@@ -1,5 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/callout-login/define.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';
 import {

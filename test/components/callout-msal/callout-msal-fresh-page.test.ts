@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLog } from '../../../components/callout-log/callout-log.js';

@@ -1,5 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/define-all.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';
 import type { CalloutLogin } from '../../../components/callout-login/callout-login.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { HttpResponse, http } from 'msw';
 import { CalloutController } from '../../../components/controllers/callout-controller.js';
@@ -11,6 +11,7 @@ import {
   gate,
   interactiveProvider,
 } from '../../support/test-client.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const api = useMsw();
 

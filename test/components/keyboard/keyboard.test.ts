@@ -1,6 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse, http } from 'msw';
+import { waitUntil } from '../../support/wait-until.js';
 import '../../../components/callout-get/define.js';
 import '../../../components/callout-login/define.js';
 import type { CalloutGet } from '../../../components/callout-get/callout-get.js';

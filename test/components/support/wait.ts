@@ -1,5 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
 import type { CalloutGet, CalloutGetState } from '../../../components/callout-get/callout-get.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 /** Waits until `element` shows `state`, then until that state is rendered. */
 export async function untilState(element: CalloutGet, state: CalloutGetState): Promise<void> {
