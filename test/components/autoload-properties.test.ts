@@ -13,7 +13,7 @@ describe('an on-demand element given properties before it is registered', () => 
     document.body.append(log);
     const { autoload } = await import('../../components/define.js');
     await autoload(document.body);
-    await waitUntil(() => log.matches(':defined'), 'callout-log never upgraded', { timeout: 10_000 });
+    await waitUntil(() => log.matches(':defined'), 'callout-log never upgraded');
     expect(log.callout).to.equal(undefined);
     expect(Object.hasOwn(log, 'callout')).to.equal(false);
     await callout.token('Orders');

@@ -29,9 +29,7 @@ describe('sso-callout/define inside shadow roots', () => {
     expect(logModuleRequests()).to.equal(0);
     const log = document.createElement('callout-log');
     root.append(log);
-    await waitUntil(() => log.matches(':defined'), 'callout-log inside a shadow root never upgraded', {
-      timeout: 10_000,
-    });
+    await waitUntil(() => log.matches(':defined'), 'callout-log inside a shadow root never upgraded');
     expect(logModuleRequests()).to.equal(1);
   });
 

@@ -69,10 +69,7 @@ describe('sso-callout/define: the data-path elements at once, the others when fi
     later.innerHTML = '<callout-log></callout-log>'.repeat(3);
     expect(moduleRequests('callout-log')).to.equal(0);
     document.body.append(later);
-    // A module load on a busy machine can take longer than waitUntil's default second.
-    await waitUntil(() => customElements.get('callout-log') !== undefined, 'callout-log never registered', {
-      timeout: 10_000,
-    });
+    await waitUntil(() => customElements.get('callout-log') !== undefined, 'callout-log never registered');
     for (const element of later.children) expect(element.matches(':defined')).to.equal(true);
     expect(moduleRequests('callout-log')).to.equal(1);
     later.remove();

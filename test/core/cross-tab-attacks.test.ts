@@ -30,9 +30,6 @@ import { waitUntil } from '../support/wait-until.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How long a wait for a message or a frame may take on a loaded machine: a bound, not a timing check. */
-const bound = { timeout: 10_000 };
-
 declare global {
   interface Window {
     __heard: unknown[];
@@ -71,7 +68,6 @@ describe('a same-origin listener on the cross-tab channel', () => {
     await waitUntil(
       () => (frame.contentWindow as (Window & { listening?: boolean }) | null)?.listening,
       'the frame never listened',
-      bound,
     );
     const source = createTokenSource({ prefix: 'secret-token-' });
     const seen: (string | null)[] = [];
@@ -81,7 +77,7 @@ describe('a same-origin listener on the cross-tab channel', () => {
       await callout('callout:Orders/orders').json(); // acquires, is rejected, refreshes, retries
       await callout.token('Orders', { forceRefresh: true });
       await callout.token('Orders', { claims: '{"access_token":{"acrs":{"essential":true}}}' });
-      await waitUntil(() => window.__heard.length >= 2 * 3, 'the listeners heard nothing at all', bound);
+      await waitUntil(() => window.__heard.length >= 2 * 3, 'the listeners heard nothing at all');
       await sleep(50);
       expect(source.issued).to.have.length(4);
       expect(seen).to.deep.equal(['Bearer secret-token-1', 'Bearer secret-token-2']);
@@ -119,11 +115,7 @@ describe('a forged message on the cross-tab channel', () => {
             expect(planted.expiresOn.getTime()).to.be.at.most(Date.now() + 24 * 3_600_000);
           }
           await genuine.token('Orders'); // acquires and shares genuine-1
-          await waitUntil(
-            () => adopted.length >= (planted ? 2 : 1),
-            'the genuine broadcast did not arrive',
-            bound,
-          );
+          await waitUntil(() => adopted.length >= (planted ? 2 : 1), 'the genuine broadcast did not arrive');
           await victim('callout:Orders/orders').json();
           expect(seen).to.deep.equal(['Bearer genuine-1']);
           expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.below(Date.now() + 2 * 3_600_000);
@@ -189,7 +181,7 @@ describe('a forged message on the cross-tab channel', () => {
     await againstVictim(async ({ callout: victim, channelName, adopted }) => {
       const exp = Math.floor(Date.now() / 1000) + 600;
       await forgeToken(channelName, { accessToken: jwt(exp), expiresOn: Date.now() + 86_400_000, scopes });
-      await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted', bound);
+      await waitUntil(() => adopted.length > 0, 'a valid shared token was not adopted');
       expect(victim.peekToken('Orders')?.expiresOn.getTime()).to.be.at.most(exp * 1000);
     });
   });
@@ -293,7 +285,7 @@ describe('a tab that signed out', () => {
       // Signing in again (here: acquiring again) ends the refusal.
       expect((await me.token('Orders')).accessToken).to.equal('mine-2');
       await other.token('Invoices', { forceRefresh: true }); // shares theirs-3
-      await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again', bound);
+      await waitUntil(() => adopted.length > 0, 'the tab no longer adopts after acquiring again');
       expect(me.peekToken('Invoices')?.accessToken).to.equal('theirs-3');
     } finally {
       witness.close();

@@ -76,9 +76,6 @@ async function openTab(channel: string, name: string, options: TabOptions = {}):
   await waitUntil(
     () => (frame.contentWindow as (Window & { callout?: Callout }) | null)?.callout,
     'the tab did not start',
-    {
-      timeout: 10_000,
-    },
   );
   return { frame, callout: (frame.contentWindow as Window & { callout: Callout }).callout };
 }

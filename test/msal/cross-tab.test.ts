@@ -67,9 +67,7 @@ describe('msalProvider across tabs with the default cross-tab signals', () => {
       expect(b.accessToken).to.not.equal(a.accessToken);
       // Each tab says it acquired; delivery is asynchronous, so wait for both signals, not a guess.
       const signals = () => heard.filter((message) => (message as { type?: string }).type === 'acquired');
-      await waitUntil(() => signals().length >= 2, 'the listener never heard both tabs acquire', {
-        timeout: 10_000,
-      });
+      await waitUntil(() => signals().length >= 2, 'the listener never heard both tabs acquire');
       expect(heard.length).to.be.greaterThan(0);
       const wire = JSON.stringify(heard);
       expect(wire).not.to.contain(a.accessToken);

@@ -77,7 +77,7 @@ describe('a crafted link to the OpenID Connect callback page', () => {
       // The one thing the page did: relay the answer on this origin's channel of its own state,
       // where only a sign-in waiting for that state listens. The relay comes from another tab,
       // through the browser process, and may land after the tab's report: wait for it.
-      await waitUntil(() => relayed.length > 0, 'the tab relayed nothing', { timeout: 10_000 });
+      await waitUntil(() => relayed.length > 0, 'the tab relayed nothing');
       expect(relayed).to.have.length(1);
     } finally {
       channel.close();

@@ -104,9 +104,6 @@ describe('oidcProvider: sign-out across tabs', () => {
     await waitUntil(
       () => a.idp.counters.revocation >= 2 && a.idp.state.refreshTokens.size === 0,
       'tab B never revoked its refresh token',
-      {
-        timeout: 10_000,
-      },
     );
     expect(a.idp.counters.revocation, 'each tab revoked its own refresh token').to.equal(2);
     expect(a.idp.state.refreshTokens.size, 'no live refresh token left').to.equal(0);

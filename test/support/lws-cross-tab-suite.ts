@@ -73,9 +73,7 @@ export function describeLwsCrossTab(options: { gated: boolean; load: LwsLoadMode
         expect(report.shareTokens).to.deep.include({ code: 'configuration_error' });
         // The client's two signals (acquired, refreshed) cross the browser process: wait for them
         // rather than trust the sandbox's pause to have been long enough.
-        await waitUntil(() => heard.length >= 2, 'the listeners never heard both signals', {
-          timeout: 10_000,
-        });
+        await waitUntil(() => heard.length >= 2, 'the listeners never heard both signals');
         expect(heard.length).to.be.greaterThan(0); // the listeners do hear the signals
         expect(JSON.stringify(heard)).not.to.contain('lws-secret');
         // callout.token() works in the sandbox (its Promise is not the page's).

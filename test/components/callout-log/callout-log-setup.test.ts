@@ -39,7 +39,7 @@ function unauthorized(challenge: boolean) {
 /** Clicks "Check setup" and waits until the checks are shown. */
 async function checkSetup(el: CalloutLog): Promise<void> {
   part<HTMLButtonElement>(el, '[part~="check-button"]')!.click();
-  await waitUntil(() => part(el, '[part~="checks"]'), 'the checks never showed', { timeout: 10_000 });
+  await waitUntil(() => part(el, '[part~="checks"]'), 'the checks never showed');
   await el.updateComplete;
 }
 

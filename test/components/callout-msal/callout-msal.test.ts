@@ -192,9 +192,7 @@ describe('<callout-msal>', () => {
     const button = login.renderRoot.querySelector<HTMLButtonElement>('[part~="sign-in-button"]')!;
     const box = button.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(box.x + 5), Math.round(box.y + 5)] });
-    await waitUntil(() => login.state === 'signed-in', 'the popup sign-in never finished', {
-      timeout: 10_000,
-    });
+    await waitUntil(() => login.state === 'signed-in', 'the popup sign-in never finished');
     expect(aad.counters.signInPage).to.equal(1);
     aad.resetCounters();
     const get = document.createElement('callout-get');

@@ -3,10 +3,7 @@ import { waitUntil } from '../../support/wait-until.js';
 
 /** Waits until `element` shows `state`, then until that state is rendered. */
 export async function untilState(element: CalloutGet, state: CalloutGetState): Promise<void> {
-  // A generous bound for loaded CI machines (silent SSO runs a hidden iframe); not a timing assertion.
-  await waitUntil(() => element.state === state, `callout-get never reached state "${state}"`, {
-    timeout: 10_000,
-  });
+  await waitUntil(() => element.state === state, `callout-get never reached state "${state}"`);
   await element.updateComplete;
 }
 
