@@ -95,7 +95,8 @@ export interface AuthProvider {
   dispose?(): void;
   /**
    * URLs (or URL prefixes) of the provider's own token endpoints. Tokens are never attached to,
-   * and auth retries never go through, requests to these URLs.
+   * and auth retries never go through, requests to these URLs. A path (`/api/token`) is read
+   * against the page's URL when a request is checked.
    */
   readonly tokenEndpoints?: readonly string[];
   /**

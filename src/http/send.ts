@@ -134,7 +134,8 @@ function isTokenEndpoint(url: URL, endpoints: readonly string[] | undefined): bo
   if (!endpoints) return false;
   let parsed = parsedEndpoints.get(endpoints);
   if (!parsed) {
-    parsed = endpoints.flatMap((endpoint) => (URL.canParse(endpoint) ? [new URL(endpoint)] : []));
+    // A path (`/api/token`, as the backend-minted recipe writes it) is on the page's origin.
+    parsed = endpoints.flatMap((endpoint) => URL.parse(endpoint, globalThis.location?.href) ?? []);
     parsedEndpoints.set(endpoints, parsed);
   }
   return parsed.some(

@@ -10,7 +10,10 @@ export interface FunctionTokenResult {
 
 /** Options of {@link functionProvider} beyond the token function. */
 export interface FunctionProviderOptions {
-  /** URLs of the token source's own endpoints: never given a token, never retried through. */
+  /**
+   * URLs of the token source's own endpoints (a path is on the page's origin): never given a
+   * token, never retried through.
+   */
   tokenEndpoints?: readonly string[];
 }
 

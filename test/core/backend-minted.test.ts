@@ -85,6 +85,33 @@ describe('backend-minted tokens: functionProvider over the host backend, refresh
     callout.dispose();
   });
 
+  it('sends no token to the backend when its endpoint is given as a path, as the docs write it, inside a credential on this origin', async () => {
+    const seen: (string | null)[] = [];
+    msw.use(
+      http.post(backendUrl, ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const callout = createCallout({
+      crossTab: false,
+      providers: {
+        backend: functionProvider(
+          async () => ({ accessToken: 'minted', expiresOn: Date.now() + 3_600_000 }),
+          {
+            tokenEndpoints: ['/api/callout-token'],
+          },
+        ),
+      },
+      credentials: {
+        Host: { url: `${location.origin}/api/`, provider: 'backend', scopes: ['api://host/.default'] },
+      },
+    });
+    await callout.post('callout:Host/callout-token').json();
+    expect(seen).to.deep.equal([null]);
+    callout.dispose();
+  });
+
   it('ends in forbidden after the one retry when the API keeps answering 403', async () => {
     const { api, asked, callout } = await start();
     api.faults.status = 403;

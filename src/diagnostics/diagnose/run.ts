@@ -85,7 +85,7 @@ function identityProviderOrigins(callout: Callout): Set<string> {
   const origins = callout.providers
     .names()
     .flatMap((name) => callout.providers.get(name)?.tokenEndpoints ?? [])
-    .map((endpoint) => URL.parse(endpoint)?.origin)
+    .map((endpoint) => URL.parse(endpoint, globalThis.location?.href)?.origin)
     .filter((origin): origin is string => !!origin && origin !== 'null');
   return new Set(origins);
 }
