@@ -30,8 +30,10 @@ try {
     document.querySelector('callout-oidc')?.setAttribute('login-hint', world.user);
     const { registerShipments } = await import('./src/shipments-provider.js');
     registerShipments(getDefaultCallout(), world);
-    const { registerBackend } = await import('./src/backend-provider.js');
-    registerBackend(getDefaultCallout(), world.backend.url);
+    // docs/providers.md's backend-minted provider, the very file the docs are checked against: it
+    // fetches the billing API's token from the host's backend (emulated at /api/callout-token).
+    const { backend } = await import('../test/support/docs-snippets/backend-provider.js');
+    getDefaultCallout().providers.define('backend', backend);
     mode.textContent = `Offline mode: Azure AD, the support desk's identity provider, the host's token backend and the APIs are emulated in this page. ${world.user} has an SSO session with both identity providers, as after signing in to the host app.`;
   } else {
     document.body.classList.add('real-mode');

@@ -1,15 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { CalloutErrorCode, createCallout, functionProvider } from '../../src/index.js';
+import { CalloutErrorCode, createCallout } from '../../src/index.js';
 import { createSigningKey, signToken } from '../support/aad-tokens.js';
 import { createApiEmulator } from '../support/api-emulator.js';
+import { backend } from '../support/docs-snippets/backend-provider.js';
 import { expectFailure } from '../support/expect-failure.js';
 import { useMsw } from '../support/msw-worker.js';
 
 /**
- * The backend-minted recipe of docs/providers.md, as written there: the host's own server mints
- * the token (client credentials behind a Named Credential, say: the browser never holds a
- * secret) and a `functionProvider` fetches it; the credential refreshes on 401 and 403.
+ * The backend-minted recipe of docs/providers.md, its provider imported from the file the docs
+ * are checked against: the host's own server mints the token (client credentials behind a Named
+ * Credential, say: the browser never holds a secret) and a `functionProvider` fetches it; the
+ * credential refreshes on 401 and 403.
  */
 describe('backend-minted tokens: functionProvider over the host backend, refreshOn [401, 403]', () => {
   const msw = useMsw();
@@ -21,7 +23,7 @@ describe('backend-minted tokens: functionProvider over the host backend, refresh
     const issuer = { issuer: 'https://backend.contoso.test', jwks: async () => key.jwks };
     const api = createApiEmulator({ issuer });
     const asked: { forceRefresh: boolean }[] = [];
-    const backend = http.post(backendUrl, async ({ request }) => {
+    const tokenBackend = http.post(backendUrl, async ({ request }) => {
       asked.push((await request.json()) as { forceRefresh: boolean });
       const claims = {
         iss: issuer.issuer,
@@ -31,27 +33,10 @@ describe('backend-minted tokens: functionProvider over the host backend, refresh
       };
       return HttpResponse.json({ access_token: await signToken(key, claims, 3600), expires_in: 3600 });
     });
-    msw.use(backend, ...api.handlers);
-    // The recipe: the page's own backend mints the token; the browser only fetches it.
-    const backendToken = functionProvider(
-      async ({ scopes, forceRefresh }) => {
-        const response = await fetch(backendUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ scopes, forceRefresh: forceRefresh === true }),
-        });
-        if (!response.ok) throw new Error(`The token backend answered ${response.status}`);
-        const { access_token, expires_in } = (await response.json()) as {
-          access_token: string;
-          expires_in: number;
-        };
-        return { accessToken: access_token, expiresOn: Date.now() + expires_in * 1000 };
-      },
-      { tokenEndpoints: [backendUrl] },
-    );
+    msw.use(tokenBackend, ...api.handlers);
     const callout = createCallout({
       crossTab: false,
-      providers: { backend: backendToken },
+      providers: { backend },
       credentials: {
         Orders: {
           url: 'https://api.contoso.test/v1/',
@@ -90,24 +75,18 @@ describe('backend-minted tokens: functionProvider over the host backend, refresh
     msw.use(
       http.post(backendUrl, ({ request }) => {
         seen.push(request.headers.get('authorization'));
-        return HttpResponse.json({ ok: true });
+        return HttpResponse.json({ access_token: 'minted', expires_in: 3600 });
       }),
     );
     const callout = createCallout({
       crossTab: false,
-      providers: {
-        backend: functionProvider(
-          async () => ({ accessToken: 'minted', expiresOn: Date.now() + 3_600_000 }),
-          {
-            tokenEndpoints: ['/api/callout-token'],
-          },
-        ),
-      },
+      providers: { backend },
       credentials: {
         Host: { url: `${location.origin}/api/`, provider: 'backend', scopes: ['api://host/.default'] },
       },
     });
     await callout.post('callout:Host/callout-token').json();
+    // The callout alone, without a token: a request to the token endpoint does not even ask for one.
     expect(seen).to.deep.equal([null]);
     callout.dispose();
   });

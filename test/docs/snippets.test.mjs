@@ -33,3 +33,10 @@ test('the custom provider docs/providers.md shows under "Writing a provider" is 
     await testedBlock('test/support/docs-snippets/gateway-provider.ts'),
   );
 });
+
+test('the backend-minted provider docs/providers.md shows under "Backend-minted tokens" is the one the browser tests and the demo run', async () => {
+  assert.equal(
+    await docBlock('docs/providers.md', '## Backend-minted tokens'),
+    await testedBlock('test/support/docs-snippets/backend-provider.ts'),
+  );
+});
